@@ -1,0 +1,45 @@
+/** Times as a person reads them in a tray tooltip, a table or a notification. */
+
+/** "just now", "5 min ago", "3 h ago", "12 d ago", "in 4 min" (future), "never" for null/invalid. */
+export function relativeTime(iso: string | null | undefined, nowMs: number): string {
+  if (!iso) return 'never';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return 'unknown';
+  const diff = nowMs - t;
+  const abs = Math.abs(diff);
+  const minute = 60_000;
+  const hour = 60 * minute;
+  const day = 24 * hour;
+  let text: string;
+  if (abs < minute) return 'just now';
+  if (abs < hour) text = `${Math.floor(abs / minute)} min`;
+  else if (abs < day) text = `${Math.floor(abs / hour)} h`;
+  else if (abs < 365 * day) text = `${Math.floor(abs / day)} d`;
+  else text = `${Math.floor(abs / (365 * day))} y`;
+  return diff >= 0 ? `${text} ago` : `in ${text}`;
+}
+
+/**
+ * "14:05" when `atMs` falls on the same local day as `nowMs`, else "26 Nov 14:05".
+ * `timeZone` is injectable so tests do not depend on the machine's zone.
+ */
+export function clockTime(atMs: number, nowMs: number, timeZone?: string): string {
+  const opts: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone };
+  const dayKey = (ms: number) =>
+    new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(ms);
+  const time = new Intl.DateTimeFormat('en-GB', opts).format(atMs);
+  if (dayKey(atMs) === dayKey(nowMs)) return time;
+  const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone }).format(atMs);
+  return `${date} ${time}`;
+}
+
+/** "45 s", "12 min", "3 h 20 min": a duration in seconds, for resets_in and waits. */
+export function durationText(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  return rest ? `${h} h ${rest} min` : `${h} h`;
+}

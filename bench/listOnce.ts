@@ -1,0 +1,35 @@
+/**
+ * One full account listing in a fresh process, so peak memory belongs to this run alone.
+ * argv: <baseUrl> <pageSize> <concurrency>; the token comes from BENCH_TOKEN (never argv).
+ * Prints one JSON line: accounts, requests, wall time, peak RSS and peak heap.
+ */
+import { createLobstrClient } from '../main/core/apiClient.js';
+
+const [baseUrl, pageSize, concurrency] = process.argv.slice(2);
+let peakHeap = process.memoryUsage().heapUsed;
+const sampler = setInterval(() => {
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+}, 5);
+
+const client = createLobstrClient({
+  apiKey: process.env.BENCH_TOKEN ?? '',
+  baseUrl: baseUrl!,
+  pageSize: Number(pageSize),
+  concurrency: Number(concurrency),
+});
+const rssBefore = process.memoryUsage().rss;
+const started = performance.now();
+const list = await client.listAccounts();
+const wallMs = performance.now() - started;
+clearInterval(sampler);
+peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+process.stdout.write(
+  `${JSON.stringify({
+    accounts: list.accounts.length,
+    requests: list.requests,
+    wallMs,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    rssBeforeMb: rssBefore / 2 ** 20,
+    peakHeapMb: peakHeap / 2 ** 20,
+  })}\n`,
+);

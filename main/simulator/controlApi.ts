@@ -1,0 +1,193 @@
+/**
+ * The control API under /__sim/: lets tests and people change what the simulator serves. Loopback peers
+ * only, no token, JSON in and out; errors are `{"error": "..."}`. The endpoints are listed in server.ts.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AccountConflictError } from './accountStore.js';
+import { DEMO_CYCLE_MS, DEMO_TIMELINE } from './demoScenario.js';
+import { FaultSpecError, parseFault } from './faults.js';
+import { isLoopback, send, type SimulatorContext } from './simulatorContext.js';
+
+/** Larger control bodies are refused with 413. */
+export const CONTROL_BODY_LIMIT = 1024 * 1024;
+/** Past this much discarded body the connection is dropped instead of read to its end. */
+const DISCARD_LIMIT = 64 * 1024 * 1024;
+
+class ControlError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const json = (value: unknown): string => JSON.stringify(value);
+
+/** Reads the body up to the limit; a bigger one is read and thrown away, then refused. */
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= CONTROL_BODY_LIMIT) chunks.push(chunk);
+      else if (size > DISCARD_LIMIT) req.socket.destroy();
+    });
+    req.on('end', () => {
+      if (size > CONTROL_BODY_LIMIT) reject(new ControlError(413, `request body over ${CONTROL_BODY_LIMIT} bytes`));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', reject);
+  });
+}
+
+async function readJson(req: IncomingMessage, emptyAs?: unknown): Promise<unknown> {
+  const text = await readBody(req);
+  if (text.trim() === '' && emptyAs !== undefined) return emptyAs;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ControlError(400, `the request body is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function jsonObject(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ControlError(400, `${what} must be a JSON object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+const HELP = {
+  api: 'GET /v1/accounts?page=&limit=, GET /v1/accounts/{hash} (header Authorization: Token <token>)',
+  control: [
+    'GET /__sim/accounts: id, username, type and status of every account',
+    'GET /__sim/accounts/{hash}: one account as the API serves it',
+    'POST /__sim/accounts: add an account (body: fields to set; the rest is generated)',
+    'POST /__sim/accounts/{hash}: overwrite fields, e.g. {"status":"401","status_code_info":"cookies_expired"}',
+    'DELETE /__sim/accounts/{hash}: remove an account',
+    'POST /__sim/shift {"count":N}: insert N new accounts at the front of the list',
+    'GET|POST|DELETE /__sim/faults: list, add ({"status":429,"retry_after":2,"count":1}, or a list of them), clear',
+    'GET|DELETE /__sim/requests: the /v1 requests received, or clear them',
+    'GET /__sim/demo, POST /__sim/demo/step: the demo timeline, or apply its next step now',
+  ],
+};
+
+export function createControlApi(ctx: SimulatorContext) {
+  const state = ctx.state;
+
+  const accountRoute = async (method: string, req: IncomingMessage, hash: string): Promise<[number, unknown]> => {
+    if (method === 'GET') {
+      const account = state.accounts.get(hash);
+      if (!account) throw new ControlError(404, `no account ${hash}`);
+      return [200, account];
+    }
+    if (method === 'POST') {
+      const fields = jsonObject(await readJson(req), 'the fields to overwrite');
+      if (!state.accounts.has(hash)) throw new ControlError(404, `no account ${hash}`);
+      return [200, state.accounts.update(hash, fields)];
+    }
+    if (method === 'DELETE') {
+      if (!state.accounts.remove(hash)) throw new ControlError(404, `no account ${hash}`);
+      return [200, { id: hash, deleted: true }];
+    }
+    throw new ControlError(405, `${method} is not supported on /__sim/accounts/{hash}`);
+  };
+
+  const route = async (method: string, path: string, req: IncomingMessage): Promise<[number, unknown]> => {
+    if (path === '' || path === '/') return [200, HELP];
+    if (path === '/accounts') {
+      if (method === 'GET') {
+        return [
+          200,
+          state.accounts.all().map((a) => ({
+            id: a.id,
+            username: a.username,
+            type: a.type,
+            status: a.status,
+            status_code_info: a.status_code_info,
+          })),
+        ];
+      }
+      if (method === 'POST') {
+        const fields = jsonObject(await readJson(req, {}), 'the new account');
+        return [201, state.addAccount(fields, ctx.now())];
+      }
+    }
+    const accountMatch = /^\/accounts\/([^/]+)$/.exec(path);
+    if (accountMatch?.[1]) return accountRoute(method, req, decodeURIComponent(accountMatch[1]));
+    if (path === '/faults') {
+      if (method === 'GET') return [200, { faults: state.faults.list() }];
+      if (method === 'DELETE') {
+        state.faults.clear();
+        return [200, { faults: [] }];
+      }
+      if (method === 'POST') {
+        const body = await readJson(req);
+        // Check every fault before queueing any, so a bad list changes nothing.
+        const specs = (Array.isArray(body) ? body : [body]).map((item) => parseFault(item));
+        for (const spec of specs) state.faults.add(spec);
+        return [201, { faults: state.faults.list() }];
+      }
+    }
+    if (path === '/requests') {
+      if (method === 'GET') return [200, state.requests.list()];
+      if (method === 'DELETE') {
+        const cleared = state.requests.list().length;
+        state.requests.clear();
+        return [200, { cleared }];
+      }
+    }
+    if (path === '/shift' && method === 'POST') {
+      const body = jsonObject(await readJson(req), 'the shift');
+      const count = body.count;
+      if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 100_000) {
+        throw new ControlError(400, 'count must be a whole number from 1 to 100000');
+      }
+      const added = state.shift(count, ctx.now());
+      return [201, { added: added.map((a) => ({ id: a.id, username: a.username })), total: state.accounts.size }];
+    }
+    if (path === '/demo' && method === 'GET') {
+      return [
+        200,
+        {
+          running: ctx.demo !== null,
+          targets: ctx.demo?.targets ?? [],
+          steps_applied: ctx.demo?.stepsApplied ?? 0,
+          cycle_ms: DEMO_CYCLE_MS,
+          timeline: DEMO_TIMELINE,
+        },
+      ];
+    }
+    if (path === '/demo/step' && method === 'POST') {
+      if (!ctx.demo) throw new ControlError(409, 'the demo scenario is not running (start the simulator with scenario "demo")');
+      return [200, { applied: ctx.demo.applyNext(), steps_applied: ctx.demo.stepsApplied }];
+    }
+    const known = ['/accounts', '/faults', '/requests', '/shift', '/demo', '/demo/step'].includes(path);
+    throw new ControlError(known ? 405 : 404, known ? `${method} is not supported on /__sim${path}` : `no control endpoint /__sim${path}`);
+  };
+
+  return async function handleControlRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (!isLoopback(req.socket.remoteAddress)) {
+      req.resume();
+      send(res, 403, json({ error: 'the control API answers loopback clients only' }));
+      return;
+    }
+    const method = req.method ?? 'GET';
+    if (method !== 'POST') req.resume();
+    try {
+      const [status, body] = await route(method, url.pathname.slice('/__sim'.length).replace(/\/$/, ''), req);
+      send(res, status, json(body));
+    } catch (error) {
+      if (error instanceof ControlError) send(res, error.status, json({ error: error.message }));
+      else if (error instanceof FaultSpecError) send(res, 400, json({ error: error.message }));
+      else if (error instanceof AccountConflictError) send(res, 409, json({ error: error.message }));
+      else if (error instanceof URIError) send(res, 400, json({ error: 'malformed percent-encoding in the path' }));
+      else send(res, 500, json({ error: `the simulator failed: ${(error as Error).message}` }));
+    } finally {
+      // A body nobody read must still be drained, or the next request on this connection stalls.
+      if (!req.readableEnded) req.resume();
+    }
+  };
+}

@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { generateAccounts, isoSeconds } from '../../main/simulator/accountFactory.js';
+import { AccountStore, type StoredAccount } from '../../main/simulator/accountStore.js';
+import {
+  applyDemoStep,
+  DEMO_CYCLE_MS,
+  DEMO_TIMELINE,
+  demoStepTime,
+  pickDemoTargets,
+  prepareDemoAccounts,
+  startDemoScenario,
+} from '../../main/simulator/demoScenario.js';
+import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
+
+const NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
+
+const needsResync = (a: StoredAccount): boolean =>
+  a.status_code_info === 'cookies_expired' || a.status === '401' || a.status === '429';
+
+function store(count = 25): AccountStore {
+  return new AccountStore(generateAccounts(count, 1, NOW));
+}
+
+describe('demo timeline', () => {
+  test('expires two accounts and recovers them within one cycle, then repeats', () => {
+    const times = DEMO_TIMELINE.map((s) => s.atMs);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(times.at(-1)!).toBeLessThan(DEMO_CYCLE_MS);
+    expect(demoStepTime(0)).toBe(20_000);
+    expect(demoStepTime(DEMO_TIMELINE.length)).toBe(DEMO_CYCLE_MS + 20_000);
+  });
+
+  test('applying the steps turns the list red and back to green', () => {
+    const accounts = store();
+    expect(prepareDemoAccounts(accounts)).toBeGreaterThan(0);
+    expect(accounts.all().filter(needsResync)).toEqual([]);
+    const targets = pickDemoTargets(accounts);
+    expect(targets).toHaveLength(2);
+    expect(accounts.get(targets[0]!)!.type).not.toBe(accounts.get(targets[1]!)!.type);
+
+    const red: number[] = [];
+    for (let step = 0; step < DEMO_TIMELINE.length; step++) {
+      applyDemoStep(accounts, targets, step, NOW + demoStepTime(step));
+      red.push(accounts.all().filter(needsResync).length);
+    }
+    expect(red).toEqual([1, 2, 1, 0]);
+    const recovered = accounts.get(targets[0]!)!;
+    expect(recovered).toMatchObject({ status: '200', status_code_info: 'synchronized', status_code_description: 'Success!' });
+    expect(recovered.last_synchronization_time).toBe(isoSeconds(NOW + demoStepTime(2)));
+    expect(accounts.get(targets[1]!)!.status).toBe('200');
+
+    // The second cycle does the same again.
+    applyDemoStep(accounts, targets, DEMO_TIMELINE.length, NOW + demoStepTime(DEMO_TIMELINE.length));
+    expect(accounts.get(targets[0]!)!.status_code_info).toBe('cookies_expired');
+  });
+
+  test('the second step makes its account answer status "401"', () => {
+    const accounts = store();
+    prepareDemoAccounts(accounts);
+    const targets = pickDemoTargets(accounts);
+    expect(applyDemoStep(accounts, targets, 1, NOW)).toEqual({ step: 1, change: 'status_401', account: targets[1] });
+    expect(accounts.get(targets[1]!)!.status).toBe('401');
+  });
+
+  test('a step whose account was deleted does nothing', () => {
+    const accounts = store();
+    const targets = pickDemoTargets(accounts);
+    accounts.remove(targets[0]!);
+    expect(applyDemoStep(accounts, targets, 0, NOW)).toBeNull();
+    expect(applyDemoStep(store(0), [], 0, NOW)).toBeNull();
+  });
+
+  test('a started scenario can be stepped ahead and stopped', () => {
+    const accounts = store();
+    const run = startDemoScenario(accounts, () => NOW);
+    try {
+      expect(run.applyNext()).toMatchObject({ step: 0, change: 'cookies_expired' });
+      expect(run.stepsApplied).toBe(1);
+    } finally {
+      run.stop();
+    }
+    expect(run.applyNext()).toBeNull();
+  });
+});
+
+describe('simulator in the demo scenario', () => {
+  let s: RunningSimulator | undefined;
+  afterEach(async () => {
+    await s?.close();
+  });
+
+  test('starts green and goes red when its timeline advances', async () => {
+    s = await startSimulator({ scenario: 'demo', accounts: 25 });
+    const headers = { Authorization: `Token ${s.token}` };
+    const list = (await (await fetch(`${s.baseUrl}/accounts`, { headers })).json()) as { data: StoredAccount[] };
+    expect(list.data.filter(needsResync)).toEqual([]);
+
+    const demo = (await (await fetch(`${s.origin}/__sim/demo`)).json()) as { running: boolean; targets: string[] };
+    expect(demo.running).toBe(true);
+    expect(demo.targets).toHaveLength(2);
+
+    const step = await fetch(`${s.origin}/__sim/demo/step`, { method: 'POST' });
+    expect(step.status).toBe(200);
+    const detail = (await (await fetch(`${s.baseUrl}/accounts/${demo.targets[0]}`, { headers })).json()) as {
+      data: StoredAccount[];
+    };
+    expect(detail.data[0]!.status_code_info).toBe('cookies_expired');
+  });
+
+  test('the static scenario has no timeline to step', async () => {
+    s = await startSimulator();
+    expect((await fetch(`${s.origin}/__sim/demo/step`, { method: 'POST' })).status).toBe(409);
+    expect(await (await fetch(`${s.origin}/__sim/demo`)).json()).toMatchObject({ running: false });
+  });
+});

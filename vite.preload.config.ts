@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 // A sandboxed preload cannot be an ES module: emit one CommonJS file.
 export default defineConfig({
+  // The app version, baked in: a sandboxed preload cannot read package.json at run time.
+  define: { __LOBSTR_TRAY_VERSION__: JSON.stringify(version) },
   build: {
     ssr: true,
     target: 'node20',

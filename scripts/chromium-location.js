@@ -1,0 +1,44 @@
+// Which Chromium the renderer tests use: the system's (Debian's `chromium`, or CHROMIUM_PATH) when
+// there is one, else the one `npx playwright install chromium` downloads. Shared by
+// playwright.config.ts and scripts/test.js (which stops early, in one line, when there is neither).
+import fs from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const SYSTEM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+// Flags that let a distribution's Chromium run headless as root in a container, without reaching out.
+export const SYSTEM_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const INSTALL_HINT =
+  'No Chromium for the renderer tests: install one with `apt-get install -y chromium` (Debian/Ubuntu) ' +
+  'or `npx playwright install chromium`, then run npm test again.';
+
+function isFile(file) {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {{ source: 'system' | 'playwright', executablePath: string } | null}
+ */
+export function findChromium(env = process.env) {
+  const candidates = env.CHROMIUM_PATH ? [env.CHROMIUM_PATH, ...SYSTEM_CANDIDATES] : SYSTEM_CANDIDATES;
+  const system = candidates.find(isFile);
+  if (system) return { source: 'system', executablePath: system };
+  const bundled = chromium.executablePath();
+  if (bundled && isFile(bundled)) return { source: 'playwright', executablePath: bundled };
+  return null;
+}

@@ -1,0 +1,157 @@
+/**
+ * Packaging: electron-builder.yml is valid, a broken copy is refused with a message, and a real
+ * `electron-builder --linux dir` run (against a stand-in Electron, so nothing is downloaded) packs
+ * the built app and only production dependencies.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureBuilt, repoRoot } from './packagingBuild.js';
+
+const require = createRequire(import.meta.url);
+// electron-builder's own asar reader (a dependency of electron-builder).
+const asar = require('@electron/asar') as {
+  listPackage(archive: string, options?: { isPack: boolean }): string[];
+  extractFile(archive: string, filename: string): Buffer;
+};
+
+interface PackageJson {
+  main: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+const packageJson = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as PackageJson;
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'lobstr-packaging-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function validate(configFile: string): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'validate-eb.cjs'), configFile], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+function brokenCopy(name: string, edit: (yaml: string) => string): string {
+  const original = readFileSync(path.join(repoRoot, 'electron-builder.yml'), 'utf8');
+  const edited = edit(original);
+  expect(edited).not.toBe(original);
+  const file = path.join(scratch, name);
+  writeFileSync(file, edited);
+  return file;
+}
+
+describe('electron-builder.yml', () => {
+  test('passes electron-builder’s own schema and names files that exist', () => {
+    const { status, output } = validate('electron-builder.yml');
+    expect(output).toContain('OK: electron-builder.yml');
+    expect(status).toBe(0);
+  });
+
+  test('a misspelt option is refused, naming it', () => {
+    const file = brokenCopy('misspelt.yml', (yaml) => yaml.replace(/^appId:/m, 'appIdentifier:'));
+    const { status, output } = validate(file);
+    expect(status).toBe(1);
+    expect(output).toContain("unknown property 'appIdentifier'");
+  });
+
+  test('a value of the wrong type is refused, naming where it is', () => {
+    const file = brokenCopy('wrong-type.yml', (yaml) => yaml.replace('category: Utility', 'category: [1, 2]'));
+    const { status, output } = validate(file);
+    expect(status).toBe(1);
+    expect(output).toContain('configuration.linux.category');
+  });
+
+  test('an icon that does not exist is refused', () => {
+    const file = brokenCopy('no-icon.yml', (yaml) => yaml.replaceAll('resources/icon.png', 'resources/missing.png'));
+    const { status, output } = validate(file);
+    expect(status).toBe(1);
+    expect(output).toContain('resources/missing.png');
+  });
+});
+
+describe('the packaged app (electron-builder --linux dir, stand-in Electron)', () => {
+  const outputDir = path.join(scratch, 'release');
+  const unpacked = path.join(outputDir, 'linux-unpacked');
+  const archive = path.join(unpacked, 'resources', 'app.asar');
+  let entries: string[] = [];
+  let topLevelModules: string[] = [];
+
+  beforeAll(() => {
+    ensureBuilt();
+    const builder = path.join(repoRoot, 'node_modules', 'electron-builder', 'cli.js');
+    const result = spawnSync(
+      process.execPath,
+      [
+        builder,
+        '--linux',
+        'dir',
+        `-c.electronDist=${path.join(repoRoot, 'tests', 'fixtures', 'fake-electron')}`,
+        `-c.directories.output=${outputDir}`,
+        '--publish',
+        'never',
+      ],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 },
+    );
+    if (result.status !== 0) {
+      throw new Error(`electron-builder failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+    }
+    entries = asar.listPackage(archive, { isPack: false }).map((entry) => entry.replaceAll('\\', '/'));
+    topLevelModules = entries
+      .map((entry) => /^\/node_modules\/(@[^/]+\/[^/]+|[^@/][^/]*)$/.exec(entry)?.[1])
+      .filter((name): name is string => name !== undefined);
+  }, 180_000);
+
+  test('app.asar holds the built main process, headless command, simulator, preload and window', () => {
+    for (const file of [
+      '/package.json',
+      '/dist/main/index.js',
+      '/dist/main/cli.js',
+      '/dist/main/simulator/cli.js',
+      '/dist/preload/index.cjs',
+      '/dist/renderer/index.html',
+    ]) {
+      expect(entries, file).toContain(file);
+    }
+    expect(entries.some((entry) => /^\/dist\/renderer\/assets\/.+\.js$/.test(entry))).toBe(true);
+    const packed = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as PackageJson;
+    expect(packed.main).toBe('dist/main/index.js');
+  });
+
+  test('no sources, source maps or test files are packed', () => {
+    const outsideNodeModules = entries.filter((entry) => !entry.startsWith('/node_modules'));
+    expect(outsideNodeModules.filter((entry) => entry.endsWith('.map'))).toEqual([]);
+    expect(outsideNodeModules.filter((entry) => /^\/(main|preload|renderer|tests|scripts)(\/|$)/.test(entry))).toEqual([]);
+  });
+
+  test('every production dependency is packed', () => {
+    for (const name of Object.keys(packageJson.dependencies)) {
+      expect(entries, name).toContain(`/node_modules/${name}/package.json`);
+    }
+  });
+
+  test('no development dependency is packed, nor anything only they need', () => {
+    for (const name of Object.keys(packageJson.devDependencies)) {
+      expect(topLevelModules, name).not.toContain(name);
+    }
+    // The lockfile marks packages needed only by devDependencies with "dev": true.
+    const lock = JSON.parse(readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean }>;
+    };
+    const devOnly = topLevelModules.filter((name) => lock.packages[`node_modules/${name}`]?.dev === true);
+    expect(devOnly).toEqual([]);
+  });
+
+  test('the app icon ships beside app.asar and the executable is named lobstr-tray', () => {
+    const icon = path.join(unpacked, 'resources', 'icon.png');
+    const header = readFileSync(icon).subarray(0, 24);
+    expect(header.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect([header.readUInt32BE(16), header.readUInt32BE(20)]).toEqual([512, 512]);
+    expect(statSync(path.join(unpacked, 'lobstr-tray')).isFile()).toBe(true);
+  });
+});
+

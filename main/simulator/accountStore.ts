@@ -66,7 +66,7 @@ export class AccountStore {
     if (!entry) return undefined;
     const newId = fields.id;
     if (newId !== undefined && newId !== id) {
-      if (typeof newId !== 'string' || newId === '') throw new AccountConflictError('id must be a non-empty string');
+      if (typeof newId !== 'string' || newId === '') throw new RangeError('id must be a non-empty string');
       if (this.byId.has(newId)) throw new AccountConflictError(`an account with id ${newId} already exists`);
     }
     // defineProperty rather than assignment, so a "__proto__" key from JSON stays a plain field.

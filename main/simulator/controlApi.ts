@@ -153,7 +153,8 @@ export function createControlApi(ctx: SimulatorContext) {
         200,
         {
           running: ctx.demo !== null,
-          targets: ctx.demo?.targets ?? [],
+          targets: ctx.demo?.cast.targets ?? [],
+          initially_stale: ctx.demo?.cast.initiallyStale ?? [],
           steps_applied: ctx.demo?.stepsApplied ?? 0,
           cycle_ms: DEMO_CYCLE_MS,
           timeline: DEMO_TIMELINE,
@@ -181,7 +182,7 @@ export function createControlApi(ctx: SimulatorContext) {
       send(res, status, json(body));
     } catch (error) {
       if (error instanceof ControlError) send(res, error.status, json({ error: error.message }));
-      else if (error instanceof FaultSpecError) send(res, 400, json({ error: error.message }));
+      else if (error instanceof FaultSpecError || error instanceof RangeError) send(res, 400, json({ error: error.message }));
       else if (error instanceof AccountConflictError) send(res, 409, json({ error: error.message }));
       else if (error instanceof URIError) send(res, 400, json({ error: 'malformed percent-encoding in the path' }));
       else send(res, 500, json({ error: `the simulator failed: ${(error as Error).message}` }));

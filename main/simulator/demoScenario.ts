@@ -1,9 +1,12 @@
 /**
- * The `demo` scenario: over the first minutes two accounts lose their cookies and get them back, so a
- * person watching the app sees it turn red and recover, again every DEMO_CYCLE_MS.
+ * The `demo` scenario: the accounts start as generated (a few already need re-sync, so a one-shot
+ * check has something to report), then over the first minutes two healthy accounts lose their cookies
+ * and get them back, and the accounts that needed re-sync at the start are "re-synced" too, so a person
+ * watching sees the app turn red, then green, then red again, every DEMO_CYCLE_MS.
  *
  * The timeline is data and each step can be applied on its own (applyDemoStep), so tests check the
  * scenario without waiting minutes; startDemoScenario only adds timers that follow the timeline.
+ * Timers follow the real clock; the `now` clock only stamps the changed accounts.
  */
 import { isoSeconds } from './accountFactory.js';
 import type { AccountStore, StoredAccount } from './accountStore.js';
@@ -16,12 +19,14 @@ export interface DemoStep {
   /** Which of the two demo accounts it changes. */
   target: 0 | 1;
   change: DemoChange;
+  /** Also re-syncs the accounts that needed it when the scenario started. */
+  recoversInitiallyStale?: boolean;
 }
 
 export const DEMO_TIMELINE: readonly DemoStep[] = [
   { atMs: 20_000, target: 0, change: 'cookies_expired' },
   { atMs: 45_000, target: 1, change: 'status_401' },
-  { atMs: 90_000, target: 0, change: 'recover' },
+  { atMs: 90_000, target: 0, change: 'recover', recoversInitiallyStale: true },
   { atMs: 150_000, target: 1, change: 'recover' },
 ];
 
@@ -49,43 +54,63 @@ function isPlainHealthy(account: StoredAccount): boolean {
 
 const HEALTHY_FIELDS = { status: '200', status_code_info: 'synchronized', status_code_description: 'Success!' };
 
-/** Makes every account that needs re-sync healthy, so the demo starts green. Returns how many changed. */
-export function prepareDemoAccounts(store: AccountStore): number {
-  const stale = store.all().filter(needsResync);
-  for (const account of stale) store.update(account.id, HEALTHY_FIELDS);
-  return stale.length;
+/** The accounts a demo timeline plays with. */
+export interface DemoCast {
+  /** The two healthy accounts that expire and recover: the first plainly healthy one, then one of another platform. */
+  targets: string[];
+  /** The accounts that needed re-sync when the scenario started. */
+  initiallyStale: string[];
 }
 
-/** The two accounts the timeline changes: the first plainly healthy one, then one of another platform if any. */
-export function pickDemoTargets(store: AccountStore): string[] {
-  const healthy = store.all().filter(isPlainHealthy);
+export function castDemo(store: AccountStore): DemoCast {
+  const all = store.all();
+  const healthy = all.filter(isPlainHealthy);
   const first = healthy[0];
-  if (!first) return [];
-  const second = healthy.find((a) => a !== first && a.type !== first.type) ?? healthy[1];
-  return second ? [first.id, second.id] : [first.id];
+  const second = first ? (healthy.find((a) => a !== first && a.type !== first.type) ?? healthy[1]) : undefined;
+  return {
+    targets: [first, second].filter((a): a is StoredAccount => a !== undefined).map((a) => a.id),
+    initiallyStale: all.filter(needsResync).map((a) => a.id),
+  };
 }
 
 export interface DemoStepResult {
   step: number;
   change: DemoChange;
-  account: string;
+  /** Every account the step changed. */
+  accounts: string[];
+}
+
+function recover(store: AccountStore, id: string, now: string): void {
+  store.update(id, { ...HEALTHY_FIELDS, last_synchronization_time: now, updated_at: now });
 }
 
 /**
  * Applies step `index` of the timeline (counting across cycles) at `nowMs`. Returns what changed, or
- * null when its account is gone (deleted through the control API) or there is none.
+ * null when nothing did (its account was deleted through the control API, or there is none).
  */
-export function applyDemoStep(
-  store: AccountStore,
-  targets: readonly string[],
-  index: number,
-  nowMs: number,
-): DemoStepResult | null {
+export function applyDemoStep(store: AccountStore, cast: DemoCast, index: number, nowMs: number): DemoStepResult | null {
   const step = DEMO_TIMELINE[index % DEMO_TIMELINE.length] as DemoStep;
-  const id = targets[step.target];
-  if (id === undefined || !store.has(id)) return null;
   const now = isoSeconds(nowMs);
-  switch (step.change) {
+  const changed: string[] = [];
+  if (step.recoversInitiallyStale) {
+    for (const id of cast.initiallyStale) {
+      const account = store.get(id);
+      if (account && needsResync(account)) {
+        recover(store, id, now);
+        changed.push(id);
+      }
+    }
+  }
+  const id = cast.targets[step.target];
+  if (id !== undefined && store.has(id)) {
+    changed.push(id);
+    applyChange(store, id, step.change, now);
+  }
+  return changed.length > 0 ? { step: index, change: step.change, accounts: changed } : null;
+}
+
+function applyChange(store: AccountStore, id: string, change: DemoChange, now: string): void {
+  switch (change) {
     case 'cookies_expired':
       store.update(id, {
         status_code_info: 'cookies_expired',
@@ -102,14 +127,13 @@ export function applyDemoStep(
       });
       break;
     case 'recover':
-      store.update(id, { ...HEALTHY_FIELDS, last_synchronization_time: now, updated_at: now });
+      recover(store, id, now);
       break;
   }
-  return { step: index, change: step.change, account: id };
 }
 
 export interface DemoRun {
-  readonly targets: readonly string[];
+  readonly cast: DemoCast;
   /** How many steps the timers (or applyNext) have applied so far. */
   readonly stepsApplied: number;
   /** Applies the next step now, ahead of its time (the timers then carry on from there). */
@@ -117,10 +141,9 @@ export interface DemoRun {
   stop(): void;
 }
 
-/** Prepares the accounts and runs the timeline on timers that never keep a process alive on their own. */
+/** Runs the timeline on timers that never keep a process alive on their own. */
 export function startDemoScenario(store: AccountStore, now: () => number): DemoRun {
-  prepareDemoAccounts(store);
-  const targets = pickDemoTargets(store);
+  const cast = castDemo(store);
   let stepsApplied = 0;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -136,14 +159,14 @@ export function startDemoScenario(store: AccountStore, now: () => number): DemoR
   };
 
   const run: DemoRun = {
-    targets,
+    cast,
     get stepsApplied() {
       return stepsApplied;
     },
     applyNext() {
       if (stopped) return null;
       clearTimeout(timer);
-      const result = applyDemoStep(store, targets, stepsApplied, now());
+      const result = applyDemoStep(store, cast, stepsApplied, now());
       // Re-anchor the timeline so the following step comes its usual interval after this one.
       startedAt = Date.now() - demoStepTime(stepsApplied);
       stepsApplied += 1;

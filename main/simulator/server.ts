@@ -33,6 +33,10 @@
  *          `path`: only requests whose path and query contain this text.
  *   GET    /__sim/requests             [{method, path, query, at}] of the /v1 requests; DELETE clears it
  *   GET    /__sim/demo, POST /__sim/demo/step   the demo timeline, or apply its next step now
+ *
+ * Scenario "demo" (demoScenario.ts): the accounts start as generated, a few needing re-sync; a healthy
+ * account expires at +20 s, another answers status "401" at +45 s; at +90 s the first recovers and the
+ * ones stale from the start are re-synced; at +150 s the second recovers (all green); every 3 minutes.
  */
 import http from 'node:http';
 import type { Socket } from 'node:net';

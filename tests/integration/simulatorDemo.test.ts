@@ -3,11 +3,10 @@ import { generateAccounts, isoSeconds } from '../../main/simulator/accountFactor
 import { AccountStore, type StoredAccount } from '../../main/simulator/accountStore.js';
 import {
   applyDemoStep,
+  castDemo,
   DEMO_CYCLE_MS,
   DEMO_TIMELINE,
   demoStepTime,
-  pickDemoTargets,
-  prepareDemoAccounts,
   startDemoScenario,
 } from '../../main/simulator/demoScenario.js';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
@@ -30,44 +29,41 @@ describe('demo timeline', () => {
     expect(demoStepTime(DEMO_TIMELINE.length)).toBe(DEMO_CYCLE_MS + 20_000);
   });
 
-  test('applying the steps turns the list red and back to green', () => {
+  test('applying the steps: more red, then green, then red again next cycle', () => {
     const accounts = store();
-    expect(prepareDemoAccounts(accounts)).toBeGreaterThan(0);
-    expect(accounts.all().filter(needsResync)).toEqual([]);
-    const targets = pickDemoTargets(accounts);
-    expect(targets).toHaveLength(2);
-    expect(accounts.get(targets[0]!)!.type).not.toBe(accounts.get(targets[1]!)!.type);
+    const cast = castDemo(accounts);
+    const stale = cast.initiallyStale.length;
+    expect(stale).toBeGreaterThan(0);
+    expect(accounts.all().filter(needsResync)).toHaveLength(stale);
+    expect(cast.targets).toHaveLength(2);
+    expect(accounts.get(cast.targets[0]!)!.type).not.toBe(accounts.get(cast.targets[1]!)!.type);
 
     const red: number[] = [];
-    for (let step = 0; step < DEMO_TIMELINE.length; step++) {
-      applyDemoStep(accounts, targets, step, NOW + demoStepTime(step));
+    for (let step = 0; step <= DEMO_TIMELINE.length; step++) {
+      applyDemoStep(accounts, cast, step, NOW + demoStepTime(step));
       red.push(accounts.all().filter(needsResync).length);
     }
-    expect(red).toEqual([1, 2, 1, 0]);
-    const recovered = accounts.get(targets[0]!)!;
-    expect(recovered).toMatchObject({ status: '200', status_code_info: 'synchronized', status_code_description: 'Success!' });
-    expect(recovered.last_synchronization_time).toBe(isoSeconds(NOW + demoStepTime(2)));
-    expect(accounts.get(targets[1]!)!.status).toBe('200');
-
-    // The second cycle does the same again.
-    applyDemoStep(accounts, targets, DEMO_TIMELINE.length, NOW + demoStepTime(DEMO_TIMELINE.length));
-    expect(accounts.get(targets[0]!)!.status_code_info).toBe('cookies_expired');
+    expect(red).toEqual([stale + 1, stale + 2, 1, 0, 1]);
+    const target = accounts.get(cast.targets[1]!)!;
+    expect(target).toMatchObject({ status: '200', status_code_info: 'synchronized', status_code_description: 'Success!' });
+    expect(target.last_synchronization_time).toBe(isoSeconds(NOW + demoStepTime(3)));
+    expect(accounts.get(cast.initiallyStale[0]!)!.last_synchronization_time).toBe(isoSeconds(NOW + demoStepTime(2)));
   });
 
   test('the second step makes its account answer status "401"', () => {
     const accounts = store();
-    prepareDemoAccounts(accounts);
-    const targets = pickDemoTargets(accounts);
-    expect(applyDemoStep(accounts, targets, 1, NOW)).toEqual({ step: 1, change: 'status_401', account: targets[1] });
-    expect(accounts.get(targets[1]!)!.status).toBe('401');
+    const cast = castDemo(accounts);
+    expect(applyDemoStep(accounts, cast, 1, NOW)).toEqual({ step: 1, change: 'status_401', accounts: [cast.targets[1]] });
+    expect(accounts.get(cast.targets[1]!)!.status).toBe('401');
   });
 
   test('a step whose account was deleted does nothing', () => {
     const accounts = store();
-    const targets = pickDemoTargets(accounts);
-    accounts.remove(targets[0]!);
-    expect(applyDemoStep(accounts, targets, 0, NOW)).toBeNull();
-    expect(applyDemoStep(store(0), [], 0, NOW)).toBeNull();
+    const cast = castDemo(accounts);
+    accounts.remove(cast.targets[0]!);
+    expect(applyDemoStep(accounts, cast, 0, NOW)).toBeNull();
+    const empty = store(0);
+    expect(applyDemoStep(empty, castDemo(empty), 2, NOW)).toBeNull();
   });
 
   test('a started scenario can be stepped ahead and stopped', () => {
@@ -89,18 +85,25 @@ describe('simulator in the demo scenario', () => {
     await s?.close();
   });
 
-  test('starts green and goes red when its timeline advances', async () => {
+  test('its timeline, stepped through the control API, turns the list green and red again', async () => {
     s = await startSimulator({ scenario: 'demo', accounts: 25 });
     const headers = { Authorization: `Token ${s.token}` };
-    const list = (await (await fetch(`${s.baseUrl}/accounts`, { headers })).json()) as { data: StoredAccount[] };
-    expect(list.data.filter(needsResync)).toEqual([]);
-
+    const red = async (): Promise<number> => {
+      const list = (await (await fetch(`${s!.baseUrl}/accounts`, { headers })).json()) as { data: StoredAccount[] };
+      return list.data.filter(needsResync).length;
+    };
     const demo = (await (await fetch(`${s.origin}/__sim/demo`)).json()) as { running: boolean; targets: string[] };
     expect(demo.running).toBe(true);
     expect(demo.targets).toHaveLength(2);
 
-    const step = await fetch(`${s.origin}/__sim/demo/step`, { method: 'POST' });
-    expect(step.status).toBe(200);
+    const seen = [await red()];
+    for (let i = 0; i <= DEMO_TIMELINE.length; i++) {
+      const step = await fetch(`${s.origin}/__sim/demo/step`, { method: 'POST' });
+      expect(step.status).toBe(200);
+      seen.push(await red());
+    }
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen.slice(3)).toEqual([1, 0, 1]);
     const detail = (await (await fetch(`${s.baseUrl}/accounts/${demo.targets[0]}`, { headers })).json()) as {
       data: StoredAccount[];
     };

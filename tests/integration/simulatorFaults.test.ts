@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { isLoopback } from '../../main/simulator/simulatorContext.js';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../main/simulator/server.js';
 
 const running: RunningSimulator[] = [];
@@ -258,6 +259,9 @@ describe('control API: accounts', () => {
     expect(listed.data[1]).toMatchObject({ status: '401' });
     expect((await control(s, 'POST', '/accounts/ffffffffffffffffffffffffffffffff', { status: '200' })).status).toBe(404);
     expect((await control(s, 'POST', `/accounts/${id}`, '[1,2]')).status).toBe(400);
+    expect((await control(s, 'POST', `/accounts/${id}`, { id: 42 })).status).toBe(400);
+    const other = before.data[2]!.id;
+    expect((await control(s, 'POST', `/accounts/${id}`, { id: other })).status).toBe(409);
   });
 
   test('POST /__sim/accounts adds one at the end, generating what is missing', async () => {
@@ -302,6 +306,13 @@ describe('control API: accounts', () => {
     expect(list.data.slice(0, 2).map((a) => a.id)).toEqual(added.map((a) => a.id));
     const created = list.data.map((a) => String(a.created_at));
     expect([...created].sort()).toEqual(created);
+  });
+
+  test('only loopback peers may use it', () => {
+    expect(['127.0.0.1', '127.8.9.1', '::1', '::ffff:127.0.0.1'].map(isLoopback)).toEqual([true, true, true, true]);
+    expect(['10.0.0.2', '192.168.1.4', '::ffff:10.1.1.1', 'fe80::1', undefined].map(isLoopback)).toEqual([
+      false, false, false, false, false,
+    ]);
   });
 
   test('unknown control endpoints are 404, with a JSON error', async () => {

@@ -117,7 +117,7 @@ export function summariseHealth(
   };
 }
 
-/** "2 of 25 accounts need cookie re-sync", "1 of 3 accounts needs cookie re-sync", "All 25 accounts are healthy". */
+/** "2 of 25 accounts need cookie re-sync", "All 25 accounts are healthy", "None of the 4 accounts needs cookie re-sync". */
 export function summaryLine(summary: Pick<HealthSummary, 'total' | 'counts'>): string {
   const { total, counts } = summary;
   if (total === 0) return 'No accounts are connected to Lobstr yet';
@@ -125,5 +125,5 @@ export function summaryLine(summary: Pick<HealthSummary, 'total' | 'counts'>): s
   const plural = total === 1 ? 'account' : 'accounts';
   if (n > 0) return `${n} of ${total} ${plural} ${n === 1 ? 'needs' : 'need'} cookie re-sync`;
   if (counts.ok === total) return total === 1 ? 'The account is healthy' : `All ${total} accounts are healthy`;
-  return `No account needs cookie re-sync (${total} ${plural})`;
+  return total === 1 ? 'The account does not need cookie re-sync' : `None of the ${total} accounts needs cookie re-sync`;
 }

@@ -89,7 +89,7 @@ describe('summaryLine', () => {
     [3, counts({ ok: 2, needs_resync: 1 }), '1 of 3 accounts needs cookie re-sync'],
     [25, counts({ ok: 25 }), 'All 25 accounts are healthy'],
     [1, counts({ ok: 1 }), 'The account is healthy'],
-    [4, counts({ ok: 3, locked: 1 }), 'No account needs cookie re-sync (4 accounts)'],
+    [4, counts({ ok: 3, locked: 1 }), 'None of the 4 accounts needs cookie re-sync'],
   ])('%i accounts, %o', (total, c, line) => {
     expect(summaryLine({ total, counts: c })).toBe(line);
   });

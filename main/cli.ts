@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/**
+ * `lobstr-tray`: the headless command for scripts and servers, built on main/core.
+ * Commands: `check` (one look, meaningful exit code).
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CHECK_HELP, runCheck } from './cli/checkCommand.js';
+import { EXIT, type CliIo } from './cli/cliIo.js';
+import { APP_VERSION } from './core/version.js';
+
+const HELP = `Usage: lobstr-tray <command> [options]
+
+Watches your Lobstr.io accounts and tells which need cookie re-sync.
+
+Commands:
+  check    check every account once (see lobstr-tray check --help)
+
+Options:
+  -h, --help     show this help
+  -v, --version  print the version
+
+The API key comes from the LOBSTR_API_KEY environment variable. Try it without one:
+  lobstr-tray check --demo
+`;
+
+export async function runCli(io: CliIo): Promise<number> {
+  const [command, ...rest] = io.argv;
+  switch (command) {
+    case 'check':
+      return runCheck({ ...io, argv: rest });
+    case '-h':
+    case '--help':
+    case 'help':
+      io.stdout.write(command === 'help' && rest[0] === 'check' ? CHECK_HELP : HELP);
+      return EXIT.ok;
+    case '-v':
+    case '--version':
+      io.stdout.write(`${APP_VERSION}\n`);
+      return EXIT.ok;
+    case undefined:
+      io.stderr.write(`lobstr-tray: a command is needed.\n\n${HELP}`);
+      return EXIT.usage;
+    default:
+      io.stderr.write(`lobstr-tray: unknown command "${command}". Run lobstr-tray --help.\n`);
+      return EXIT.usage;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  process.once('SIGTERM', () => controller.abort());
+  runCli({
+    argv: process.argv.slice(2),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    signal: controller.signal,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // Never a stack trace: one line, and the failure exit code.
+      process.stderr.write(`lobstr-tray: unexpected error: ${(e as Error)?.message ?? String(e)}\n`);
+      process.exitCode = EXIT.failed;
+    },
+  );
+}

@@ -1,0 +1,31 @@
+/** What the headless command needs from its process: injectable so tests run it in-process. */
+export interface CliIo {
+  argv: string[];
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  now?: () => number;
+  /** Aborted on Ctrl-C: in-flight requests stop and the command exits 130. */
+  signal?: AbortSignal;
+}
+
+export const EXIT = { ok: 0, needsResync: 1, failed: 2, usage: 64, interrupted: 130 } as const;
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/**
+ * Wraps the streams so a secret can never reach them, whatever message carries it
+ * (a server that echoes the token back, a bug in a message): belt and braces.
+ */
+export function redactingIo(io: CliIo, secrets: readonly string[]): CliIo {
+  const live = secrets.filter((s) => s.length >= 4);
+  if (live.length === 0) return io;
+  const clean = (text: string) => live.reduce((t, s) => t.split(s).join('[redacted]'), text);
+  return {
+    ...io,
+    stdout: { write: (t: string) => io.stdout.write(clean(t)), isTTY: io.stdout.isTTY },
+    stderr: { write: (t: string) => io.stderr.write(clean(t)) },
+  };
+}

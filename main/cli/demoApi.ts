@@ -1,0 +1,17 @@
+/** The built-in simulator in its demo scenario, for `--demo`: realistic accounts, no key needed. */
+import { randomBytes } from 'node:crypto';
+import { startSimulator, type RunningSimulator } from '../simulator/server.js';
+
+export const DEMO_ACCOUNTS = 25;
+export const DEMO_SEED = 1;
+
+export function startDemoApi(): Promise<RunningSimulator> {
+  // A throwaway token: the simulator is on loopback, but nothing should accept a guessable key.
+  return startSimulator({
+    port: 0,
+    accounts: DEMO_ACCOUNTS,
+    seed: DEMO_SEED,
+    token: randomBytes(16).toString('hex'),
+    scenario: 'demo',
+  });
+}

@@ -1,0 +1,197 @@
+/**
+ * The headless `lobstr-tray check` command, run in-process against the real simulator:
+ * what a script sees (exit codes, one JSON object) and what a person sees (table, one-line errors).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import { runCli } from '../../main/cli.js';
+import type { CheckReport } from '../../main/cli/checkReport.js';
+import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
+
+const KEY = 'c0ffee00c0ffee00c0ffee00c0ffee00';
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(argv: string[], env: Record<string, string | undefined> = {}, isTTY = false): Promise<Ran> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli({
+    argv,
+    env,
+    stdout: { write: (t: string) => (stdout += t), isTTY },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
+  return { code, stdout, stderr };
+}
+
+async function control(sim: RunningSimulator, method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${sim.origin}/__sim/${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.status === 204 ? null : res.json();
+}
+
+const HEALTHY = {
+  status: '200',
+  status_code_info: 'synchronized',
+  status_code_description: 'Success!',
+  lock_time: null,
+  resets_in: null,
+};
+
+let sim: RunningSimulator;
+let hashes: string[];
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, accounts: 4, seed: 3, token: KEY });
+  env = { LOBSTR_API_KEY: KEY, LOBSTR_API_BASE: sim.baseUrl };
+  const listed = (await control(sim, 'GET', 'accounts')) as Array<{ id?: string; hash?: string }>;
+  hashes = listed.map((a) => a.id ?? a.hash!);
+});
+afterAll(() => sim.close());
+
+afterEach(async () => {
+  await control(sim, 'DELETE', 'faults');
+  for (const hash of hashes) await control(sim, 'POST', `accounts/${hash}`, HEALTHY);
+});
+
+describe('lobstr-tray check', () => {
+  it('exits 0 and says all is well when every account is healthy', async () => {
+    const r = await run(['check'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^HEALTH\s+PLATFORM\s+USERNAME\s+LAST SYNC\s+SQUIDS\s+REASON/m);
+    expect(r.stdout).toContain('All 4 accounts are healthy');
+    expect(r.stderr).toBe('');
+  });
+
+  it('exits 1 and puts the account that needs re-sync first', async () => {
+    await control(sim, 'POST', `accounts/${hashes[2]}`, { status: '401', status_code_info: 'cookies_expired' });
+    const r = await run(['check'], env);
+    expect(r.code).toBe(1);
+    const rows = r.stdout.split('\n');
+    expect(rows[1]).toMatch(/^RE-SYNC\s/);
+    expect(rows[1]).toContain('cookies expired');
+    expect(r.stdout).toContain('1 of 4 accounts needs cookie re-sync');
+    // No colour codes unless the output is a terminal.
+    expect(r.stdout).not.toContain('\x1b[');
+  });
+
+  it('colours the health label on a terminal, unless NO_COLOR is set', async () => {
+    await control(sim, 'POST', `accounts/${hashes[0]}`, { status_code_info: 'cookies_expired' });
+    expect((await run(['check'], env, true)).stdout).toContain('\x1b[31;1mRE-SYNC\x1b[0m');
+    expect((await run(['check'], { ...env, NO_COLOR: '1' }, true)).stdout).not.toContain('\x1b[');
+  });
+
+  it('prints exactly one JSON object with --json', async () => {
+    await control(sim, 'POST', `accounts/${hashes[1]}`, { status_code_info: 'cookies_expired' });
+    const r = await run(['check', '--json'], env);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    const report = JSON.parse(r.stdout) as CheckReport;
+    expect(Object.keys(report).sort()).toEqual(['accounts', 'checked_at', 'counts', 'error', 'state']);
+    expect(report.state).toBe('needs_resync');
+    expect(report.counts).toEqual({ ok: 3, needs_resync: 1, locked: 0, attention: 0 });
+    expect(report.error).toBeNull();
+    expect(Number.isNaN(Date.parse(report.checked_at))).toBe(false);
+    const first = report.accounts[0]!;
+    expect(Object.keys(first).sort()).toEqual(
+      ['health', 'id', 'last_synchronization_time', 'reason', 'squids', 'status', 'status_code_info', 'type', 'username'].sort(),
+    );
+    expect(first).toMatchObject({ id: hashes[1], health: 'needs_resync', reason: 'cookies expired' });
+    expect(typeof first.squids).toBe('number');
+  });
+
+  it('exits 2 with one clear line, and never the key, when Lobstr rejects the key', async () => {
+    const wrong = 'deadbeefdeadbeefdeadbeefdeadbeef';
+    const r = await run(['check'], { ...env, LOBSTR_API_KEY: wrong });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/check failed \(auth\)/);
+    expect(r.stderr + r.stdout).not.toContain(wrong);
+
+    const j = await run(['check', '--json'], { ...env, LOBSTR_API_KEY: wrong });
+    const report = JSON.parse(j.stdout) as CheckReport;
+    expect(report).toMatchObject({ state: 'error', accounts: [], error: { kind: 'auth' } });
+    expect(j.stdout).not.toContain(wrong);
+  });
+
+  it('exits 2 after retries when the server keeps failing', async () => {
+    await control(sim, 'POST', 'faults', { status: 500 });
+    const r = await run(['check', '--json'], env);
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.stdout) as CheckReport).error?.kind).toBe('server');
+  });
+
+  it('exits 2 with kind network when nothing listens', async () => {
+    const port = await closedPort();
+    const r = await run(['check', '--json', '--api-base', `http://127.0.0.1:${port}/v1`], env);
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.stdout) as CheckReport).error?.kind).toBe('network');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('exits 2 with kind invalid_response on a body that is not JSON', async () => {
+    await control(sim, 'POST', 'faults', { malformed: true });
+    const r = await run(['check'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/invalid_response/);
+  });
+
+  it('checks the built-in demo without any key', async () => {
+    const r = await run(['check', '--demo'], {});
+    expect(r.stdout).toContain('Demo data from the built-in simulator');
+    expect(r.stdout).toMatch(/\d+ of 25 accounts need/);
+    expect(r.code).toBe(1);
+  });
+});
+
+describe('bad usage exits 64 with one line', () => {
+  it.each([
+    ['no key', ['check'], {}, /LOBSTR_API_KEY is not set/],
+    ['a key on the command line', ['check', '--api-key', KEY], { LOBSTR_API_KEY: KEY }, /never taken from the command line/],
+    ['an unknown option', ['check', '--colour'], { LOBSTR_API_KEY: KEY }, /--colour/],
+    ['plain http to a remote host', ['check', '--api-base', 'http://api.example.test/v1'], { LOBSTR_API_KEY: KEY }, /--api-base/],
+    ['a bad timeout', ['check', '--timeout', 'soon'], { LOBSTR_API_KEY: KEY }, /--timeout/],
+    ['--demo with --api-base', ['check', '--demo', '--api-base', 'http://127.0.0.1:1/v1'], {}, /--demo/],
+    ['an unknown command', ['chekc'], {}, /unknown command "chekc"/],
+    ['no command', [], {}, /a command is needed/],
+  ])('%s', async (_name, argv, e, message) => {
+    const r = await run(argv as string[], e as Record<string, string>);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr).not.toContain(KEY);
+  });
+
+  it('still prints one JSON object for a usage error under --json', async () => {
+    const r = await run(['check', '--json'], {});
+    expect(r.code).toBe(64);
+    expect((JSON.parse(r.stdout) as CheckReport).error?.kind).toBe('usage');
+  });
+
+  it('prints help and the version with exit 0', async () => {
+    expect((await run(['--help'])).stdout).toContain('Usage: lobstr-tray <command>');
+    expect((await run(['check', '--help'])).stdout).toContain('Exit codes');
+    expect((await run(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -94,7 +94,7 @@ const accountFields = {
     .array(cookie, expected('a list'))
     .nullish()
     .transform((v) => v ?? []),
-  icon: optionalString,
+  icon: optionalString.transform(sharedIcon),
   primary_color: z
     .string(expected('a string or null'))
     .nullish()
@@ -105,6 +105,19 @@ const accountFields = {
     .nullish()
     .transform((v) => v ?? null),
 };
+
+/**
+ * Every account of a type carries the same base64 icon; JSON.parse makes a fresh copy per
+ * account. Keeping one copy per distinct icon keeps a 10,000-account snapshot small.
+ */
+const iconPool = new Map<string, string>();
+const ICON_POOL_LIMIT = 256;
+function sharedIcon(icon: string): string {
+  const known = iconPool.get(icon);
+  if (known !== undefined) return known;
+  if (iconPool.size < ICON_POOL_LIMIT) iconPool.set(icon, icon);
+  return icon;
+}
 
 type KnownField = keyof typeof accountFields;
 type ParsedFields = { [K in KnownField]: z.output<(typeof accountFields)[K]> };

@@ -58,6 +58,13 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // `lobstr-tray check | head`: a reader that leaves early is normal for a command, not a crash;
+  // the rest of the output is dropped and the exit code still tells the result.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    });
+  }
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   process.once('SIGTERM', () => controller.abort());

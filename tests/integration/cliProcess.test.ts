@@ -68,6 +68,25 @@ describe('the built lobstr-tray command', () => {
     expect([0, 1]).toContain(r.code);
   });
 
+  it('stops quietly when the reader of its output goes away (| head)', async () => {
+    // Far more output than a pipe buffers, so the command is still writing when the reader leaves.
+    const big = await startSimulator({ port: 0, accounts: 3000, seed: 6, token: KEY });
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [join(outDir, 'cli.js'), 'check', '--api-base', big.baseUrl], {
+        env: { PATH: process.env.PATH ?? '', LOBSTR_API_KEY: KEY },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d));
+      child.stdout.once('data', () => child.stdout.destroy()); // read one chunk, then hang up
+      child.once('error', reject);
+      child.once('close', (code) => resolve({ code, stderr }));
+    }).finally(() => big.close());
+    expect(r.stderr).not.toContain('EPIPE');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.code).toBe(1); // the result still reaches the script: 3,000 generated accounts include expired ones
+  });
+
   it('exits 64 on bad usage', async () => {
     const r = await cli(['check', '--token', 'abc'], {});
     expect(r.code).toBe(64);

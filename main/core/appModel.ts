@@ -52,7 +52,11 @@ export type MonitorEvent =
 
 // ---------------------------------------------------------------- tray
 
-/** Worst wins: setup < ok < offline < error < alert is NOT the order; see trayStateOf. */
+/**
+ * `setup` while unconfigured; otherwise the worst that applies wins:
+ * alert (an account needs re-sync, red) > error (key rejected, server errors, invalid responses, amber)
+ * > offline (network or timeout, grey) > ok (neutral).
+ */
 export type TrayState = 'ok' | 'alert' | 'error' | 'offline' | 'setup';
 
 // ---------------------------------------------------------------- settings

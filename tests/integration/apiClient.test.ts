@@ -1,83 +1,28 @@
 /**
  * The client against the real simulator (main/simulator/server.ts), in process.
- * Waits asked for by the client go through an injected sleep that records them and resolves at
- * once, so no test really waits for a backoff or a Retry-After.
+ * The client records the waits it asks for and never really waits (tests/helpers/clientHarness.ts).
  *
  * Decisions pinned here: a complete 200 body that is not the envelope (malformed JSON, an HTML
  * page, the wrong shape, too large) fails at once as invalid_response, since asking again gets
  * the same answer; a dropped connection, a 5xx and a timeout are retried.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createLobstrClient, type LobstrClientOptions } from '../../main/core/apiClient.js';
-import { LobstrApiError } from '../../main/core/apiErrors.js';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../main/simulator/server.js';
+import { describe, expect, it } from 'vitest';
+import type { LobstrClientOptions } from '../../main/core/apiClient.js';
+import type { RunningSimulator, SimulatorOptions } from '../../main/simulator/server.js';
+import { failure, recordingClient } from '../helpers/clientHarness.js';
+import { control, fault, requestLog, simulator, simulatorAccountIds } from '../helpers/simulatorHarness.js';
 
 const TOKEN = 'sim-token-3c9e71d0a4b2';
 /** A whole second, so X-RateLimit-Reset (Unix seconds) maps to an exact wait. */
 const FIXED_NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
-const running: RunningSimulator[] = [];
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.close()));
-});
-
-async function simulator(accounts: number, options: Partial<SimulatorOptions> = {}): Promise<RunningSimulator> {
-  const sim = await startSimulator({ port: 0, accounts, seed: 7, token: TOKEN, ...options });
-  running.push(sim);
-  return sim;
-}
-
-async function control(sim: RunningSimulator, method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${sim.origin}/__sim${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${text}`);
-  return text === '' ? undefined : (JSON.parse(text) as unknown);
-}
-
-const fault = (sim: RunningSimulator, spec: Record<string, unknown>) => control(sim, 'POST', '/faults', spec);
-
-interface LoggedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-}
-
-async function requestLog(sim: RunningSimulator): Promise<LoggedRequest[]> {
-  return (await control(sim, 'GET', '/requests')) as LoggedRequest[];
-}
-
-async function simAccountIds(sim: RunningSimulator): Promise<string[]> {
-  return ((await control(sim, 'GET', '/accounts')) as { id: string }[]).map((a) => a.id);
+/** A simulator of `accounts` generated accounts that takes TOKEN. */
+function simulatorWith(accounts: number, options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  return simulator({ port: 0, accounts, seed: 7, token: TOKEN, ...options });
 }
 
 function client(sim: RunningSimulator, overrides: Partial<LobstrClientOptions> = {}) {
-  const waits: number[] = [];
-  const c = createLobstrClient({
-    apiKey: TOKEN,
-    baseUrl: sim.baseUrl,
-    userAgent: 'LobstrTray/0.0.0-test',
-    sleep: async (ms) => {
-      waits.push(ms);
-    },
-    random: () => 0.5,
-    ...overrides,
-  });
-  return { client: c, waits };
-}
-
-async function failure(promise: Promise<unknown>): Promise<LobstrApiError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof LobstrApiError) return e;
-    throw e;
-  }
-  throw new Error('expected a LobstrApiError');
+  return recordingClient({ apiKey: TOKEN, baseUrl: sim.baseUrl, ...overrides });
 }
 
 describe('listing every account', () => {
@@ -88,11 +33,11 @@ describe('listing every account', () => {
     [101, 2],
     [10_000, 100],
   ])('%i accounts cost %i request(s), all of them once, in list order', async (n, expectedRequests) => {
-    const sim = await simulator(n);
+    const sim = await simulatorWith(n);
     const list = await client(sim).client.listAccounts();
 
     const ids = list.accounts.map((a) => a.id);
-    expect(ids).toEqual(await simAccountIds(sim));
+    expect(ids).toEqual(await simulatorAccountIds(sim));
     expect(new Set(ids).size).toBe(n);
     expect(list.totalResults).toBe(n);
     expect(list.requests).toBe(expectedRequests);
@@ -108,7 +53,7 @@ describe('listing every account', () => {
   });
 
   it('reads every account fully, with no problem reported', async () => {
-    const sim = await simulator(200);
+    const sim = await simulatorWith(200);
     const list = await client(sim).client.listAccounts();
     expect(list.accounts.filter((a) => a.problem !== undefined)).toEqual([]);
     const types = new Set(list.accounts.map((a) => a.type));
@@ -120,8 +65,8 @@ describe('listing every account', () => {
   });
 
   it('shows what the control API changed', async () => {
-    const sim = await simulator(30);
-    const [first] = await simAccountIds(sim);
+    const sim = await simulatorWith(30);
+    const [first] = await simulatorAccountIds(sim);
     await control(sim, 'POST', `/accounts/${first}`, { status: '401', status_code_info: 'cookies_expired' });
     const list = await client(sim).client.listAccounts();
     expect(list.accounts[0]).toMatchObject({ id: first, status: '401', status_code_info: 'cookies_expired' });
@@ -130,7 +75,7 @@ describe('listing every account', () => {
 
 describe('rate limits', () => {
   it('waits what Retry-After asks, then succeeds', async () => {
-    const sim = await simulator(25);
+    const sim = await simulatorWith(25);
     await fault(sim, { status: 429, retry_after: 2, count: 1 });
     const { client: c, waits } = client(sim);
     const list = await c.listAccounts();
@@ -140,7 +85,7 @@ describe('rate limits', () => {
   });
 
   it('waits until X-RateLimit-Reset when no request is left, then succeeds', async () => {
-    const sim = await simulator(25, { now: () => FIXED_NOW });
+    const sim = await simulatorWith(25, { now: () => FIXED_NOW });
     await fault(sim, { status: 429, reset_in: 3, count: 1 });
     const { client: c, waits } = client(sim, { now: () => FIXED_NOW });
     const list = await c.listAccounts();
@@ -149,7 +94,7 @@ describe('rate limits', () => {
   });
 
   it('fails as rate_limited, with the wait, when the server asks for longer than the cap', async () => {
-    const sim = await simulator(25);
+    const sim = await simulatorWith(25);
     await fault(sim, { status: 429, retry_after: 120, count: 1 });
     const { client: c, waits } = client(sim);
     const error = await failure(c.listAccounts());
@@ -161,7 +106,7 @@ describe('rate limits', () => {
   });
 
   it('gives up as rate_limited after the allowed number of waits', async () => {
-    const sim = await simulator(25);
+    const sim = await simulatorWith(25);
     await fault(sim, { status: 429, retry_after: 1 });
     const { client: c, waits } = client(sim, { rateLimitRetries: 2 });
     const error = await failure(c.listAccounts());
@@ -175,7 +120,7 @@ describe('rate limits', () => {
 
 describe('server errors, dropped connections and timeouts', () => {
   it('retries three 500s with growing, jittered backoff, then succeeds', async () => {
-    const sim = await simulator(25);
+    const sim = await simulatorWith(25);
     await fault(sim, { status: 500, count: 3 });
     const { client: c, waits } = client(sim);
     const list = await c.listAccounts();
@@ -186,7 +131,7 @@ describe('server errors, dropped connections and timeouts', () => {
   });
 
   it('fails as a server error when the 500s do not stop', async () => {
-    const sim = await simulator(25);
+    const sim = await simulatorWith(25);
     await fault(sim, { status: 500 });
     const error = await failure(client(sim).client.listAccounts());
     expect(error.kind).toBe('server');
@@ -196,7 +141,7 @@ describe('server errors, dropped connections and timeouts', () => {
   });
 
   it('reads a 502 HTML page as a short message, not the page', async () => {
-    const sim = await simulator(25);
+    const sim = await simulatorWith(25);
     await fault(sim, { status: 502 });
     const error = await failure(client(sim).client.listAccounts({}));
     expect(error.kind).toBe('server');
@@ -205,7 +150,7 @@ describe('server errors, dropped connections and timeouts', () => {
   });
 
   it('retries a page that failed in the middle of the walk', async () => {
-    const sim = await simulator(1000);
+    const sim = await simulatorWith(1000);
     await fault(sim, { status: 503, count: 1, path: 'page=3' });
     const list = await client(sim).client.listAccounts();
     expect(list.accounts).toHaveLength(1000);
@@ -214,7 +159,7 @@ describe('server errors, dropped connections and timeouts', () => {
   });
 
   it('retries a dropped connection, then succeeds', async () => {
-    const sim = await simulator(25);
+    const sim = await simulatorWith(25);
     await fault(sim, { reset: true, count: 1 });
     const list = await client(sim).client.listAccounts();
     expect(list.accounts).toHaveLength(25);
@@ -222,7 +167,7 @@ describe('server errors, dropped connections and timeouts', () => {
   });
 
   it('fails as a network error when the connection keeps dropping', async () => {
-    const sim = await simulator(25);
+    const sim = await simulatorWith(25);
     await fault(sim, { reset: true });
     const error = await failure(client(sim).client.listAccounts());
     expect(error.kind).toBe('network');
@@ -231,7 +176,7 @@ describe('server errors, dropped connections and timeouts', () => {
   });
 
   it('fails as a network error when nothing listens (connection refused)', async () => {
-    const sim = await simulator(1);
+    const sim = await simulatorWith(1);
     await sim.close();
     const { client: c, waits } = client(sim);
     const error = await failure(c.listAccounts());
@@ -242,7 +187,7 @@ describe('server errors, dropped connections and timeouts', () => {
   });
 
   it('fails as a timeout when every answer is slower than the limit', async () => {
-    const sim = await simulator(25);
+    const sim = await simulatorWith(25);
     await fault(sim, { latency_ms: 2000 });
     const error = await failure(client(sim, { timeoutMs: 100, retries: 1 }).client.listAccounts());
     expect(error.kind).toBe('timeout');
@@ -251,7 +196,7 @@ describe('server errors, dropped connections and timeouts', () => {
   });
 
   it('is not troubled by latency within the limit', async () => {
-    const sim = await simulator(250);
+    const sim = await simulatorWith(250);
     await fault(sim, { latency_ms: 50 });
     const list = await client(sim, { timeoutMs: 5000 }).client.listAccounts();
     expect(list.accounts).toHaveLength(250);
@@ -261,7 +206,7 @@ describe('server errors, dropped connections and timeouts', () => {
 
 describe('answers that are not what was asked for', () => {
   it('fails at once on a truncated (malformed) body, and the next poll works', async () => {
-    const sim = await simulator(25);
+    const sim = await simulatorWith(25);
     await fault(sim, { malformed: true, count: 1 });
     const { client: c } = client(sim);
     const error = await failure(c.listAccounts());
@@ -272,7 +217,7 @@ describe('answers that are not what was asked for', () => {
   });
 
   it('names an HTML page served instead of data, and points at the base URL', async () => {
-    const sim = await simulator(25);
+    const sim = await simulatorWith(25);
     await fault(sim, { malformed: 'html', count: 1 });
     const error = await failure(client(sim).client.listAccounts());
     expect(error.kind).toBe('invalid_response');
@@ -280,7 +225,7 @@ describe('answers that are not what was asked for', () => {
   });
 
   it('refuses valid JSON of the wrong shape', async () => {
-    const sim = await simulator(25);
+    const sim = await simulatorWith(25);
     await fault(sim, { malformed: 'wrong_shape', count: 1 });
     const error = await failure(client(sim).client.listAccounts());
     expect(error.kind).toBe('invalid_response');
@@ -288,7 +233,7 @@ describe('answers that are not what was asked for', () => {
   });
 
   it('refuses a 25 MB body under the default 20 MB cap', async () => {
-    const sim = await simulator(25);
+    const sim = await simulatorWith(25);
     await fault(sim, { oversize_mb: 25, count: 1 });
     const error = await failure(client(sim).client.listAccounts());
     expect(error.kind).toBe('invalid_response');
@@ -296,7 +241,7 @@ describe('answers that are not what was asked for', () => {
   });
 
   it('refuses an ordinary page over a small maxBodyBytes', async () => {
-    const sim = await simulator(100);
+    const sim = await simulatorWith(100);
     const error = await failure(client(sim, { maxBodyBytes: 10_000 }).client.listAccounts());
     expect(error.kind).toBe('invalid_response');
     expect(error.message).toMatch(/larger than 9\.8 KB/);
@@ -305,8 +250,8 @@ describe('answers that are not what was asked for', () => {
 
 describe('a list that changes while it is read', () => {
   it('lists each account once when the list shifts between pages', async () => {
-    const sim = await simulator(250);
-    const before = await simAccountIds(sim);
+    const sim = await simulatorWith(250);
+    const before = await simulatorAccountIds(sim);
     await fault(sim, { shift: 5, count: 1, path: 'page=2' });
     const list = await client(sim, { concurrency: 1 }).client.listAccounts();
     const ids = list.accounts.map((a) => a.id);
@@ -316,7 +261,7 @@ describe('a list that changes while it is read', () => {
   });
 
   it('caps a runaway total_pages, with a warning', async () => {
-    const sim = await simulator(1000);
+    const sim = await simulatorWith(1000);
     await fault(sim, { total_pages: 1_000_000_000 });
     const list = await client(sim, { maxPages: 5 }).client.listAccounts();
     expect(list.accounts).toHaveLength(500);
@@ -325,7 +270,7 @@ describe('a list that changes while it is read', () => {
   });
 
   it('ends a runaway walk at the first empty page', async () => {
-    const sim = await simulator(250);
+    const sim = await simulatorWith(250);
     await fault(sim, { total_pages: 1_000_000_000 });
     const list = await client(sim).client.listAccounts();
     expect(list.accounts).toHaveLength(250);
@@ -338,7 +283,7 @@ describe('a list that changes while it is read', () => {
 
 describe('a wrong API key', () => {
   it.each(['A', 'B', 'C'] as const)('is an auth error with the server message, in error shape %s', async (shape) => {
-    const sim = await simulator(25, { errorShape: shape });
+    const sim = await simulatorWith(25, { errorShape: shape });
     const wrongKey = 'wrong-key-5b1e0f77c2';
     const error = await failure(client(sim, { apiKey: wrongKey }).client.listAccounts());
     expect(error.kind).toBe('auth');
@@ -352,7 +297,7 @@ describe('a wrong API key', () => {
   });
 
   it('reads the shape chosen through the control API too', async () => {
-    const sim = await simulator(25);
+    const sim = await simulatorWith(25);
     await fault(sim, { error_shape: 'A' });
     await fault(sim, { status: 403, count: 1 });
     const error = await failure(client(sim).client.listAccounts());
@@ -361,7 +306,7 @@ describe('a wrong API key', () => {
   });
 
   it('stops the whole walk when a later page is refused', async () => {
-    const sim = await simulator(3000);
+    const sim = await simulatorWith(3000);
     await fault(sim, { status: 401, path: 'page=3' });
     const error = await failure(client(sim).client.listAccounts());
     expect(error.kind).toBe('auth');
@@ -371,8 +316,8 @@ describe('a wrong API key', () => {
 
 describe('getAccount', () => {
   it('reads one account from the documented envelope', async () => {
-    const sim = await simulator(25);
-    const ids = await simAccountIds(sim);
+    const sim = await simulatorWith(25);
+    const ids = await simulatorAccountIds(sim);
     const id = ids[7]!;
     const { client: c } = client(sim);
     const account = await c.getAccount(id);
@@ -382,7 +327,7 @@ describe('getAccount', () => {
   });
 
   it('reports an unknown hash as not found, naming it', async () => {
-    const sim = await simulator(25);
+    const sim = await simulatorWith(25);
     const error = await failure(client(sim).client.getAccount('d3e97f2cd33658f301bdbe807402ab30'));
     expect(error.kind).toBe('not_found');
     expect(error.status).toBe(404);
@@ -390,8 +335,8 @@ describe('getAccount', () => {
   });
 
   it('reports a deleted account as not found', async () => {
-    const sim = await simulator(5);
-    const [id] = await simAccountIds(sim);
+    const sim = await simulatorWith(5);
+    const [id] = await simulatorAccountIds(sim);
     await control(sim, 'DELETE', `/accounts/${id}`);
     expect((await failure(client(sim).client.getAccount(id!))).kind).toBe('not_found');
   });

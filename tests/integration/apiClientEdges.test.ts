@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLobstrClient, type LobstrClientOptions } from '../../main/core/apiClient.js';
-import { LobstrApiError } from '../../main/core/apiErrors.js';
+import { rawAccount } from '../fixtures/rawAccounts.js';
+import { failure, recordingClient } from '../helpers/clientHarness.js';
 
 const KEY = 'k3y-7f1c0e55d2a94b8c9e01';
 
@@ -56,28 +57,6 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-function rawAccount(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id,
-    object: 'account',
-    username: `user-${id.slice(0, 6)}`,
-    created_at: '2025-02-11T08:28:14Z',
-    last_synchronization_time: '2025-02-11T08:28:14Z',
-    status: '200',
-    status_code_info: 'synchronized',
-    status_code_description: 'Success!',
-    type: 'twitter-sync',
-    params: { default: {}, user: {} },
-    updated_at: null,
-    account_type_hash: '9853173fc00a940a33d7a420c176ad3b',
-    squids: [],
-    baseurl: 'https://x.com',
-    cookies: [{ name: 'auth_token', required: true }],
-    icon: '',
-    ...overrides,
-  };
-}
-
 function hashOf(n: number): string {
   return n.toString(16).padStart(32, '0');
 }
@@ -104,30 +83,8 @@ function queryOf(req: IncomingMessage): URLSearchParams {
   return new URL(req.url ?? '/', 'http://x').searchParams;
 }
 
-/** Test defaults: no real waiting, retries recorded. */
 function client(base: string, overrides: Partial<LobstrClientOptions> = {}) {
-  const waits: number[] = [];
-  const c = createLobstrClient({
-    apiKey: KEY,
-    baseUrl: base,
-    userAgent: 'LobstrTray/9.9.9-test',
-    sleep: async (ms) => {
-      waits.push(ms);
-    },
-    random: () => 0.5,
-    ...overrides,
-  });
-  return { client: c, waits };
-}
-
-async function failure(promise: Promise<unknown>): Promise<LobstrApiError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof LobstrApiError) return e;
-    throw e;
-  }
-  throw new Error('expected a LobstrApiError');
+  return recordingClient({ apiKey: KEY, baseUrl: base, ...overrides });
 }
 
 describe('what the client sends', () => {

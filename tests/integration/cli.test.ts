@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { runCli } from '../../main/cli.js';
 import type { CheckReport } from '../../main/cli/checkReport.js';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
+import { control, fault, simulatorAccountIds } from '../helpers/simulatorHarness.js';
 
 const KEY = 'c0ffee00c0ffee00c0ffee00c0ffee00';
 
@@ -28,16 +29,6 @@ async function run(argv: string[], env: Record<string, string | undefined> = {},
   return { code, stdout, stderr };
 }
 
-async function control(sim: RunningSimulator, method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${sim.origin}/__sim/${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : res.json();
-}
-
 const HEALTHY = {
   status: '200',
   status_code_info: 'synchronized',
@@ -53,14 +44,13 @@ let env: Record<string, string>;
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, accounts: 4, seed: 3, token: KEY });
   env = { LOBSTR_API_KEY: KEY, LOBSTR_API_BASE: sim.baseUrl };
-  const listed = (await control(sim, 'GET', 'accounts')) as Array<{ id?: string; hash?: string }>;
-  hashes = listed.map((a) => a.id ?? a.hash!);
+  hashes = await simulatorAccountIds(sim);
 });
 afterAll(() => sim.close());
 
 afterEach(async () => {
-  await control(sim, 'DELETE', 'faults');
-  for (const hash of hashes) await control(sim, 'POST', `accounts/${hash}`, HEALTHY);
+  await control(sim, 'DELETE', '/faults');
+  for (const hash of hashes) await control(sim, 'POST', `/accounts/${hash}`, HEALTHY);
 });
 
 describe('lobstr-tray check', () => {
@@ -73,7 +63,7 @@ describe('lobstr-tray check', () => {
   });
 
   it('exits 1 and puts the account that needs re-sync first', async () => {
-    await control(sim, 'POST', `accounts/${hashes[2]}`, { status: '401', status_code_info: 'cookies_expired' });
+    await control(sim, 'POST', `/accounts/${hashes[2]}`, { status: '401', status_code_info: 'cookies_expired' });
     const r = await run(['check'], env);
     expect(r.code).toBe(1);
     const rows = r.stdout.split('\n');
@@ -85,13 +75,13 @@ describe('lobstr-tray check', () => {
   });
 
   it('colours the health label on a terminal, unless NO_COLOR is set', async () => {
-    await control(sim, 'POST', `accounts/${hashes[0]}`, { status_code_info: 'cookies_expired' });
+    await control(sim, 'POST', `/accounts/${hashes[0]}`, { status_code_info: 'cookies_expired' });
     expect((await run(['check'], env, true)).stdout).toContain('\x1b[31;1mRE-SYNC\x1b[0m');
     expect((await run(['check'], { ...env, NO_COLOR: '1' }, true)).stdout).not.toContain('\x1b[');
   });
 
   it('prints exactly one JSON object with --json', async () => {
-    await control(sim, 'POST', `accounts/${hashes[1]}`, { status_code_info: 'cookies_expired' });
+    await control(sim, 'POST', `/accounts/${hashes[1]}`, { status_code_info: 'cookies_expired' });
     const r = await run(['check', '--json'], env);
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
@@ -125,7 +115,7 @@ describe('lobstr-tray check', () => {
   });
 
   it('exits 2 after retries when the server keeps failing', async () => {
-    await control(sim, 'POST', 'faults', { status: 500 });
+    await fault(sim, { status: 500 });
     const r = await run(['check', '--json'], env);
     expect(r.code).toBe(2);
     expect((JSON.parse(r.stdout) as CheckReport).error?.kind).toBe('server');
@@ -140,7 +130,7 @@ describe('lobstr-tray check', () => {
   });
 
   it('exits 2 with kind invalid_response on a body that is not JSON', async () => {
-    await control(sim, 'POST', 'faults', { malformed: true });
+    await fault(sim, { malformed: true });
     const r = await run(['check'], env);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/invalid_response/);

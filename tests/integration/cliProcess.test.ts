@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
+import { simulator } from '../helpers/simulatorHarness.js';
 
 const KEY = 'feedface00feedface00feedface0000';
 let outDir: string;
@@ -70,7 +71,7 @@ describe('the built lobstr-tray command', () => {
 
   it('stops quietly when the reader of its output goes away (| head)', async () => {
     // Far more output than a pipe buffers, so the command is still writing when the reader leaves.
-    const big = await startSimulator({ port: 0, accounts: 3000, seed: 6, token: KEY });
+    const big = await simulator({ port: 0, accounts: 3000, seed: 6, token: KEY });
     const r = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
       const child = spawn(process.execPath, [join(outDir, 'cli.js'), 'check', '--api-base', big.baseUrl], {
         env: { PATH: process.env.PATH ?? '', LOBSTR_API_KEY: KEY },
@@ -81,7 +82,7 @@ describe('the built lobstr-tray command', () => {
       child.stdout.once('data', () => child.stdout.destroy()); // read one chunk, then hang up
       child.once('error', reject);
       child.once('close', (code) => resolve({ code, stderr }));
-    }).finally(() => big.close());
+    });
     expect(r.stderr).not.toContain('EPIPE');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.code).toBe(1); // the result still reaches the script: 3,000 generated accounts include expired ones

@@ -1,17 +1,7 @@
 import http from 'node:http';
-import { afterEach, describe, expect, test } from 'vitest';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../main/simulator/server.js';
-
-const running: RunningSimulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.close()));
-});
-
-async function sim(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const s = await startSimulator(options);
-  running.push(s);
-  return s;
-}
+import { describe, expect, test } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
+import { apiGet, simulator } from '../helpers/simulatorHarness.js';
 
 interface Envelope {
   total_results: number;
@@ -25,19 +15,15 @@ interface Envelope {
   previous: string | null;
 }
 
-async function get(s: RunningSimulator, path: string, token: string | null = s.token): Promise<Response> {
-  return fetch(`${s.baseUrl}${path}`, token === null ? {} : { headers: { Authorization: `Token ${token}` } });
-}
-
 async function envelope(s: RunningSimulator, path: string): Promise<Envelope> {
-  const res = await get(s, path);
+  const res = await apiGet(s, path);
   expect(res.status).toBe(200);
   return (await res.json()) as Envelope;
 }
 
 describe('GET /v1/accounts envelope', () => {
   test('one account: a single complete page', async () => {
-    const s = await sim({ accounts: 1 });
+    const s = await simulator({ accounts: 1 });
     const body = await envelope(s, '/accounts');
     expect(body).toMatchObject({
       total_results: 1, limit: 50, page: 1, total_pages: 1, result_from: 1, result_to: 1, next: null, previous: null,
@@ -46,7 +32,7 @@ describe('GET /v1/accounts envelope', () => {
   });
 
   test('100 accounts: two pages at the default limit, one at limit=100', async () => {
-    const s = await sim({ accounts: 100 });
+    const s = await simulator({ accounts: 100 });
     const first = await envelope(s, '/accounts');
     expect(first).toMatchObject({ total_results: 100, limit: 50, page: 1, total_pages: 2, result_from: 1, result_to: 50 });
     expect(first.next).toBe(`${s.origin}/v1/accounts?page=2`);
@@ -60,7 +46,7 @@ describe('GET /v1/accounts envelope', () => {
   });
 
   test('101 accounts at limit=100: the second page holds the last one', async () => {
-    const s = await sim({ accounts: 101 });
+    const s = await simulator({ accounts: 101 });
     const first = await envelope(s, '/accounts?limit=100&page=1');
     expect(first).toMatchObject({ total_results: 101, total_pages: 2, result_from: 1, result_to: 100 });
     expect(first.next).toBe(`${s.origin}/v1/accounts?limit=100&page=2`);
@@ -71,7 +57,7 @@ describe('GET /v1/accounts envelope', () => {
   });
 
   test('pages list every account once, in ascending created_at order', async () => {
-    const s = await sim({ accounts: 230, seed: 4 });
+    const s = await simulator({ accounts: 230, seed: 4 });
     const ids: string[] = [];
     const created: string[] = [];
     for (let page = 1; page <= 3; page++) {
@@ -84,7 +70,7 @@ describe('GET /v1/accounts envelope', () => {
   });
 
   test('limit above 100 is clamped to 100', async () => {
-    const s = await sim({ accounts: 150 });
+    const s = await simulator({ accounts: 150 });
     const body = await envelope(s, '/accounts?limit=500');
     expect(body.limit).toBe(100);
     expect(body.data).toHaveLength(100);
@@ -94,8 +80,8 @@ describe('GET /v1/accounts envelope', () => {
   test.each(['limit=0', 'limit=-1', 'limit=1.5', 'limit=abc', 'limit=', 'page=0', 'page=-2', 'page=2.5', 'page=two'])(
     '%s is a 400 InvalidParameterValue',
     async (query) => {
-      const s = await sim({ accounts: 5 });
-      const res = await get(s, `/accounts?${query}`);
+      const s = await simulator({ accounts: 5 });
+      const res = await apiGet(s, `/accounts?${query}`);
       expect(res.status).toBe(400);
       const body = (await res.json()) as { errors: { type: string; code: number; message: string } };
       expect(body.errors.type).toBe('InvalidParameterValue');
@@ -105,7 +91,7 @@ describe('GET /v1/accounts envelope', () => {
   );
 
   test('next and previous keep the request query and replace page', async () => {
-    const s = await sim({ accounts: 40 });
+    const s = await simulator({ accounts: 40 });
     const body = await envelope(s, '/accounts?limit=10&type=twitter-sync&page=2');
     expect(body.next).toBe(`${s.origin}/v1/accounts?limit=10&type=twitter-sync&page=3`);
     expect(body.previous).toBe(`${s.origin}/v1/accounts?limit=10&type=twitter-sync&page=1`);
@@ -114,7 +100,7 @@ describe('GET /v1/accounts envelope', () => {
   });
 
   test('next is built on the Host the client used', async () => {
-    const s = await sim({ accounts: 3 });
+    const s = await simulator({ accounts: 3 });
     const body = await new Promise<Envelope>((resolve, reject) => {
       const req = http.get(
         `${s.baseUrl}/accounts?limit=1`,
@@ -132,13 +118,13 @@ describe('GET /v1/accounts envelope', () => {
   });
 
   test('a page past the end is 200 with empty data', async () => {
-    const s = await sim({ accounts: 3 });
+    const s = await simulator({ accounts: 3 });
     const body = await envelope(s, '/accounts?page=5');
     expect(body).toMatchObject({ total_results: 3, page: 5, total_pages: 1, data: [], next: null });
   });
 
   test('no accounts: zero pages, empty data, no links', async () => {
-    const s = await sim({ accounts: 0 });
+    const s = await simulator({ accounts: 0 });
     const body = await envelope(s, '/accounts');
     expect(body).toMatchObject({ total_results: 0, total_pages: 0, data: [], next: null, previous: null });
   });
@@ -146,7 +132,7 @@ describe('GET /v1/accounts envelope', () => {
 
 describe('GET /v1/accounts/{hash}', () => {
   test('answers the documented envelope holding the one account', async () => {
-    const s = await sim({ accounts: 10 });
+    const s = await simulator({ accounts: 10 });
     const list = await envelope(s, '/accounts');
     const target = list.data[3]!;
     const body = await envelope(s, `/accounts/${target.id}`);
@@ -155,8 +141,8 @@ describe('GET /v1/accounts/{hash}', () => {
   });
 
   test('an unknown hash is a 404 AccountDoesNotExist', async () => {
-    const s = await sim({ accounts: 2 });
-    const res = await get(s, '/accounts/0123456789abcdef0123456789abcdef');
+    const s = await simulator({ accounts: 2 });
+    const res = await apiGet(s, '/accounts/0123456789abcdef0123456789abcdef');
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ errors: { message: 'Not found.', type: 'AccountDoesNotExist', code: 404 } });
   });
@@ -164,14 +150,14 @@ describe('GET /v1/accounts/{hash}', () => {
 
 describe('authentication and routing', () => {
   test('a missing token and a wrong one are two different 401s', async () => {
-    const s = await sim({ token: 'sekret' });
-    const missing = await get(s, '/accounts', null);
+    const s = await simulator({ token: 'sekret' });
+    const missing = await apiGet(s, '/accounts', { token: null });
     expect(missing.status).toBe(401);
     expect(missing.headers.get('www-authenticate')).toBe('Token');
     expect(((await missing.json()) as { errors: { message: string } }).errors.message).toBe(
       'Authentication credentials were not provided.',
     );
-    const wrong = await get(s, '/accounts', 'demo');
+    const wrong = await apiGet(s, '/accounts', { token: 'demo' });
     expect(wrong.status).toBe(401);
     expect(((await wrong.json()) as { errors: { message: string; type: string } }).errors).toMatchObject({
       message: 'Invalid token.',
@@ -179,31 +165,31 @@ describe('authentication and routing', () => {
     });
     const bearer = await fetch(`${s.baseUrl}/accounts`, { headers: { Authorization: 'Bearer sekret' } });
     expect(bearer.status).toBe(401);
-    expect((await get(s, '/accounts', 'sekret')).status).toBe(200);
+    expect((await apiGet(s, '/accounts', { token: 'sekret' })).status).toBe(200);
   });
 
   test('the token scheme is matched case-insensitively, as DRF does', async () => {
-    const s = await sim();
+    const s = await simulator();
     const res = await fetch(`${s.baseUrl}/accounts`, { headers: { authorization: `token ${s.token}` } });
     expect(res.status).toBe(200);
   });
 
   test('unknown paths under /v1 are 404, other methods 405', async () => {
-    const s = await sim();
-    expect((await get(s, '/squids')).status).toBe(404);
-    expect((await get(s, '/accounts/abc/extra')).status).toBe(404);
+    const s = await simulator();
+    expect((await apiGet(s, '/squids')).status).toBe(404);
+    expect((await apiGet(s, '/accounts/abc/extra')).status).toBe(404);
     const post = await fetch(`${s.baseUrl}/accounts`, { method: 'POST', headers: { Authorization: `Token ${s.token}` } });
     expect(post.status).toBe(405);
   });
 
   test('every /v1 answer is JSON with the rate-limit headers', async () => {
-    const s = await sim({ accounts: 3 });
+    const s = await simulator({ accounts: 3 });
     const answers = [
-      await get(s, '/accounts'),
-      await get(s, '/accounts', null),
-      await get(s, '/accounts?limit=0'),
-      await get(s, '/accounts/nope'),
-      await get(s, '/nothing-here'),
+      await apiGet(s, '/accounts'),
+      await apiGet(s, '/accounts', { token: null }),
+      await apiGet(s, '/accounts?limit=0'),
+      await apiGet(s, '/accounts/nope'),
+      await apiGet(s, '/nothing-here'),
     ];
     expect(answers.map((r) => r.status)).toEqual([200, 401, 400, 404, 404]);
     const remaining: number[] = [];
@@ -224,15 +210,15 @@ describe('error body shapes', () => {
     ['B', { errors: { message: 'Not found.', type: 'AccountDoesNotExist', code: 404 } }],
     ['C', { error: 'Not found.', type: 'AccountDoesNotExist', code: 404 }],
   ] as const)('shape %s', async (shape, expected) => {
-    const s = await sim({ errorShape: shape });
-    const res = await get(s, '/accounts/unknown');
+    const s = await simulator({ errorShape: shape });
+    const res = await apiGet(s, '/accounts/unknown');
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual(expected);
   });
 
   test('shape A for a wrong token reads like DRF', async () => {
-    const s = await sim({ errorShape: 'A' });
-    const res = await get(s, '/accounts', 'nope');
+    const s = await simulator({ errorShape: 'A' });
+    const res = await apiGet(s, '/accounts', { token: 'nope' });
     expect(await res.json()).toEqual({ detail: 'Invalid token.' });
   });
 });
@@ -240,9 +226,9 @@ describe('error body shapes', () => {
 describe('lifecycle', () => {
   test('close() ends the server: later requests are refused', async () => {
     const s = await startSimulator({ accounts: 2 });
-    expect((await get(s, '/accounts')).status).toBe(200);
+    expect((await apiGet(s, '/accounts')).status).toBe(200);
     await s.close();
-    await expect(get(s, '/accounts')).rejects.toThrow();
+    await expect(apiGet(s, '/accounts')).rejects.toThrow();
   });
 
   test('bad options are refused before listening', async () => {
@@ -253,10 +239,10 @@ describe('lifecycle', () => {
 
   test('the same seed and clock serve the same bytes; another seed does not', async () => {
     const now = (): number => Date.UTC(2026, 0, 15, 9, 30);
-    const a = await sim({ accounts: 30, seed: 9, now });
-    const b = await sim({ accounts: 30, seed: 9, now });
-    const c = await sim({ accounts: 30, seed: 10, now });
-    const text = async (s: RunningSimulator): Promise<string> => (await get(s, '/accounts?limit=100')).text();
+    const a = await simulator({ accounts: 30, seed: 9, now });
+    const b = await simulator({ accounts: 30, seed: 9, now });
+    const c = await simulator({ accounts: 30, seed: 10, now });
+    const text = async (s: RunningSimulator): Promise<string> => (await apiGet(s, '/accounts?limit=100')).text();
     const [ta, tb, tc] = [await text(a), await text(b), await text(c)];
     expect(ta).toBe(tb);
     expect(tc).not.toBe(ta);

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { PLATFORMS } from '../../main/core/platforms.js';
 import { generateAccounts, type RawAccount } from '../../main/simulator/accountFactory.js';
 import { iconForType, UNKNOWN_TYPE_ICON } from '../../main/simulator/platformIcons.js';
-import { startSimulator } from '../../main/simulator/server.js';
+import { apiGet, simulator } from '../helpers/simulatorHarness.js';
 
 const NOW = Date.UTC(2026, 10, 20, 15, 45, 12);
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -103,15 +103,11 @@ describe('generateAccounts', () => {
   });
 
   test('a simulator with 100,000 accounts serves its last page', async () => {
-    const s = await startSimulator({ accounts: 100_000 });
-    try {
-      const res = await fetch(`${s.baseUrl}/accounts?limit=100&page=1000`, { headers: { Authorization: `Token ${s.token}` } });
-      const body = (await res.json()) as { total_pages: number; result_to: number; data: unknown[]; next: string | null };
-      expect(body).toMatchObject({ total_pages: 1000, result_to: 100_000, next: null });
-      expect(body.data).toHaveLength(100);
-    } finally {
-      await s.close();
-    }
+    const s = await simulator({ accounts: 100_000 });
+    const res = await apiGet(s, '/accounts?limit=100&page=1000');
+    const body = (await res.json()) as { total_pages: number; result_to: number; data: unknown[]; next: string | null };
+    expect(body).toMatchObject({ total_pages: 1000, result_to: 100_000, next: null });
+    expect(body.data).toHaveLength(100);
   });
 });
 

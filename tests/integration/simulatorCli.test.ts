@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from 'vite';
 import { EXIT_USAGE, runSimulatorCli, type CliOutcome } from '../../main/simulator/runCli.js';
-import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
+import { closeAfterTest, simulator } from '../helpers/simulatorHarness.js';
 
 function capture(): { out: string[]; err: string[]; io: { out(l: string): void; err(l: string): void } } {
   const out: string[] = [];
@@ -14,16 +14,11 @@ function capture(): { out: string[]; err: string[]; io: { out(l: string): void; 
 }
 
 describe('npm run sim, in-process', () => {
-  const toClose: RunningSimulator[] = [];
-  afterEach(async () => {
-    await Promise.all(toClose.splice(0).map((s) => s.close()));
-  });
-
   test('prints the base URL, the token and how to reach the control API', async () => {
     const { out, err, io } = capture();
     const outcome = await runSimulatorCli(['--port', '0', '--accounts', '3', '--token', 'tok', '--error-shape', 'c'], io);
     if (!('simulator' in outcome)) throw new Error(`did not start: ${err.join('\n')}`);
-    toClose.push(outcome.simulator);
+    closeAfterTest(outcome.simulator);
     const text = out.join('\n');
     expect(text).toMatch(/Base URL: http:\/\/127\.0\.0\.1:\d+\/v1/);
     expect(text).toContain(outcome.simulator.baseUrl);
@@ -61,8 +56,7 @@ describe('npm run sim, in-process', () => {
   });
 
   test('a port in use is one clear line and exit 1', async () => {
-    const busy = await startSimulator();
-    toClose.push(busy);
+    const busy = await simulator();
     const { err, io } = capture();
     expect(await runSimulatorCli(['--port', String(busy.port)], io)).toEqual({ exitCode: 1 });
     expect(err).toEqual([

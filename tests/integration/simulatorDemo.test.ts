@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { generateAccounts, isoSeconds } from '../../main/simulator/accountFactory.js';
 import { AccountStore, type StoredAccount } from '../../main/simulator/accountStore.js';
 import {
@@ -9,7 +9,7 @@ import {
   demoStepTime,
   startDemoScenario,
 } from '../../main/simulator/demoScenario.js';
-import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
+import { apiGet, controlRequest, simulator } from '../helpers/simulatorHarness.js';
 
 const NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
 
@@ -80,39 +80,33 @@ describe('demo timeline', () => {
 });
 
 describe('simulator in the demo scenario', () => {
-  let s: RunningSimulator | undefined;
-  afterEach(async () => {
-    await s?.close();
-  });
-
   test('its timeline, stepped through the control API, turns the list green and red again', async () => {
-    s = await startSimulator({ scenario: 'demo', accounts: 25 });
-    const headers = { Authorization: `Token ${s.token}` };
+    const s = await simulator({ scenario: 'demo', accounts: 25 });
     const red = async (): Promise<number> => {
-      const list = (await (await fetch(`${s!.baseUrl}/accounts`, { headers })).json()) as { data: StoredAccount[] };
+      const list = (await (await apiGet(s, '/accounts')).json()) as { data: StoredAccount[] };
       return list.data.filter(needsResync).length;
     };
-    const demo = (await (await fetch(`${s.origin}/__sim/demo`)).json()) as { running: boolean; targets: string[] };
+    const demo = (await (await controlRequest(s, 'GET', '/demo')).json()) as { running: boolean; targets: string[] };
     expect(demo.running).toBe(true);
     expect(demo.targets).toHaveLength(2);
 
     const seen = [await red()];
     for (let i = 0; i <= DEMO_TIMELINE.length; i++) {
-      const step = await fetch(`${s.origin}/__sim/demo/step`, { method: 'POST' });
+      const step = await controlRequest(s, 'POST', '/demo/step');
       expect(step.status).toBe(200);
       seen.push(await red());
     }
     expect(seen[0]).toBeGreaterThan(0);
     expect(seen.slice(3)).toEqual([1, 0, 1]);
-    const detail = (await (await fetch(`${s.baseUrl}/accounts/${demo.targets[0]}`, { headers })).json()) as {
+    const detail = (await (await apiGet(s, `/accounts/${demo.targets[0]}`)).json()) as {
       data: StoredAccount[];
     };
     expect(detail.data[0]!.status_code_info).toBe('cookies_expired');
   });
 
   test('the static scenario has no timeline to step', async () => {
-    s = await startSimulator();
-    expect((await fetch(`${s.origin}/__sim/demo/step`, { method: 'POST' })).status).toBe(409);
-    expect(await (await fetch(`${s.origin}/__sim/demo`)).json()).toMatchObject({ running: false });
+    const s = await simulator();
+    expect((await controlRequest(s, 'POST', '/demo/step')).status).toBe(409);
+    expect(await (await controlRequest(s, 'GET', '/demo')).json()).toMatchObject({ running: false });
   });
 });

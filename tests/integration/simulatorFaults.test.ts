@@ -1,38 +1,12 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { isLoopback } from '../../main/simulator/simulatorContext.js';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../main/simulator/server.js';
-
-const running: RunningSimulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.close()));
-});
-
-async function sim(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const s = await startSimulator(options);
-  running.push(s);
-  return s;
-}
-
-const get = (s: RunningSimulator, path: string, init: RequestInit = {}): Promise<Response> =>
-  fetch(`${s.baseUrl}${path}`, { ...init, headers: { Authorization: `Token ${s.token}` } });
-
-async function control(s: RunningSimulator, method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${s.origin}/__sim${path}`, {
-    method,
-    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
-
-async function fault(s: RunningSimulator, spec: unknown): Promise<void> {
-  const res = await control(s, 'POST', '/faults', spec);
-  expect(res.status, await res.clone().text()).toBe(201);
-}
+import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
+import { apiGet, controlRequest, fault, requestLog, simulator } from '../helpers/simulatorHarness.js';
 
 async function statuses(s: RunningSimulator, n: number, path = '/accounts'): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
-    const res = await get(s, path);
+    const res = await apiGet(s, path);
     out.push(res.status);
     await res.arrayBuffer();
   }
@@ -41,9 +15,9 @@ async function statuses(s: RunningSimulator, n: number, path = '/accounts'): Pro
 
 describe('faults', () => {
   test('429 with Retry-After and the throttling message, for one request', async () => {
-    const s = await sim({ accounts: 3 });
+    const s = await simulator({ accounts: 3 });
     await fault(s, { status: 429, retry_after: 2, count: 1 });
-    const res = await get(s, '/accounts');
+    const res = await apiGet(s, '/accounts');
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('2');
     expect(await res.json()).toEqual({
@@ -54,9 +28,9 @@ describe('faults', () => {
 
   test('429 with X-RateLimit-Remaining 0 and a reset time, no Retry-After', async () => {
     const clock = Date.UTC(2026, 5, 1, 12, 0, 0);
-    const s = await sim({ accounts: 3, now: () => clock });
+    const s = await simulator({ accounts: 3, now: () => clock });
     await fault(s, { status: 429, reset_in: 3, count: 1 });
-    const res = await get(s, '/accounts');
+    const res = await apiGet(s, '/accounts');
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBeNull();
     expect(res.headers.get('x-ratelimit-remaining')).toBe('0');
@@ -64,89 +38,89 @@ describe('faults', () => {
   });
 
   test('500 three times, then normal again', async () => {
-    const s = await sim({ accounts: 3 });
+    const s = await simulator({ accounts: 3 });
     await fault(s, { status: 500, count: 3 });
-    const first = await get(s, '/accounts');
+    const first = await apiGet(s, '/accounts');
     expect(((await first.json()) as { errors: { type: string } }).errors.type).toBe('SomethingWentWrong');
     expect(await statuses(s, 3)).toEqual([500, 500, 200]);
   });
 
   test('502 is a proxy HTML page, not JSON; 503 is JSON', async () => {
-    const s = await sim({ accounts: 3 });
+    const s = await simulator({ accounts: 3 });
     await fault(s, [{ status: 502, count: 1 }, { status: 503, count: 1 }]);
-    const bad = await get(s, '/accounts');
+    const bad = await apiGet(s, '/accounts');
     expect(bad.status).toBe(502);
     expect(bad.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await bad.text();
     expect(html).toContain('502 Bad Gateway');
     expect(() => JSON.parse(html) as unknown).toThrow();
-    const unavailable = await get(s, '/accounts');
+    const unavailable = await apiGet(s, '/accounts');
     expect(unavailable.status).toBe(503);
     expect(((await unavailable.json()) as { errors: { code: number } }).errors.code).toBe(503);
   });
 
   test('latency holds every answer until cleared', async () => {
-    const s = await sim({ accounts: 3 });
+    const s = await simulator({ accounts: 3 });
     await fault(s, { latency_ms: 10_000 });
-    await expect(get(s, '/accounts', { signal: AbortSignal.timeout(300) })).rejects.toThrow(/abort|timeout/i);
-    await expect(get(s, '/accounts', { signal: AbortSignal.timeout(300) })).rejects.toThrow(/abort|timeout/i);
-    expect((await control(s, 'DELETE', '/faults')).status).toBe(200);
-    expect((await get(s, '/accounts', { signal: AbortSignal.timeout(5_000) })).status).toBe(200);
+    await expect(apiGet(s, '/accounts', { signal: AbortSignal.timeout(300) })).rejects.toThrow(/abort|timeout/i);
+    await expect(apiGet(s, '/accounts', { signal: AbortSignal.timeout(300) })).rejects.toThrow(/abort|timeout/i);
+    expect((await controlRequest(s, 'DELETE', '/faults')).status).toBe(200);
+    expect((await apiGet(s, '/accounts', { signal: AbortSignal.timeout(5_000) })).status).toBe(200);
   });
 
   test('close() does not wait for a delayed answer', async () => {
     const s = await startSimulator({ accounts: 3 });
     await fault(s, { latency_ms: 600_000 });
-    const pending = get(s, '/accounts');
+    const pending = apiGet(s, '/accounts');
     await new Promise((r) => setTimeout(r, 50));
     await s.close();
     await expect(pending).rejects.toThrow();
   });
 
   test('malformed: a truncated body once, then the real one', async () => {
-    const s = await sim({ accounts: 5 });
-    const whole = await (await get(s, '/accounts')).text();
+    const s = await simulator({ accounts: 5 });
+    const whole = await (await apiGet(s, '/accounts')).text();
     await fault(s, { malformed: true, count: 1 });
-    const res = await get(s, '/accounts');
+    const res = await apiGet(s, '/accounts');
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(() => JSON.parse(text) as unknown).toThrow();
     expect(whole.startsWith(text)).toBe(true);
-    expect(await (await get(s, '/accounts')).text()).toBe(whole);
+    expect(await (await apiGet(s, '/accounts')).text()).toBe(whole);
   });
 
   test('malformed variants: an HTML page and JSON of the wrong shape', async () => {
-    const s = await sim({ accounts: 5 });
+    const s = await simulator({ accounts: 5 });
     await fault(s, [{ malformed: 'html', count: 1 }, { malformed: 'wrong_shape', count: 1 }]);
-    const html = await get(s, '/accounts');
+    const html = await apiGet(s, '/accounts');
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toMatch(/^text\/html/);
     await html.text();
-    const wrong = (await (await get(s, '/accounts')).json()) as Record<string, unknown>;
+    const wrong = (await (await apiGet(s, '/accounts')).json()) as Record<string, unknown>;
     expect(wrong).not.toHaveProperty('data');
   });
 
   test('error_shape switches the error bodies until cleared', async () => {
-    const s = await sim({ accounts: 1 });
+    const s = await simulator({ accounts: 1 });
     await fault(s, { error_shape: 'C' });
-    expect(await (await get(s, '/accounts/none')).json()).toEqual({ error: 'Not found.', type: 'AccountDoesNotExist', code: 404 });
+    expect(await (await apiGet(s, '/accounts/none')).json()).toEqual({ error: 'Not found.', type: 'AccountDoesNotExist', code: 404 });
     await fault(s, { error_shape: 'A' });
-    expect(await (await get(s, '/accounts/none')).json()).toEqual({ detail: 'Not found.' });
-    await control(s, 'DELETE', '/faults');
-    expect(await (await get(s, '/accounts/none')).json()).toHaveProperty('errors');
+    expect(await (await apiGet(s, '/accounts/none')).json()).toEqual({ detail: 'Not found.' });
+    await controlRequest(s, 'DELETE', '/faults');
+    expect(await (await apiGet(s, '/accounts/none')).json()).toHaveProperty('errors');
   });
 
   test('reset drops the connection without an answer, once', async () => {
-    const s = await sim({ accounts: 2 });
+    const s = await simulator({ accounts: 2 });
     await fault(s, { reset: true, count: 1 });
-    await expect(get(s, '/accounts')).rejects.toThrow(/fetch failed/);
+    await expect(apiGet(s, '/accounts')).rejects.toThrow(/fetch failed/);
     expect(await statuses(s, 1)).toEqual([200]);
   });
 
   test('oversize_mb sends a body of that size', async () => {
-    const s = await sim({ accounts: 2 });
+    const s = await simulator({ accounts: 2 });
     await fault(s, { oversize_mb: 2, count: 1 });
-    const res = await get(s, '/accounts');
+    const res = await apiGet(s, '/accounts');
     expect(Number(res.headers.get('content-length'))).toBe(2 * 1024 * 1024);
     const text = await res.text();
     expect(text.length).toBe(2 * 1024 * 1024);
@@ -154,21 +128,21 @@ describe('faults', () => {
   });
 
   test('total_pages reports a runaway page count while data runs out', async () => {
-    const s = await sim({ accounts: 3 });
+    const s = await simulator({ accounts: 3 });
     await fault(s, { total_pages: 1_000_000_000 });
-    const first = (await (await get(s, '/accounts')).json()) as { total_pages: number; next: string | null };
+    const first = (await (await apiGet(s, '/accounts')).json()) as { total_pages: number; next: string | null };
     expect(first.total_pages).toBe(1_000_000_000);
     expect(first.next).toBe(`${s.origin}/v1/accounts?page=2`);
-    const far = (await (await get(s, '/accounts?page=7')).json()) as { data: unknown[]; next: string | null };
+    const far = (await (await apiGet(s, '/accounts?page=7')).json()) as { data: unknown[]; next: string | null };
     expect(far.data).toEqual([]);
     expect(far.next).not.toBeNull();
   });
 
   test('shift on page 2: the list moves between two page requests', async () => {
-    const s = await sim({ accounts: 10 });
+    const s = await simulator({ accounts: 10 });
     await fault(s, { shift: 2, count: 1, path: 'page=2' });
-    const page1 = (await (await get(s, '/accounts?limit=5&page=1')).json()) as { data: { id: string }[] };
-    const page2 = (await (await get(s, '/accounts?limit=5&page=2')).json()) as {
+    const page1 = (await (await apiGet(s, '/accounts?limit=5&page=1')).json()) as { data: { id: string }[] };
+    const page2 = (await (await apiGet(s, '/accounts?limit=5&page=2')).json()) as {
       total_results: number;
       data: { id: string }[];
     };
@@ -178,8 +152,8 @@ describe('faults', () => {
   });
 
   test('faults queue in order and a path limits where they apply', async () => {
-    const s = await sim({ accounts: 3 });
-    const list = (await (await get(s, '/accounts')).json()) as { data: { id: string }[] };
+    const s = await simulator({ accounts: 3 });
+    const list = (await (await apiGet(s, '/accounts')).json()) as { data: { id: string }[] };
     const id = list.data[0]!.id;
     await fault(s, [
       { status: 500, count: 1 },
@@ -188,51 +162,46 @@ describe('faults', () => {
     ]);
     expect(await statuses(s, 3)).toEqual([500, 429, 200]);
     expect(await statuses(s, 2, `/accounts/${id}`)).toEqual([503, 200]);
-    const left = (await (await control(s, 'GET', '/faults')).json()) as { faults: unknown[] };
+    const left = (await (await controlRequest(s, 'GET', '/faults')).json()) as { faults: unknown[] };
     expect(left.faults).toEqual([]);
   });
 
   test('bad fault requests are refused with a clear 400', async () => {
-    const s = await sim();
+    const s = await simulator();
     const cases: unknown[] = [{ status: 200 }, { stauts: 500 }, { count: 2 }, { status: 500, reset: true }, { latency_ms: -5 }];
     for (const spec of cases) {
-      const res = await control(s, 'POST', '/faults', spec);
+      const res = await controlRequest(s, 'POST', '/faults', spec);
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: string }).error.length).toBeGreaterThan(5);
     }
-    const broken = await control(s, 'POST', '/faults', '{"status": 500,');
+    const broken = await controlRequest(s, 'POST', '/faults', '{"status": 500,');
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as { error: string }).error).toMatch(/not valid JSON/);
-    expect(((await (await control(s, 'GET', '/faults')).json()) as { faults: unknown[] }).faults).toEqual([]);
+    expect(((await (await controlRequest(s, 'GET', '/faults')).json()) as { faults: unknown[] }).faults).toEqual([]);
   });
 
   test('a control body over 1 MB is refused with 413', async () => {
-    const s = await sim();
-    const res = await control(s, 'POST', '/faults', JSON.stringify({ path: 'x'.repeat(1_100_000), status: 500 }));
+    const s = await simulator();
+    const res = await controlRequest(s, 'POST', '/faults', JSON.stringify({ path: 'x'.repeat(1_100_000), status: 500 }));
     expect(res.status).toBe(413);
-    expect(((await (await control(s, 'GET', '/faults')).json()) as { faults: unknown[] }).faults).toEqual([]);
+    expect(((await (await controlRequest(s, 'GET', '/faults')).json()) as { faults: unknown[] }).faults).toEqual([]);
   });
 });
 
 describe('request log', () => {
   test('lists the /v1 requests with method, path, query and time; DELETE clears it', async () => {
-    const s = await sim({ accounts: 3 });
-    await get(s, '/accounts?limit=100&page=1');
-    await get(s, '/accounts/abc');
-    await control(s, 'GET', '/accounts');
-    const log = (await (await control(s, 'GET', '/requests')).json()) as Array<{
-      method: string;
-      path: string;
-      query: Record<string, string>;
-      at: string;
-    }>;
+    const s = await simulator({ accounts: 3 });
+    await apiGet(s, '/accounts?limit=100&page=1');
+    await apiGet(s, '/accounts/abc');
+    await controlRequest(s, 'GET', '/accounts');
+    const log = await requestLog(s);
     expect(log.map(({ method, path, query }) => ({ method, path, query }))).toEqual([
       { method: 'GET', path: '/v1/accounts', query: { limit: '100', page: '1' } },
       { method: 'GET', path: '/v1/accounts/abc', query: {} },
     ]);
     expect(Number.isNaN(Date.parse(log[0]!.at))).toBe(false);
-    expect((await control(s, 'DELETE', '/requests')).status).toBe(200);
-    expect(await (await control(s, 'GET', '/requests')).json()).toEqual([]);
+    expect((await controlRequest(s, 'DELETE', '/requests')).status).toBe(200);
+    expect(await requestLog(s)).toEqual([]);
   });
 });
 
@@ -240,33 +209,33 @@ describe('control API: accounts', () => {
   type Account = Record<string, unknown> & { id: string };
 
   test('lists the accounts with id and username', async () => {
-    const s = await sim({ accounts: 4 });
-    const list = (await (await control(s, 'GET', '/accounts')).json()) as Array<{ id: string; username: string }>;
+    const s = await simulator({ accounts: 4 });
+    const list = (await (await controlRequest(s, 'GET', '/accounts')).json()) as Array<{ id: string; username: string }>;
     expect(list).toHaveLength(4);
     expect(list[0]).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{32}$/), username: expect.any(String) });
   });
 
   test('POST /__sim/accounts/{hash} overwrites fields and /v1 serves the change', async () => {
-    const s = await sim({ accounts: 4 });
-    const before = (await (await get(s, '/accounts')).json()) as { data: Account[] };
+    const s = await simulator({ accounts: 4 });
+    const before = (await (await apiGet(s, '/accounts')).json()) as { data: Account[] };
     const id = before.data[1]!.id;
-    const res = await control(s, 'POST', `/accounts/${id}`, { status: '401', status_code_info: 'cookies_expired' });
+    const res = await controlRequest(s, 'POST', `/accounts/${id}`, { status: '401', status_code_info: 'cookies_expired' });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id, status: '401', status_code_info: 'cookies_expired' });
-    const after = (await (await get(s, `/accounts/${id}`)).json()) as { data: Account[] };
+    const after = (await (await apiGet(s, `/accounts/${id}`)).json()) as { data: Account[] };
     expect(after.data[0]).toMatchObject({ status: '401', status_code_info: 'cookies_expired' });
-    const listed = (await (await get(s, '/accounts')).json()) as { data: Account[] };
+    const listed = (await (await apiGet(s, '/accounts')).json()) as { data: Account[] };
     expect(listed.data[1]).toMatchObject({ status: '401' });
-    expect((await control(s, 'POST', '/accounts/ffffffffffffffffffffffffffffffff', { status: '200' })).status).toBe(404);
-    expect((await control(s, 'POST', `/accounts/${id}`, '[1,2]')).status).toBe(400);
-    expect((await control(s, 'POST', `/accounts/${id}`, { id: 42 })).status).toBe(400);
+    expect((await controlRequest(s, 'POST', '/accounts/ffffffffffffffffffffffffffffffff', { status: '200' })).status).toBe(404);
+    expect((await controlRequest(s, 'POST', `/accounts/${id}`, '[1,2]')).status).toBe(400);
+    expect((await controlRequest(s, 'POST', `/accounts/${id}`, { id: 42 })).status).toBe(400);
     const other = before.data[2]!.id;
-    expect((await control(s, 'POST', `/accounts/${id}`, { id: other })).status).toBe(409);
+    expect((await controlRequest(s, 'POST', `/accounts/${id}`, { id: other })).status).toBe(409);
   });
 
   test('POST /__sim/accounts adds one at the end, generating what is missing', async () => {
-    const s = await sim({ accounts: 4 });
-    const res = await control(s, 'POST', '/accounts', { type: 'linkedin-sync', username: 'new.person@example.com' });
+    const s = await simulator({ accounts: 4 });
+    const res = await controlRequest(s, 'POST', '/accounts', { type: 'linkedin-sync', username: 'new.person@example.com' });
     expect(res.status).toBe(201);
     const added = (await res.json()) as Account;
     expect(added).toMatchObject({
@@ -280,29 +249,29 @@ describe('control API: accounts', () => {
         { name: 'JSESSIONID', required: true },
       ],
     });
-    const list = (await (await get(s, '/accounts')).json()) as { total_results: number; data: Account[] };
+    const list = (await (await apiGet(s, '/accounts')).json()) as { total_results: number; data: Account[] };
     expect(list.total_results).toBe(5);
     expect(list.data.at(-1)!.id).toBe(added.id);
-    const clash = await control(s, 'POST', '/accounts', { id: added.id });
+    const clash = await controlRequest(s, 'POST', '/accounts', { id: added.id });
     expect(clash.status).toBe(409);
   });
 
   test('DELETE /__sim/accounts/{hash} removes one; a second time is 404', async () => {
-    const s = await sim({ accounts: 4 });
-    const list = (await (await get(s, '/accounts')).json()) as { data: Account[] };
+    const s = await simulator({ accounts: 4 });
+    const list = (await (await apiGet(s, '/accounts')).json()) as { data: Account[] };
     const id = list.data[0]!.id;
-    expect((await control(s, 'DELETE', `/accounts/${id}`)).status).toBe(200);
-    expect((await get(s, `/accounts/${id}`)).status).toBe(404);
-    expect(((await (await get(s, '/accounts')).json()) as { total_results: number }).total_results).toBe(3);
-    expect((await control(s, 'DELETE', `/accounts/${id}`)).status).toBe(404);
+    expect((await controlRequest(s, 'DELETE', `/accounts/${id}`)).status).toBe(200);
+    expect((await apiGet(s, `/accounts/${id}`)).status).toBe(404);
+    expect(((await (await apiGet(s, '/accounts')).json()) as { total_results: number }).total_results).toBe(3);
+    expect((await controlRequest(s, 'DELETE', `/accounts/${id}`)).status).toBe(404);
   });
 
   test('POST /__sim/shift inserts accounts at the front, still in created_at order', async () => {
-    const s = await sim({ accounts: 4 });
-    const res = await control(s, 'POST', '/shift', { count: 2 });
+    const s = await simulator({ accounts: 4 });
+    const res = await controlRequest(s, 'POST', '/shift', { count: 2 });
     expect(res.status).toBe(201);
     const { added } = (await res.json()) as { added: { id: string }[] };
-    const list = (await (await get(s, '/accounts')).json()) as { data: Account[] };
+    const list = (await (await apiGet(s, '/accounts')).json()) as { data: Account[] };
     expect(list.data.slice(0, 2).map((a) => a.id)).toEqual(added.map((a) => a.id));
     const created = list.data.map((a) => String(a.created_at));
     expect([...created].sort()).toEqual(created);
@@ -316,10 +285,10 @@ describe('control API: accounts', () => {
   });
 
   test('unknown control endpoints are 404, with a JSON error', async () => {
-    const s = await sim();
-    const res = await control(s, 'GET', '/nothing');
+    const s = await simulator();
+    const res = await controlRequest(s, 'GET', '/nothing');
     expect(res.status).toBe(404);
     expect(await res.json()).toHaveProperty('error');
-    expect((await control(s, 'GET', '/')).status).toBe(200);
+    expect((await controlRequest(s, 'GET', '/')).status).toBe(200);
   });
 });

@@ -2,49 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Account } from '../../main/core/account.js';
 import { parseAccount, parseAccountsPage } from '../../main/core/accountSchema.js';
 import { LobstrApiError } from '../../main/core/apiErrors.js';
+import { RAW_SEED_FACEBOOK, RAW_SEED_TWITTER, SEED_ICON } from '../fixtures/rawAccounts.js';
 import { SEED_FACEBOOK, SEED_TWITTER } from '../fixtures/seedAccounts.js';
-
-const ICON = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-
-/** The List Accounts seed's account object, as the API sends it. */
-const RAW_LIST_SAMPLE = {
-  id: '6e5f36d27502ec69fda745ec59ead509',
-  object: 'account',
-  username: 'MisterDebugger',
-  created_at: '2025-02-11T08:28:14Z',
-  last_synchronization_time: '2025-02-11T08:28:14Z',
-  status: '200',
-  status_code_info: 'synchronized',
-  status_code_description: 'Success!',
-  type: 'facebook-sync',
-  params: { default: {}, user: {} },
-  updated_at: null,
-  account_type_hash: '16f5b7f91e8fc533eab88be973273a02',
-  squids: [],
-  baseurl: 'https://www.facebook.com',
-  cookies: [{ name: 'c_user', required: true }],
-  icon: ICON,
-};
-
-/** The Get Account Details seed's account object. */
-const RAW_DETAIL_SAMPLE = {
-  id: 'd3e97f2cd33658f301bdbe807402ab30',
-  object: 'account',
-  username: 'hashamxcom',
-  created_at: '2024-03-08T15:15:53Z',
-  last_synchronization_time: '2024-12-16T10:28:43Z',
-  status: '200',
-  status_code_info: 'synchronized',
-  status_code_description: 'Success!',
-  type: 'twitter-sync',
-  params: { default: {}, user: {} },
-  updated_at: null,
-  account_type_hash: '9853173fc00a940a33d7a420c176ad3b',
-  squids: [{ name: 'Twitter Scraper', hash_value: 'fcd3fff4053e444b8a98b3660bee8b03' }],
-  baseurl: 'https://x.com',
-  cookies: [{ name: 'auth_token', required: true }],
-  icon: ICON,
-};
 
 function account(raw: unknown): Account {
   const parsed = parseAccount(raw);
@@ -54,15 +13,15 @@ function account(raw: unknown): Account {
 
 describe('parseAccount: the seed samples', () => {
   it('reads the List Accounts sample into the normalised account', () => {
-    expect(account(RAW_LIST_SAMPLE)).toEqual({ ...SEED_FACEBOOK, icon: ICON });
+    expect(account(RAW_SEED_FACEBOOK)).toEqual({ ...SEED_FACEBOOK, icon: SEED_ICON });
   });
 
   it('reads the Get Account Details sample into the normalised account', () => {
-    expect(account(RAW_DETAIL_SAMPLE)).toEqual({ ...SEED_TWITTER, icon: ICON });
+    expect(account(RAW_SEED_TWITTER)).toEqual({ ...SEED_TWITTER, icon: SEED_ICON });
   });
 
   it('reads the newest documented fields', () => {
-    const a = account({ ...RAW_LIST_SAMPLE, primary_color: '#1877F2', lock_time: 1_900_000_000, resets_in: 3600 });
+    const a = account({ ...RAW_SEED_FACEBOOK, primary_color: '#1877F2', lock_time: 1_900_000_000, resets_in: 3600 });
     expect(a.primary_color).toBe('#1877F2');
     expect(a.lock_time).toBe(1_900_000_000);
     expect(a.resets_in).toBe(3600);
@@ -74,34 +33,34 @@ describe('parseAccount: the seed samples', () => {
       default: { batch: { max: 20, default: 20, attribute: 'profiles' } },
       user: { profiles: { max: 150, value: 12, default: 150, timestamp: 1716508800, start_time: null } },
     };
-    expect(account({ ...RAW_LIST_SAMPLE, type: 'sales-nav-sync', params }).params).toEqual(params);
+    expect(account({ ...RAW_SEED_FACEBOOK, type: 'sales-nav-sync', params }).params).toEqual(params);
   });
 });
 
 describe('parseAccount: tolerated variants', () => {
   it('accepts status as a number and keeps it a string', () => {
-    expect(account({ ...RAW_LIST_SAMPLE, status: 401 }).status).toBe('401');
-    expect(account({ ...RAW_LIST_SAMPLE, status: 200 }).status).toBe('200');
+    expect(account({ ...RAW_SEED_FACEBOOK, status: 401 }).status).toBe('401');
+    expect(account({ ...RAW_SEED_FACEBOOK, status: 200 }).status).toBe('200');
   });
 
   it('accepts updated_at as a date, null or missing', () => {
-    expect(account({ ...RAW_LIST_SAMPLE, updated_at: '2025-03-20T11:49:01Z' }).updated_at).toBe('2025-03-20T11:49:01Z');
-    expect(account({ ...RAW_LIST_SAMPLE, updated_at: null }).updated_at).toBeNull();
-    const { updated_at: _u, ...withoutUpdatedAt } = RAW_LIST_SAMPLE;
+    expect(account({ ...RAW_SEED_FACEBOOK, updated_at: '2025-03-20T11:49:01Z' }).updated_at).toBe('2025-03-20T11:49:01Z');
+    expect(account({ ...RAW_SEED_FACEBOOK, updated_at: null }).updated_at).toBeNull();
+    const { updated_at: _u, ...withoutUpdatedAt } = RAW_SEED_FACEBOOK;
     expect(account(withoutUpdatedAt).updated_at).toBeNull();
   });
 
   it('accepts lock_time as Unix seconds, an ISO date, a string of digits, or null', () => {
-    expect(account({ ...RAW_LIST_SAMPLE, lock_time: 4_070_908_800 }).lock_time).toBe(4_070_908_800);
-    expect(account({ ...RAW_LIST_SAMPLE, lock_time: '2099-01-01T00:00:00Z' }).lock_time).toBe(4_070_908_800);
-    expect(account({ ...RAW_LIST_SAMPLE, lock_time: '2099-01-01T01:00:00+01:00' }).lock_time).toBe(4_070_908_800);
-    expect(account({ ...RAW_LIST_SAMPLE, lock_time: '4070908800' }).lock_time).toBe(4_070_908_800);
-    expect(account({ ...RAW_LIST_SAMPLE, lock_time: null }).lock_time).toBeNull();
+    expect(account({ ...RAW_SEED_FACEBOOK, lock_time: 4_070_908_800 }).lock_time).toBe(4_070_908_800);
+    expect(account({ ...RAW_SEED_FACEBOOK, lock_time: '2099-01-01T00:00:00Z' }).lock_time).toBe(4_070_908_800);
+    expect(account({ ...RAW_SEED_FACEBOOK, lock_time: '2099-01-01T01:00:00+01:00' }).lock_time).toBe(4_070_908_800);
+    expect(account({ ...RAW_SEED_FACEBOOK, lock_time: '4070908800' }).lock_time).toBe(4_070_908_800);
+    expect(account({ ...RAW_SEED_FACEBOOK, lock_time: null }).lock_time).toBeNull();
   });
 
   it('reads both squid shapes as {name, hash_value}', () => {
     const a = account({
-      ...RAW_DETAIL_SAMPLE,
+      ...RAW_SEED_TWITTER,
       squids: [
         { name: 'Twitter User Tweets Scraper (2)', hash_value: 'fcd3fff4053e444b8a98b3660bee8b03' },
         { id: 'b6c56d18cb0046949461ba9ca278e8ad', name: 'Profile Scraper' },
@@ -115,13 +74,13 @@ describe('parseAccount: tolerated variants', () => {
   });
 
   it('keeps unknown extra fields in `extra`', () => {
-    const a = account({ ...RAW_LIST_SAMPLE, proxy_country: 'FR', limits: { daily: 3 } });
+    const a = account({ ...RAW_SEED_FACEBOOK, proxy_country: 'FR', limits: { daily: 3 } });
     expect(a.extra).toEqual({ proxy_country: 'FR', limits: { daily: 3 } });
     expect(a.problem).toBeUndefined();
   });
 
   it('gives empty defaults to trivia a real API may leave out', () => {
-    const { icon: _i, cookies: _c, squids: _s, params: _p, object: _o, ...bare } = RAW_LIST_SAMPLE;
+    const { icon: _i, cookies: _c, squids: _s, params: _p, object: _o, ...bare } = RAW_SEED_FACEBOOK;
     const a = account(bare);
     expect(a).toMatchObject({ icon: '', cookies: [], squids: [], params: {}, object: 'account' });
     expect(a.primary_color).toBeNull();
@@ -131,33 +90,33 @@ describe('parseAccount: tolerated variants', () => {
   });
 
   it('accepts null for the trivia too', () => {
-    const a = account({ ...RAW_LIST_SAMPLE, icon: null, cookies: null, squids: null, params: null, primary_color: null });
+    const a = account({ ...RAW_SEED_FACEBOOK, icon: null, cookies: null, squids: null, params: null, primary_color: null });
     expect(a).toMatchObject({ icon: '', cookies: [], squids: [], params: {}, primary_color: null });
     expect(a.problem).toBeUndefined();
   });
 
   it('reads a cookie without `required` as required', () => {
-    expect(account({ ...RAW_LIST_SAMPLE, cookies: [{ name: 'xs' }] }).cookies).toEqual([{ name: 'xs', required: true }]);
+    expect(account({ ...RAW_SEED_FACEBOOK, cookies: [{ name: 'xs' }] }).cookies).toEqual([{ name: 'xs', required: true }]);
   });
 });
 
 describe('parseAccount: unreadable accounts', () => {
   it('keeps an account with an id but a wrong field, with a readable problem and best-effort fields', () => {
-    const a = account({ ...RAW_LIST_SAMPLE, status_code_info: 42 });
+    const a = account({ ...RAW_SEED_FACEBOOK, status_code_info: 42 });
     expect(a.problem).toBe('status_code_info: expected a string');
-    expect(a.id).toBe(RAW_LIST_SAMPLE.id);
+    expect(a.id).toBe(RAW_SEED_FACEBOOK.id);
     expect(a.username).toBe('MisterDebugger');
     expect(a.status).toBe('200');
     expect(a.type).toBe('facebook-sync');
   });
 
   it('says which required field is missing', () => {
-    const { status: _s, ...noStatus } = RAW_LIST_SAMPLE;
+    const { status: _s, ...noStatus } = RAW_SEED_FACEBOOK;
     expect(account(noStatus).problem).toBe('status: missing');
   });
 
   it('names the place of a bad nested item', () => {
-    const a = account({ ...RAW_DETAIL_SAMPLE, squids: [{ name: 'ok', hash_value: 'a' }, { title: 'odd' }] });
+    const a = account({ ...RAW_SEED_TWITTER, squids: [{ name: 'ok', hash_value: 'a' }, { title: 'odd' }] });
     expect(a.problem).toBe('squids[1]: expected {name, hash_value} or {id, name}');
     expect(a.squids).toEqual([]);
   });
@@ -169,10 +128,10 @@ describe('parseAccount: unreadable accounts', () => {
   });
 
   it('drops an item without an id, with a reason', () => {
-    const { id: _id, ...noId } = RAW_LIST_SAMPLE;
+    const { id: _id, ...noId } = RAW_SEED_FACEBOOK;
     expect(parseAccount(noId)).toEqual({ error: 'the item has no id' });
-    expect(parseAccount({ ...RAW_LIST_SAMPLE, id: '' })).toHaveProperty('error');
-    expect(parseAccount({ ...RAW_LIST_SAMPLE, id: 12345 })).toEqual({ error: 'id: expected a non-empty string, got a number' });
+    expect(parseAccount({ ...RAW_SEED_FACEBOOK, id: '' })).toHaveProperty('error');
+    expect(parseAccount({ ...RAW_SEED_FACEBOOK, id: 12345 })).toEqual({ error: 'id: expected a non-empty string, got a number' });
     expect(parseAccount('6e5f36d27502ec69fda745ec59ead509')).toEqual({ error: 'expected an account object, got a string' });
     expect(parseAccount(null)).toHaveProperty('error');
   });
@@ -186,7 +145,7 @@ describe('parseAccountsPage', () => {
     total_pages: 1,
     result_from: 1,
     result_to: 3,
-    data: [RAW_LIST_SAMPLE, RAW_DETAIL_SAMPLE],
+    data: [RAW_SEED_FACEBOOK, RAW_SEED_TWITTER],
     next: null,
     previous: null,
   };
@@ -197,7 +156,7 @@ describe('parseAccountsPage', () => {
       total_pages: 1,
       page: 1,
       limit: 50,
-      data: [RAW_LIST_SAMPLE, RAW_DETAIL_SAMPLE],
+      data: [RAW_SEED_FACEBOOK, RAW_SEED_TWITTER],
     });
   });
 
@@ -216,7 +175,7 @@ describe('parseAccountsPage', () => {
   }
 
   it.each([
-    ['a list', [RAW_LIST_SAMPLE]],
+    ['a list', [RAW_SEED_FACEBOOK]],
     ['a string', 'Success!'],
     ['null', null],
     ['an object without one', { results: [] }],

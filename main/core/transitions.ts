@@ -1,0 +1,64 @@
+/**
+ * What changed between two polls, as MonitorEvents: per account (added, removed, health changed)
+ * and of the connection (a problem starts, changes kind, or goes away). Pure functions; the monitor
+ * feeds them its last known state and the new poll's result.
+ *
+ * A change of reason within the same health ("cookies expired" becoming "status 401") is not an
+ * event: what the user acts on is the health, and a reworded reason would only add noise.
+ */
+import type { AssessedAccount } from './accountHealth.js';
+import type { ConnectionProblem, MonitorEvent } from './appModel.js';
+
+/**
+ * The account events between the last known state and a new poll. `previous` null means nothing
+ * was known (the very first poll): every account is then `account_added`, so one that already needs
+ * re-sync is reported. Order: removals (in their old order), then additions and changes (new order).
+ */
+export function accountTransitions(
+  previous: readonly AssessedAccount[] | null,
+  next: readonly AssessedAccount[],
+): MonitorEvent[] {
+  const events: MonitorEvent[] = [];
+  const before = new Map((previous ?? []).map((a) => [a.account.id, a]));
+  const nextIds = new Set(next.map((a) => a.account.id));
+  for (const old of before.values()) {
+    if (!nextIds.has(old.account.id)) events.push({ type: 'account_removed', account: old.account, previous: old.health });
+  }
+  for (const now of next) {
+    const old = before.get(now.account.id);
+    if (!old) events.push({ type: 'account_added', account: now.account, health: now.health, reason: now.reason });
+    else if (old.health !== now.health) {
+      events.push({ type: 'health_changed', account: now.account, from: old.health, to: now.health, reason: now.reason });
+    }
+  }
+  return events;
+}
+
+/**
+ * The connection event between two states: a problem starting (ok → problem), changing kind
+ * (offline → key rejected) or ending (connection_restored). More failures of the same kind are
+ * not an event: the problem's `failures` counts them.
+ */
+export function connectionTransition(previous: ConnectionProblem | null, next: ConnectionProblem | null): MonitorEvent[] {
+  if (previous === null && next === null) return [];
+  if (next === null) return [{ type: 'connection_restored', previous: previous as ConnectionProblem }];
+  if (previous === null || previous.kind !== next.kind) return [{ type: 'connection_error', problem: next, previous }];
+  return [];
+}
+
+/** The account changes the alert rules speak about: starting to need re-sync, and being synchronized again. */
+export type AccountAlertKind = 'needs_resync' | 'recovered';
+
+/**
+ * Which alert an account event stands for, the same rule for the tray's notifications and the
+ * watch's lines: an account that appears or turns needing re-sync starts needing it; one that goes
+ * from needing re-sync straight to ok is synchronized again (to locked or attention it is not: it
+ * still is not working, and the icon shows it).
+ */
+export function alertKindOf(event: MonitorEvent): AccountAlertKind | null {
+  if (event.type === 'account_added') return event.health === 'needs_resync' ? 'needs_resync' : null;
+  if (event.type !== 'health_changed') return null;
+  if (event.to === 'needs_resync') return 'needs_resync';
+  if (event.from === 'needs_resync' && event.to === 'ok') return 'recovered';
+  return null;
+}

@@ -1,0 +1,227 @@
+/**
+ * What the tray shows, as plain data: the icon state, the tooltip, the macOS count and the context
+ * menu. Pure and cheap, so the app can recompute it after every poll result and on resume or online
+ * events; main/electron/tray.ts turns it into Electron calls and skips what did not change.
+ */
+import type { ApiErrorKind } from './apiErrors.js';
+import type { ConnectionProblem, MonitorStatus, Settings, TrayState } from './appModel.js';
+import { accountHealth, DEFAULT_HEALTH_RULES, summariseHealth, type HealthRules, type HealthSummary } from './accountHealth.js';
+import { platformLabel } from './platforms.js';
+import { describeSnooze, TOMORROW_HOUR, type SnoozePreset } from './snooze.js';
+import { clockTime } from './timeFormat.js';
+
+export const TRAY_APP_NAME = 'Lobstr Tray';
+/** Accounts needing re-sync listed in the menu; the rest are behind "and N more…". */
+export const MAX_MENU_ACCOUNTS = 10;
+/** Windows cuts tray tooltips at 127 UTF-16 units (128 with the terminating NUL). */
+export const WINDOWS_TOOLTIP_MAX = 127;
+/** Long usernames would stretch the menu across the screen. */
+const MAX_ACCOUNT_LABEL = 60;
+
+export type TrayAction =
+  | { type: 'open' }
+  | { type: 'open_account'; accountId: string }
+  | { type: 'refresh' }
+  | { type: 'snooze'; preset: SnoozePreset }
+  | { type: 'resume_notifications' }
+  | { type: 'settings' }
+  | { type: 'open_log' }
+  | { type: 'quit' };
+
+/** Menu entries as data; labels are plain text (the adapter escapes what Electron would interpret). */
+export type TrayMenuItem =
+  | { type: 'item'; id: string; label: string; enabled: boolean; action?: TrayAction }
+  | { type: 'separator' }
+  | { type: 'submenu'; id: string; label: string; items: TrayMenuItem[] };
+
+export interface TrayView {
+  state: TrayState;
+  tooltip: string;
+  /** The count beside the icon on macOS; '' when nothing needs re-sync, during setup, or elsewhere. */
+  title: string;
+  menu: TrayMenuItem[];
+}
+
+export interface TrayViewInput {
+  status: MonitorStatus;
+  /** `status429NeedsResync` follows the user's setting; the documented meaning when absent. */
+  settings: Pick<Settings, 'snooze'> & Partial<Pick<Settings, 'status429NeedsResync'>>;
+  now: number;
+  /** IANA zone for the clock times; the machine's own when undefined (tests pass one). */
+  timeZone?: string;
+  platform: NodeJS.Platform;
+  /** The macOS count beside the icon; on unless turned off. */
+  showCount?: boolean;
+}
+
+const ERROR_KINDS: ReadonlySet<ApiErrorKind> = new Set(['auth', 'server', 'invalid_response', 'rate_limited', 'not_found']);
+
+/**
+ * `setup` while unconfigured; otherwise the worst wins: alert (an account in the last good snapshot
+ * needs re-sync) > error (the API cannot be used) > offline (network, timeout) > ok.
+ * Whether an account needs re-sync never depends on the time (only locks do), so the snapshot's own
+ * time is used and the result is a function of the status alone.
+ */
+export function trayStateOf(status: MonitorStatus, rules: HealthRules = DEFAULT_HEALTH_RULES): TrayState {
+  if (!status.configured) return 'setup';
+  const parsed = status.snapshot ? Date.parse(status.snapshot.checkedAt) : 0;
+  const at = Number.isNaN(parsed) ? 0 : parsed;
+  const accounts = status.snapshot?.accounts ?? [];
+  const needsResync = accounts.filter((account) => accountHealth(account, at, rules).health === 'needs_resync').length;
+  return worstState(status, needsResync);
+}
+
+function worstState(status: MonitorStatus, needsResync: number): TrayState {
+  if (!status.configured) return 'setup';
+  if (needsResync > 0) return 'alert';
+  if (status.problem) return ERROR_KINDS.has(status.problem.kind) ? 'error' : 'offline';
+  return 'ok';
+}
+
+export function trayViewOf(input: TrayViewInput): TrayView {
+  const { status, now, timeZone, platform } = input;
+  const rules: HealthRules = {
+    status429NeedsResync: input.settings.status429NeedsResync ?? DEFAULT_HEALTH_RULES.status429NeedsResync,
+    ...(timeZone === undefined ? {} : { timeZone }),
+  };
+  const summary = status.configured && status.snapshot ? summariseHealth(status.snapshot.accounts, now, rules) : null;
+  const needsResync = summary?.counts.needs_resync ?? 0;
+  const state = worstState(status, needsResync);
+  const statusText = statusTextOf(status, summary, now, timeZone);
+  const tooltip = `${TRAY_APP_NAME}: ${statusText}`;
+  return {
+    state,
+    tooltip: platform === 'win32' ? truncate(tooltip, WINDOWS_TOOLTIP_MAX) : tooltip,
+    title: platform === 'darwin' && input.showCount !== false && state !== 'setup' && needsResync > 0 ? String(needsResync) : '',
+    menu: menuOf(input, summary, capitalise(statusText)),
+  };
+}
+
+// ---------------------------------------------------------------- status text
+
+/** "2 of 25 accounts need re-sync · checked 14:02", "offline since 13:40 · last good check 13:35"... */
+function statusTextOf(status: MonitorStatus, summary: HealthSummary | null, now: number, timeZone?: string): string {
+  if (!status.configured) return 'set your Lobstr API key to start';
+  const at = (iso: string): string => {
+    const ms = Date.parse(iso);
+    return Number.isNaN(ms) ? 'at an unknown time' : clockTime(ms, now, timeZone);
+  };
+  const { snapshot, problem } = status;
+  const parts: string[] = [];
+  if (summary && (!problem || summary.counts.needs_resync > 0)) parts.push(accountsText(summary));
+  if (problem) parts.push(problemText(problem, at(problem.since)));
+  if (snapshot) parts.push(problem ? `last good check ${at(snapshot.checkedAt)}` : `checked ${at(snapshot.checkedAt)}`);
+  else if (!problem) parts.push('checking your accounts…');
+  return parts.join(' · ');
+}
+
+function accountsText(summary: HealthSummary): string {
+  const { total, counts } = summary;
+  const noun = (n: number): string => (n === 1 ? 'account' : 'accounts');
+  if (total === 0) return 'no Lobstr accounts yet';
+  const n = counts.needs_resync;
+  if (n > 0) return `${n} of ${total} ${noun(total)} ${n === 1 ? 'needs' : 'need'} re-sync`;
+  if (counts.ok === total) return total === 1 ? '1 account OK' : `all ${total} accounts OK`;
+  const others: string[] = [];
+  if (counts.locked > 0) others.push(`${counts.locked} locked`);
+  if (counts.attention > 0) others.push(`${counts.attention} ${counts.attention === 1 ? 'needs' : 'need'} attention`);
+  return `${total} ${noun(total)}, none needs re-sync · ${others.join(', ')}`;
+}
+
+/** What the problem means to the user, in the fewest words; the full message is in the window. */
+function problemText(problem: ConnectionProblem, since: string): string {
+  switch (problem.kind) {
+    case 'network':
+      return `offline since ${since}`;
+    case 'timeout':
+      return `Lobstr not answering since ${since}`;
+    case 'auth':
+      return `Lobstr rejected the API key (since ${since})`;
+    case 'server':
+      return `Lobstr's server is failing (since ${since})`;
+    case 'invalid_response':
+      return `Lobstr's answers cannot be read (since ${since})`;
+    case 'rate_limited':
+      return `Lobstr is limiting requests (since ${since})`;
+    case 'not_found':
+      return `no Lobstr API at the base URL (since ${since})`;
+  }
+}
+
+// ---------------------------------------------------------------- menu
+
+function menuOf(input: TrayViewInput, summary: HealthSummary | null, statusLine: string): TrayMenuItem[] {
+  const { status, now, timeZone } = input;
+  const menu: TrayMenuItem[] = [
+    { type: 'item', id: 'open', label: `Open ${TRAY_APP_NAME}`, enabled: true, action: { type: 'open' } },
+    { type: 'separator' },
+    { type: 'item', id: 'status', label: statusLine, enabled: false },
+  ];
+
+  const needing = summary ? summary.accounts.filter((a) => a.health === 'needs_resync') : [];
+  for (const { account } of needing.slice(0, MAX_MENU_ACCOUNTS)) {
+    const name = account.username.trim() ? `@${account.username.trim()}` : account.id;
+    menu.push({
+      type: 'item',
+      id: `account:${account.id}`,
+      label: truncate(`${name} · ${platformLabel(account.type)}`, MAX_ACCOUNT_LABEL),
+      enabled: true,
+      action: { type: 'open_account', accountId: account.id },
+    });
+  }
+  if (needing.length > MAX_MENU_ACCOUNTS) {
+    const more = needing.length - MAX_MENU_ACCOUNTS;
+    menu.push({ type: 'item', id: 'more-accounts', label: `and ${more} more…`, enabled: true, action: { type: 'open' } });
+  }
+
+  menu.push({ type: 'separator' });
+  menu.push(
+    status.polling
+      ? { type: 'item', id: 'refresh', label: 'Checking now…', enabled: false }
+      : { type: 'item', id: 'refresh', label: 'Refresh now', enabled: status.configured, action: { type: 'refresh' } },
+  );
+
+  const paused = describeSnooze(input.settings.snooze, now, timeZone);
+  if (paused) {
+    menu.push(
+      { type: 'item', id: 'paused', label: `Notifications paused ${paused}`, enabled: false },
+      { type: 'item', id: 'resume', label: 'Resume notifications', enabled: true, action: { type: 'resume_notifications' } },
+    );
+  } else {
+    const hour = `${String(TOMORROW_HOUR).padStart(2, '0')}:00`;
+    menu.push({
+      type: 'submenu',
+      id: 'pause',
+      label: 'Pause notifications',
+      items: [
+        { type: 'item', id: 'snooze:one_hour', label: 'For 1 hour', enabled: true, action: { type: 'snooze', preset: 'one_hour' } },
+        { type: 'item', id: 'snooze:until_tomorrow', label: `Until tomorrow ${hour}`, enabled: true, action: { type: 'snooze', preset: 'until_tomorrow' } },
+        { type: 'item', id: 'snooze:until_resumed', label: 'Until I resume them', enabled: true, action: { type: 'snooze', preset: 'until_resumed' } },
+      ],
+    });
+  }
+
+  menu.push(
+    { type: 'separator' },
+    { type: 'item', id: 'settings', label: 'Settings…', enabled: true, action: { type: 'settings' } },
+    { type: 'item', id: 'open-log', label: 'Open log file', enabled: true, action: { type: 'open_log' } },
+    { type: 'separator' },
+    { type: 'item', id: 'quit', label: 'Quit', enabled: true, action: { type: 'quit' } },
+  );
+  return menu;
+}
+
+// ---------------------------------------------------------------- text helpers
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Cuts to `max` UTF-16 units with an ellipsis, never splitting a surrogate pair. */
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = max - 1;
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
+  return `${text.slice(0, cut).trimEnd()}…`;
+}

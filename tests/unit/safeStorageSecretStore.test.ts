@@ -1,0 +1,264 @@
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { InvalidApiKeyError, createMemorySecretStore, keyHint, normaliseApiKey } from '../../main/core/secretStore.js';
+import {
+  API_KEY_FILE_NAME,
+  BASIC_TEXT_NOTE,
+  type SafeStorageApi,
+  createSafeStorageSecretStore,
+} from '../../main/electron/safeStorageSecretStore.js';
+
+const KEY = '7c1e9f03d25b48a6b0e4a1b2';
+
+type Backend = ReturnType<SafeStorageApi['getSelectedStorageBackend']>;
+
+/**
+ * A safeStorage that "encrypts" reversibly (XOR with a per-machine byte, then a marker), so the
+ * file holds something that is not the key, and a different machine cannot read it.
+ */
+function fakeSafeStorage(options: { machine?: number; available?: boolean; backend?: Backend } = {}) {
+  const machine = options.machine ?? 0x5a;
+  const state = { available: options.available ?? true, backend: options.backend ?? ('gnome_libsecret' as Backend), reEncrypt: false };
+  const api: SafeStorageApi = {
+    isAsyncEncryptionAvailable: async () => state.available,
+    getSelectedStorageBackend: () => state.backend,
+    encryptStringAsync: async (plain) => Buffer.concat([Buffer.from([0xee, machine]), Buffer.from(plain, 'utf8').map((b) => b ^ machine)]),
+    decryptStringAsync: async (cipher) => {
+      if (cipher[0] !== 0xee || cipher[1] !== machine) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return { result: Buffer.from(cipher.subarray(2).map((b) => b ^ machine)).toString('utf8'), shouldReEncrypt: state.reEncrypt };
+    },
+  };
+  return { api, state };
+}
+
+let dir: string;
+let filePath: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'lobstr-secret-'));
+  filePath = path.join(dir, 'userData', API_KEY_FILE_NAME);
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the API key in safeStorage', () => {
+  it('stores only ciphertext, in a file only the user can read, and reads the key back after a restart', async () => {
+    const { api } = fakeSafeStorage();
+    const store = createSafeStorageSecretStore({ safeStorage: api, filePath, platform: 'linux' });
+    expect(await store.hasKey()).toBe(false);
+    await store.setKey(KEY);
+
+    const onDisk = await readFile(filePath, 'utf8');
+    expect(onDisk).not.toContain(KEY);
+    expect(Buffer.from(JSON.parse(onDisk).ciphertext, 'base64').toString('latin1')).not.toContain(KEY);
+    if (process.platform !== 'win32') expect((await stat(filePath)).mode & 0o777).toBe(0o600);
+    // Written atomically: no temporary file left behind.
+    expect(await readdir(path.dirname(filePath))).toEqual([API_KEY_FILE_NAME]);
+
+    const restarted = createSafeStorageSecretStore({ safeStorage: api, filePath, platform: 'linux' });
+    expect(await restarted.hasKey()).toBe(true);
+    expect(await restarted.getKey()).toBe(KEY);
+    expect(restarted.notice).toBeNull();
+  });
+
+  it('shows the user only the last four characters', async () => {
+    const store = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage().api, filePath });
+    expect(await store.keyHint()).toBeNull();
+    await store.setKey(KEY);
+    expect(await store.keyHint()).toBe('…a1b2');
+  });
+
+  it('accepts a pasted header and keeps only the key', async () => {
+    const store = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage().api, filePath });
+    await store.setKey(`  Authorization: Token ${KEY}\n`);
+    expect(await store.getKey()).toBe(KEY);
+  });
+
+  it('refuses a malformed key without repeating it', async () => {
+    const store = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage().api, filePath });
+    const bad = 'my key with spaces 1234';
+    await expect(store.setKey(bad)).rejects.toThrow(InvalidApiKeyError);
+    await expect(store.setKey(bad)).rejects.not.toThrow(bad);
+    expect(await store.hasKey()).toBe(false);
+  });
+
+  it('clears the key from disk and memory', async () => {
+    const store = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage().api, filePath });
+    await store.setKey(KEY);
+    await store.clearKey();
+    expect(await store.hasKey()).toBe(false);
+    expect(await readdir(path.dirname(filePath))).toEqual([]);
+    await expect(store.clearKey()).resolves.toBeUndefined();
+  });
+
+  it('replaces a key with a new one', async () => {
+    const store = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage().api, filePath });
+    await store.setKey(KEY);
+    await store.setKey('ffffffffffffffffffff9999');
+    const restarted = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage().api, filePath });
+    expect(await restarted.keyHint()).toBe('…9999');
+  });
+
+  it('tells the log which key to redact when it is read or stored', async () => {
+    const known: string[] = [];
+    const { api } = fakeSafeStorage();
+    await createSafeStorageSecretStore({ safeStorage: api, filePath, onKeyKnown: (k) => known.push(k) }).setKey(KEY);
+    await createSafeStorageSecretStore({ safeStorage: api, filePath, onKeyKnown: (k) => known.push(k) }).getKey();
+    expect(known).toEqual([KEY, KEY]);
+  });
+
+  it('keeps operations in order, so a read racing a clear does not bring the key back', async () => {
+    const store = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage().api, filePath });
+    await store.setKey(KEY);
+    const [, afterClear] = await Promise.all([store.clearKey(), store.getKey()]);
+    expect(afterClear).toBeNull();
+  });
+
+  it('re-encrypts when safeStorage asks for it, and still returns the key', async () => {
+    const { api, state } = fakeSafeStorage();
+    await createSafeStorageSecretStore({ safeStorage: api, filePath }).setKey(KEY);
+    const before = await readFile(filePath, 'utf8');
+    state.reEncrypt = true;
+    const encrypt = vi.spyOn(api, 'encryptStringAsync');
+    expect(await createSafeStorageSecretStore({ safeStorage: api, filePath }).getKey()).toBe(KEY);
+    expect(encrypt).toHaveBeenCalledTimes(1);
+    expect(await readFile(filePath, 'utf8')).toBe(before); // the fake's ciphertext is deterministic
+  });
+});
+
+describe('which protection the key has', () => {
+  it('names the OS keychain on macOS and Windows, with nothing to warn about', async () => {
+    const { api } = fakeSafeStorage();
+    expect(await createSafeStorageSecretStore({ safeStorage: api, filePath, platform: 'darwin' }).backend()).toEqual({
+      kind: 'keychain',
+      label: 'macOS Keychain',
+      note: null,
+    });
+    expect((await createSafeStorageSecretStore({ safeStorage: api, filePath, platform: 'win32' }).backend()).kind).toBe('keychain');
+  });
+
+  it('names the Linux keyring in use', async () => {
+    const { api } = fakeSafeStorage({ backend: 'kwallet6' });
+    expect(await createSafeStorageSecretStore({ safeStorage: api, filePath, platform: 'linux' }).backend()).toEqual({
+      kind: 'keychain',
+      label: 'KWallet 6',
+      note: null,
+    });
+  });
+
+  it('says plainly when Linux has no keyring and a fixed password protects the key', async () => {
+    const { api } = fakeSafeStorage({ backend: 'basic_text' });
+    const backend = await createSafeStorageSecretStore({ safeStorage: api, filePath, platform: 'linux' }).backend();
+    expect(backend.kind).toBe('basic_text');
+    expect(backend.note).toBe(BASIC_TEXT_NOTE);
+    expect(backend.note).toBe(
+      'No system keyring was found, so the key is encrypted with a fixed password: anyone who can read your files can recover it.',
+    );
+  });
+
+  it('refuses to store the key when no encryption is available, and writes nothing', async () => {
+    const { api } = fakeSafeStorage({ available: false });
+    const store = createSafeStorageSecretStore({ safeStorage: api, filePath, platform: 'linux' });
+    const backend = await store.backend();
+    expect(backend.kind).toBe('unavailable');
+    expect(backend.note).toMatch(/cannot save the API key/);
+    await expect(store.setKey(KEY)).rejects.toThrow(/no encryption .* never stored in clear text/);
+    expect(await store.hasKey()).toBe(false);
+    await expect(readdir(dir)).resolves.toEqual([]);
+  });
+
+  it('refuses to write when the encryptor hands back the plaintext', async () => {
+    const broken: SafeStorageApi = { ...fakeSafeStorage().api, encryptStringAsync: async (plain) => Buffer.from(plain) };
+    const store = createSafeStorageSecretStore({ safeStorage: broken, filePath });
+    await expect(store.setKey(KEY)).rejects.toThrow(/did not hide the API key/);
+    await expect(readdir(dir)).resolves.toEqual([]);
+  });
+});
+
+describe('a saved key that cannot be used', () => {
+  it('from another machine: treated as absent, with a notice, never a crash', async () => {
+    await createSafeStorageSecretStore({ safeStorage: fakeSafeStorage({ machine: 1 }).api, filePath }).setKey(KEY);
+    const warn = vi.fn();
+    const logger = { info: vi.fn(), warn, error: vi.fn() };
+    const here = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage({ machine: 2 }).api, filePath, logger });
+    expect(await here.getKey()).toBeNull();
+    expect(await here.hasKey()).toBe(false);
+    expect(await here.keyHint()).toBeNull();
+    expect(here.notice).toMatch(/could not be decrypted .* another computer .* enter it again/);
+    expect(warn).toHaveBeenCalled();
+    expect(JSON.stringify(warn.mock.calls)).not.toContain(KEY);
+
+    // Entering the key again replaces the unreadable copy and clears the notice.
+    await here.setKey(KEY);
+    expect(here.notice).toBeNull();
+    expect(await createSafeStorageSecretStore({ safeStorage: fakeSafeStorage({ machine: 2 }).api, filePath }).getKey()).toBe(KEY);
+  });
+
+  it('a damaged file: treated as absent, with a notice', async () => {
+    for (const content of ['not json', '{"version":1}', '{"version":2,"ciphertext":"AAAA"}', '{"version":1,"ciphertext":"%%%"}', 'null']) {
+      await writeFile(path.join(dir, 'key.json'), content);
+      const store = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage().api, filePath: path.join(dir, 'key.json') });
+      expect(await store.getKey()).toBeNull();
+      expect(store.notice).toMatch(/damaged; enter the key again/);
+    }
+  });
+
+  it('encryption gone since the key was saved: treated as absent, with a notice', async () => {
+    const { api, state } = fakeSafeStorage();
+    await createSafeStorageSecretStore({ safeStorage: api, filePath }).setKey(KEY);
+    state.available = false;
+    const store = createSafeStorageSecretStore({ safeStorage: api, filePath });
+    expect(await store.getKey()).toBeNull();
+    expect(store.notice).toMatch(/no encryption now/);
+  });
+
+  it('an encryptor error never carries the key into the message', async () => {
+    const failing: SafeStorageApi = {
+      ...fakeSafeStorage().api,
+      encryptStringAsync: async (plain) => {
+        throw new Error(`cannot encrypt "${plain}"`);
+      },
+    };
+    const attempt = createSafeStorageSecretStore({ safeStorage: failing, filePath }).setKey(KEY);
+    await expect(attempt).rejects.toThrow(/Encrypting the API key failed: cannot encrypt "\[redacted\]"/);
+  });
+});
+
+describe('API key checks and hints', () => {
+  it('accepts a key with or without the Token prefix', () => {
+    expect(normaliseApiKey(KEY)).toBe(KEY);
+    expect(normaliseApiKey(`token ${KEY}`)).toBe(KEY);
+  });
+
+  it.each([
+    ['', /empty/],
+    ['   ', /empty/],
+    ['abc', /only 3 characters/],
+    ['x'.repeat(600), /600 characters/],
+    ['abcd efgh ijkl', /no spaces/],
+    ['clé-secrète-123', /no spaces/],
+  ])('refuses %j', (input, message) => {
+    expect(() => normaliseApiKey(input)).toThrow(message);
+  });
+
+  it('refuses what is not text', () => {
+    expect(() => normaliseApiKey(42)).toThrow(/must be text/);
+  });
+
+  it('hints with the last four characters, and gives nothing away of a short key', () => {
+    expect(keyHint(KEY)).toBe('…a1b2');
+    expect(keyHint('12345678')).toBe('…');
+  });
+
+  it('the in-memory store behaves the same for the headless watch and tests', async () => {
+    const store = createMemorySecretStore();
+    expect(await store.hasKey()).toBe(false);
+    await store.setKey(`Token ${KEY}`);
+    expect(await store.getKey()).toBe(KEY);
+    expect(await store.keyHint()).toBe('…a1b2');
+    await store.clearKey();
+    expect(await store.keyHint()).toBeNull();
+  });
+});

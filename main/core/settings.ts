@@ -281,3 +281,29 @@ export function applySettingsPatch(current: Readonly<Settings>, patch: unknown):
   }
   return next;
 }
+
+// ---------------------------------------------------------------- the file's JSON schema
+
+/**
+ * The settings file's JSON Schema `properties`, generated from settingsSchema (for electron-store,
+ * which checks every write against it). It states types and ranges only, not presence or extra
+ * members, so it is never stricter than parseSettings: an older file that lacks a setting, or a
+ * newer one with more, still opens.
+ */
+export function settingsFileJsonSchema(): Record<string, Record<string, unknown>> {
+  const generated = z.toJSONSchema(settingsSchema, { target: 'draft-2020-12', io: 'input' }) as {
+    properties?: Record<string, Record<string, unknown>>;
+  };
+  return withoutPresenceRules(generated.properties ?? {}) as Record<string, Record<string, unknown>>;
+}
+
+function withoutPresenceRules(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPresenceRules);
+  if (!isPlainObject(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (key === 'required' || key === 'additionalProperties') continue;
+    copy[key] = withoutPresenceRules(entry);
+  }
+  return copy;
+}

@@ -63,13 +63,13 @@ describe('macOS and Windows: the OS login items', () => {
 });
 
 describe('Linux: an XDG autostart entry', () => {
-  const linux = (env: NodeJS.ProcessEnv, extra: Partial<Parameters<typeof applyLoginItem>[1]> = {}) => ({
-    app: new FakeApp(),
+  const linux = (env: NodeJS.ProcessEnv, extra: { execPath?: string; launchArgs?: string[] } = {}) => ({
     platform: 'linux' as const,
     env,
     homeDir: path.join(dir, 'home'),
     execPath: '/opt/Lobstr Tray/lobstr-tray',
     ...extra,
+    app: new FakeApp(),
   });
 
   it('writes lobstr-tray.desktop under $XDG_CONFIG_HOME/autostart, starting the AppImage hidden', async () => {

@@ -1,10 +1,53 @@
 /**
  * What the preload exposes to the page as `window.lobstr`: the one door between the sandboxed
  * window and the app. Shared by the preload (which builds it) and the renderer (which reads it).
+ * Every request answers an IpcResult (`{ ok: true, value }` or `{ ok: false, error: { kind, message } }`);
+ * the types come from the IPC contract, main/shared/ipcContract.ts.
  */
+import type {
+  InvokeResponse,
+  NavigateTarget,
+  SettingsPatch,
+  SnapshotView,
+  Unsubscribe,
+} from '../main/shared/ipcContract.js';
+
 export interface LobstrBridge {
   /** The app's version, e.g. "0.1.0". */
   readonly version: string;
   /** Node's name for the operating system: "linux", "darwin" or "win32". */
   readonly platform: string;
+
+  /** What the monitor knows now: accounts with their health, counts, connection problem, schedule. */
+  getSnapshot(): Promise<InvokeResponse<'snapshot:get'>>;
+  /** Called with every new snapshot (after each poll, a key change, the demo starting or stopping). */
+  onSnapshot(callback: (snapshot: SnapshotView) => void): Unsubscribe;
+  /** Polls Lobstr now; answers the snapshot once that poll has ended. */
+  refresh(): Promise<InvokeResponse<'monitor:refresh'>>;
+  /** One account re-read from Lobstr (GET /v1/accounts/{hash}), with its health. */
+  getAccount(hash: string): Promise<InvokeResponse<'account:get'>>;
+
+  getSettings(): Promise<InvokeResponse<'settings:get'>>;
+  /** Changes some settings; a refused change changes nothing and says why. */
+  updateSettings(patch: SettingsPatch): Promise<InvokeResponse<'settings:update'>>;
+
+  /** Whether a key is set ("…a1b2") and where it is kept; never the key. */
+  getKeyStatus(): Promise<InvokeResponse<'key:status'>>;
+  /** Checks the key with Lobstr, then stores it; a rejected key is not stored ("Lobstr rejected this key"). */
+  setKey(key: string): Promise<InvokeResponse<'key:set'>>;
+  clearKey(): Promise<InvokeResponse<'key:clear'>>;
+
+  /** Watches the built-in simulator's demo accounts instead of Lobstr. */
+  startDemo(): Promise<InvokeResponse<'demo:start'>>;
+  stopDemo(): Promise<InvokeResponse<'demo:stop'>>;
+
+  /** Opens the account's platform (its `baseurl`, https only) in the user's browser. */
+  openPlatform(hash: string): Promise<InvokeResponse<'account:openPlatform'>>;
+  /** Hides the window (the app stays in the tray). */
+  hideWindow(): Promise<InvokeResponse<'window:hide'>>;
+  /** Called when a notification or a tray item asks the window to show an account (or the list). */
+  onNavigate(callback: (target: NavigateTarget) => void): Unsubscribe;
 }
+
+/** What the window's "About" shows: the two plain values of the bridge. */
+export type AppInfo = Pick<LobstrBridge, 'version' | 'platform'>;

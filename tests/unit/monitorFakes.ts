@@ -4,7 +4,9 @@
  */
 import type { Account, AccountList } from '../../main/core/account.js';
 import { LobstrApiError, type ApiErrorKind } from '../../main/core/apiErrors.js';
-import type { Clock, PlannedNotification, Settings } from '../../main/core/appModel.js';
+import type { Clock, MonitorEvent, PlannedNotification, Settings } from '../../main/core/appModel.js';
+import { createMonitor, type Monitor } from '../../main/core/monitor.js';
+import { MemoryMonitorStore, type MonitorStore } from '../../main/core/monitorStore.js';
 
 let serial = 0;
 
@@ -89,6 +91,7 @@ export class FakeClock implements Clock {
   /** Moves time forward by `ms`, firing each timer that falls due on the way and letting it settle. */
   async advance(ms: number): Promise<void> {
     const end = this.nowMs + ms;
+    await flush();
     for (;;) {
       const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
       if (!due) break;
@@ -211,4 +214,50 @@ export function settingsWith(overrides: Partial<Settings> = {}): Settings {
     status429NeedsResync: true,
     ...overrides,
   };
+}
+
+/** A monitor wired to the fakes above, with what it reports collected for the test to read. */
+export function monitorHarness(
+  options: {
+    accounts?: Account[];
+    settings?: Partial<Settings>;
+    store?: MonitorStore;
+    random?: () => number;
+    configured?: boolean;
+    clock?: FakeClock;
+    api?: FakeLobstr;
+  } = {},
+) {
+  const clock = options.clock ?? new FakeClock();
+  const api = options.api ?? new FakeLobstr(options.accounts ?? []);
+  const notifier = new RecordingNotifier();
+  const store = options.store ?? new MemoryMonitorStore();
+  const events: MonitorEvent[] = [];
+  const warnings: string[] = [];
+  const harness = {
+    clock,
+    api,
+    notifier,
+    store,
+    events,
+    warnings,
+    settings: settingsWith(options.settings),
+    monitor: undefined as unknown as Monitor,
+    takeEvents(): MonitorEvent[] {
+      return events.splice(0, events.length);
+    },
+  };
+  harness.monitor = createMonitor({
+    fetchAccounts: api.fetchAccounts,
+    clock,
+    store,
+    getSettings: () => harness.settings,
+    notifier,
+    random: options.random ?? (() => 0.5),
+    configured: options.configured,
+    timeZone: 'UTC',
+    onEvents: (e) => events.push(...e),
+    onWarning: (w) => warnings.push(w),
+  });
+  return harness;
 }

@@ -1,9 +1,22 @@
 /**
- * The app window's security settings and guards, with a fake BrowserWindow (no Electron here).
+ * The app window's security settings, guards and tray-app behaviour, with a fake BrowserWindow
+ * (no Electron here): what a user would notice when closing it, pressing Esc, or opening it again.
  */
+import { readFileSync } from 'node:fs';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, test } from 'vitest';
-import { createMainWindow, MAIN_WINDOW_TITLE, type MainWindowHandle } from '../../main/electron/window.js';
+import {
+  CONTENT_SECURITY_POLICY,
+  createMainWindow,
+  MAIN_WINDOW_TITLE,
+  showWindow,
+  type HeadersReceived,
+  type HeadersResponse,
+  type KeyInput,
+  type MainWindowBehaviour,
+  type MainWindowHandle,
+  type PreventableEvent,
+} from '../../main/electron/window.js';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -12,14 +25,17 @@ class FakeWindow implements MainWindowHandle {
   static created: FakeWindow[] = [];
   static loadResult: Promise<void> = Promise.resolve();
 
-  readonly listeners = new Map<string, Listener>();
-  readonly contentsListeners = new Map<string, Listener>();
+  readonly listeners = new Map<string, Listener[]>();
+  readonly contentsListeners = new Map<string, Listener[]>();
+  readonly calls: string[] = [];
   loadedFile: string | null = null;
-  shown = false;
+  visible = false;
+  minimized = false;
   openHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
   permissionHandler:
     | ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void)
     | null = null;
+  headersHandler: ((details: HeadersReceived, callback: (response: HeadersResponse) => void) => void) | null = null;
 
   constructor(readonly options: BrowserWindowConstructorOptions) {
     FakeWindow.created.push(this);
@@ -29,25 +45,43 @@ class FakeWindow implements MainWindowHandle {
     this.loadedFile = filePath;
     return FakeWindow.loadResult;
   }
-  once(event: string, listener: () => void): this {
-    this.listeners.set(event, listener);
-    return this;
+  once(event: string, listener: Listener): this {
+    return this.on(event, listener);
   }
-  on(event: string, listener: () => void): this {
-    this.listeners.set(event, listener);
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
     return this;
   }
   show(): void {
-    this.shown = true;
+    this.calls.push('show');
+    if (!this.visible) {
+      this.visible = true;
+      this.emit('show');
+    }
   }
-  focus(): void {}
-  restore(): void {}
+  hide(): void {
+    this.calls.push('hide');
+    if (this.visible) {
+      this.visible = false;
+      this.emit('hide');
+    }
+  }
+  focus(): void {
+    this.calls.push('focus');
+  }
+  restore(): void {
+    this.calls.push('restore');
+    this.minimized = false;
+  }
   isMinimized(): boolean {
-    return false;
+    return this.minimized;
+  }
+  isVisible(): boolean {
+    return this.visible;
   }
   webContents = {
     on: (event: string, listener: Listener): this => {
-      this.contentsListeners.set(event, listener);
+      this.contentsListeners.set(event, [...(this.contentsListeners.get(event) ?? []), listener]);
       return this;
     },
     setWindowOpenHandler: (handler: (details: { url: string }) => { action: 'deny' }): void => {
@@ -59,8 +93,50 @@ class FakeWindow implements MainWindowHandle {
       ): void => {
         this.permissionHandler = handler;
       },
+      webRequest: {
+        onHeadersReceived: (handler: (details: HeadersReceived, callback: (response: HeadersResponse) => void) => void): void => {
+          this.headersHandler = handler;
+        },
+      },
     },
   };
+
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as (...a: unknown[]) => unknown)(...args);
+  }
+  emitContents(event: string, ...args: unknown[]): void {
+    for (const listener of this.contentsListeners.get(event) ?? []) (listener as (...a: unknown[]) => unknown)(...args);
+  }
+
+  /** The user clicks the close button (or presses Alt+F4 / Cmd+W); true when the close went ahead. */
+  userCloses(): boolean {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (!prevented) {
+      this.visible = false;
+      this.emit('closed');
+    }
+    return !prevented;
+  }
+
+  /** A key press reaching the page; true when the window kept it from the page. */
+  press(input: Partial<KeyInput> & { isAutoRepeat?: boolean }): boolean {
+    let prevented = false;
+    const full = { type: 'keyDown', key: 'Escape', shift: false, control: false, alt: false, meta: false, isAutoRepeat: false, ...input };
+    this.emitContents('before-input-event', { preventDefault: () => (prevented = true) }, full);
+    return prevented;
+  }
+}
+
+class FakeDock {
+  readonly calls: string[] = [];
+  show(): Promise<void> {
+    this.calls.push('show');
+    return Promise.resolve();
+  }
+  hide(): void {
+    this.calls.push('hide');
+  }
 }
 
 const files = {
@@ -69,12 +145,21 @@ const files = {
   icon: '/app/resources/icon.png',
 };
 
-function openFakeWindow(reportLoadFailure?: (error: unknown) => void): FakeWindow {
+function openFakeWindow(behaviour?: MainWindowBehaviour): FakeWindow {
   FakeWindow.created = [];
-  createMainWindow(FakeWindow, files, reportLoadFailure);
+  const returned = createMainWindow(FakeWindow, files, behaviour);
   const window = FakeWindow.created[0];
   if (!window) throw new Error('createMainWindow did not construct a window');
+  expect(returned).toBe(window);
   return window;
+}
+
+/** A window of the tray app, shown, with a quitting flag the test controls. */
+function trayWindow(extra: MainWindowBehaviour = {}): { window: FakeWindow; quit: () => void } {
+  let quitting = false;
+  const window = openFakeWindow({ isQuitting: () => quitting, ...extra });
+  window.emit('ready-to-show');
+  return { window, quit: () => (quitting = true) };
 }
 
 describe('the app window', () => {
@@ -103,20 +188,22 @@ describe('the app window', () => {
   test('stays hidden until its first paint, then shows', () => {
     const window = openFakeWindow();
     expect(window.options.show).toBe(false);
-    expect(window.shown).toBe(false);
-    (window.listeners.get('ready-to-show') as () => void)();
-    expect(window.shown).toBe(true);
+    expect(window.visible).toBe(false);
+    window.emit('ready-to-show');
+    expect(window.visible).toBe(true);
+  });
+
+  test('opened hidden ("start hidden"), it stays hidden after its first paint', () => {
+    const window = openFakeWindow({ showWhenReady: false });
+    window.emit('ready-to-show');
+    expect(window.visible).toBe(false);
   });
 
   test('refuses to navigate anywhere', () => {
     const window = openFakeWindow();
-    const willNavigate = window.contentsListeners.get('will-navigate') as (
-      event: { preventDefault(): void },
-      url: string,
-    ) => void;
     for (const url of ['https://evil.example/', 'file:///etc/passwd', 'http://127.0.0.1:8787/']) {
       let prevented = false;
-      willNavigate({ preventDefault: () => (prevented = true) }, url);
+      window.emitContents('will-navigate', { preventDefault: () => (prevented = true) }, url);
       expect(prevented, url).toBe(true);
     }
   });
@@ -124,6 +211,13 @@ describe('the app window', () => {
   test('refuses to open new windows', () => {
     const window = openFakeWindow();
     expect(window.openHandler?.({ url: 'https://lobstr.io/' })).toEqual({ action: 'deny' });
+  });
+
+  test('refuses to attach a <webview>', () => {
+    const window = openFakeWindow();
+    let prevented = false;
+    window.emitContents('will-attach-webview', { preventDefault: () => (prevented = true) }, {}, { src: 'https://evil.example/' });
+    expect(prevented).toBe(true);
   });
 
   test('refuses every permission request (camera, notifications, ...)', () => {
@@ -140,12 +234,126 @@ describe('the app window', () => {
     FakeWindow.loadResult = Promise.reject(failure);
     const reported: unknown[] = [];
     try {
-      openFakeWindow((error) => reported.push(error));
+      openFakeWindow({ reportLoadFailure: (error) => reported.push(error) });
       await Promise.resolve();
       await Promise.resolve();
     } finally {
       FakeWindow.loadResult = Promise.resolve();
     }
     expect(reported).toEqual([failure]);
+  });
+});
+
+describe('the Content-Security-Policy', () => {
+  test('runs only the app’s own scripts and loads images only from the app and data: (the API’s icons)', () => {
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split(';').map((part) => {
+        const [name, ...values] = part.trim().split(/\s+/);
+        return [name, values] as const;
+      }),
+    );
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:']);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/);
+  });
+
+  test('the page’s meta tag states the same policy', () => {
+    const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html);
+    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    // No script from anywhere but the app itself.
+    for (const [, src] of html.matchAll(/<script[^>]*src="([^"]*)"/g)) expect(src).toMatch(/^\/(?!\/)/);
+  });
+
+  test('is also sent as a header on every response, replacing any other policy', () => {
+    const window = openFakeWindow();
+    const answers: HeadersResponse[] = [];
+    window.headersHandler?.(
+      { responseHeaders: { 'content-type': ['text/html'], 'content-security-policy': ["default-src *"] } },
+      (response) => answers.push(response),
+    );
+    window.headersHandler?.({}, (response) => answers.push(response));
+    expect(answers).toEqual([
+      { responseHeaders: { 'content-type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } },
+      { responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } },
+    ]);
+  });
+});
+
+describe('a window of a tray app', () => {
+  test('closing it hides it: the app keeps running', () => {
+    const { window } = trayWindow();
+    expect(window.userCloses()).toBe(false);
+    expect(window.visible).toBe(false);
+  });
+
+  test('once the app is quitting, closing really closes', () => {
+    const { window, quit } = trayWindow();
+    quit();
+    expect(window.userCloses()).toBe(true);
+  });
+
+  test('without a way to tell a quit from a close, closing closes (never blocks quitting)', () => {
+    const window = openFakeWindow();
+    window.emit('ready-to-show');
+    expect(window.userCloses()).toBe(true);
+  });
+
+  test('Esc hides it, and the page does not see that Esc', () => {
+    const { window } = trayWindow();
+    expect(window.press({ key: 'Escape' })).toBe(true);
+    expect(window.visible).toBe(false);
+  });
+
+  test.each([
+    ['another key', { key: 'Enter' }],
+    ['Esc released', { type: 'keyUp' }],
+    ['Esc held down', { isAutoRepeat: true }],
+    ['Shift+Esc', { shift: true }],
+    ['Ctrl+Esc', { control: true }],
+    ['Alt+Esc', { alt: true }],
+    ['Cmd+Esc', { meta: true }],
+  ])('%s leaves it open and goes to the page', (_what, input) => {
+    const { window } = trayWindow();
+    expect(window.press(input)).toBe(false);
+    expect(window.visible).toBe(true);
+  });
+
+  test('when the page handles Esc itself, Esc goes to the page', () => {
+    const { window } = trayWindow({ hideOnEscape: false });
+    expect(window.press({ key: 'Escape' })).toBe(false);
+    expect(window.visible).toBe(true);
+  });
+
+  test('showing it again restores it if minimized, shows it and focuses it', () => {
+    const { window } = trayWindow();
+    window.hide();
+    window.minimized = true;
+    window.calls.length = 0;
+    showWindow(window);
+    expect(window.calls).toEqual(['restore', 'show', 'focus']);
+    expect(window.visible).toBe(true);
+  });
+
+  test('on macOS the Dock icon shows only while the window is visible', () => {
+    const dock = new FakeDock();
+    const { window } = trayWindow({ app: { dock } });
+    expect(dock.calls).toEqual(['show']);
+    window.press({ key: 'Escape' });
+    expect(dock.calls).toEqual(['show', 'hide']);
+    showWindow(window);
+    expect(dock.calls).toEqual(['show', 'hide', 'show']);
+    window.userCloses();
+    expect(dock.calls).toEqual(['show', 'hide', 'show', 'hide']);
+  });
+
+  test('on other systems (no Dock) nothing is asked of one', () => {
+    const { window } = trayWindow({ app: { dock: undefined } });
+    window.userCloses();
+    showWindow(window);
+    expect(window.visible).toBe(true);
   });
 });

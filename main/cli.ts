@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * `lobstr-tray`: the headless command for scripts and servers, built on main/core.
- * Commands: `check` (one look, meaningful exit code).
+ * Commands: `check` (one look, meaningful exit code), `watch` (the tray's monitor, one line per event).
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CHECK_HELP, runCheck } from './cli/checkCommand.js';
+import { WATCH_HELP, runWatch } from './cli/watchCommand.js';
 import { EXIT, type CliIo } from './cli/cliIo.js';
 import { APP_VERSION } from './core/version.js';
 
@@ -15,6 +16,7 @@ Watches your Lobstr.io accounts and tells which need cookie re-sync.
 
 Commands:
   check    check every account once (see lobstr-tray check --help)
+  watch    keep checking, one line per change (see lobstr-tray watch --help)
 
 Options:
   -h, --help     show this help
@@ -22,17 +24,22 @@ Options:
 
 The API key comes from the LOBSTR_API_KEY environment variable. Try it without one:
   lobstr-tray check --demo
+  lobstr-tray watch --demo
 `;
+
+const COMMAND_HELP: Record<string, string> = { check: CHECK_HELP, watch: WATCH_HELP };
 
 export async function runCli(io: CliIo): Promise<number> {
   const [command, ...rest] = io.argv;
   switch (command) {
     case 'check':
       return runCheck({ ...io, argv: rest });
+    case 'watch':
+      return runWatch({ ...io, argv: rest });
     case '-h':
     case '--help':
     case 'help':
-      io.stdout.write(command === 'help' && rest[0] === 'check' ? CHECK_HELP : HELP);
+      io.stdout.write((command === 'help' && rest[0] ? COMMAND_HELP[rest[0]] : undefined) ?? HELP);
       return EXIT.ok;
     case '-v':
     case '--version':

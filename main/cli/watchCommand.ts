@@ -1,0 +1,244 @@
+/**
+ * `lobstr-tray watch`: the tray's monitor and alert rules without a tray, printing one line per event
+ * until stopped (Ctrl-C or SIGTERM, exit 0). For scripts (`--json`: one object per line, nothing else
+ * on stdout) and servers.
+ *
+ * The lines follow the monitor's events through the rule the tray's notifications use (alertKindOf):
+ * needs_resync, recovered, connection_error (the connection fails, or fails differently) and
+ * connection_restored. There is no snooze and every kind is on. The first check reports every account
+ * that already needs re-sync, so a script learns the current state; with `--state FILE` a restarted
+ * watch compares with what it saw last time and reports only what changed meanwhile.
+ */
+import { parseArgs } from 'node:util';
+import { squidsText, accountName } from '../core/alertPlanner.js';
+import { createLobstrClient } from '../core/apiClient.js';
+import type { Clock, MonitorEvent } from '../core/appModel.js';
+import { DEFAULT_API_BASE, normaliseApiBase } from '../core/baseUrl.js';
+import { createMonitor } from '../core/monitor.js';
+import { JsonFileMonitorStore, MemoryMonitorStore, type MonitorStore } from '../core/monitorStore.js';
+import { platformLabel } from '../core/platforms.js';
+import { defaultSettings } from '../core/settings.js';
+import { durationText } from '../core/timeFormat.js';
+import { alertKindOf } from '../core/transitions.js';
+import { userAgent } from '../core/version.js';
+import { EXIT, UsageError, redactingIo, type CliIo } from './cliIo.js';
+import { startDemoApi } from './demoApi.js';
+
+export const WATCH_HELP = `Usage: lobstr-tray watch [options]
+
+Watches every Lobstr account and prints one line per event until stopped (Ctrl-C):
+  needs_resync         an account starts needing cookie re-sync (the first check
+                       reports every account that already needs it)
+  recovered            an account that needed re-sync is synchronized again
+  connection_error     the accounts cannot be checked (key rejected, offline,
+                       server error, invalid response), or the reason changed
+  connection_restored  they can be checked again
+
+Options:
+  --api-base URL       Lobstr API base URL (default ${DEFAULT_API_BASE}, or $LOBSTR_API_BASE)
+  --interval SECONDS   time between checks (default 300, minimum 1); after failures
+                       the wait grows, up to 15 minutes, until a check succeeds
+  --json               one JSON object per line on stdout, nothing else:
+                       {"at": ISO time, "event": "...", "message": "...",
+                        "account": {"id", "username", "type", "reason"} or null}
+  --state FILE         remember what was seen in FILE, so a restarted watch reports
+                       only what changed meanwhile (default: kept in memory only,
+                       and each start reports the current state)
+  --demo               watch the built-in simulator's demo accounts (no key needed)
+  -h, --help           show this help
+
+The API key is read from the LOBSTR_API_KEY environment variable, never from the command line.
+Notes and problems go to stderr. Exit codes: 0 stopped (Ctrl-C, SIGTERM), 64 bad usage.
+`;
+
+const DEFAULT_INTERVAL_SECONDS = 300;
+const MAX_INTERVAL_SECONDS = 86_400;
+
+interface WatchOptions {
+  apiBase: string;
+  apiKey: string;
+  demo: boolean;
+  json: boolean;
+  intervalMs: number;
+  stateFile: string | null;
+}
+
+export type WatchEventName = 'needs_resync' | 'recovered' | 'connection_error' | 'connection_restored';
+
+/** One line of `--json` output: a stable contract for scripts. */
+export interface WatchLine {
+  at: string;
+  event: WatchEventName;
+  account: { id: string; username: string; type: string; reason: string } | null;
+  message: string;
+}
+
+function parseWatchArgs(io: CliIo): WatchOptions | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: io.argv,
+      allowPositionals: false,
+      strict: true,
+      options: {
+        'api-base': { type: 'string' },
+        interval: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        state: { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (e) {
+    const message = (e as Error).message;
+    if (/--(api-)?key|--token/.test(message)) {
+      throw new UsageError(
+        'the API key is never taken from the command line (other users could read it in the process list); set LOBSTR_API_KEY instead',
+      );
+    }
+    throw new UsageError(message.split('\n')[0]!);
+  }
+  if (values.help) return 'help';
+
+  let intervalMs = DEFAULT_INTERVAL_SECONDS * 1000;
+  if (values.interval !== undefined) {
+    const seconds = Number(values.interval);
+    if (values.interval.trim() === '' || !Number.isFinite(seconds) || seconds < 1 || seconds > MAX_INTERVAL_SECONDS) {
+      throw new UsageError(`--interval takes a number of seconds from 1 to ${MAX_INTERVAL_SECONDS}, not "${values.interval}"`);
+    }
+    intervalMs = Math.round(seconds * 1000);
+  }
+  if (values.state !== undefined && values.state.trim() === '') throw new UsageError('--state needs a file name');
+  if (values.demo && values['api-base'] !== undefined) {
+    throw new UsageError('--demo runs its own simulator: leave out --api-base');
+  }
+
+  const apiKey = (io.env.LOBSTR_API_KEY ?? '').trim();
+  if (!values.demo && !apiKey) {
+    throw new UsageError(
+      'LOBSTR_API_KEY is not set. Copy your key from the API page of the Lobstr dashboard into it, or try --demo',
+    );
+  }
+  let apiBase = DEFAULT_API_BASE;
+  if (!values.demo) {
+    try {
+      apiBase = normaliseApiBase(values['api-base'] ?? io.env.LOBSTR_API_BASE ?? DEFAULT_API_BASE);
+    } catch (e) {
+      throw new UsageError(`--api-base: ${(e as Error).message}`);
+    }
+  }
+  return { apiBase, apiKey, demo: values.demo, json: values.json, intervalMs, stateFile: values.state ?? null };
+}
+
+export async function runWatch(rawIo: CliIo): Promise<number> {
+  let options: WatchOptions | 'help';
+  try {
+    options = parseWatchArgs(rawIo);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    rawIo.stderr.write(`lobstr-tray: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  if (options === 'help') {
+    rawIo.stdout.write(WATCH_HELP);
+    return EXIT.ok;
+  }
+  const io = redactingIo(rawIo, [options.apiKey]);
+  const now = io.now ?? Date.now;
+  const json = options.json;
+  /** Notes for people: stderr in --json mode (stdout holds only events), stdout otherwise. */
+  const say = (text: string): void => void (json ? io.stderr.write(`lobstr-tray: ${text}\n`) : io.stdout.write(`${text}\n`));
+  const note = (text: string): void => void io.stderr.write(`lobstr-tray: note: ${text}\n`);
+
+  const demo = options.demo ? await startDemoApi() : null;
+  try {
+    const client = createLobstrClient({
+      apiKey: demo?.token ?? options.apiKey,
+      baseUrl: demo?.baseUrl ?? options.apiBase,
+      userAgent: userAgent('cli'),
+    });
+    const store: MonitorStore = options.stateFile ? new JsonFileMonitorStore(options.stateFile) : new MemoryMonitorStore();
+    // Timers that keep the process alive between checks (the app's clock lets them go).
+    const clock: Clock = {
+      now,
+      setTimeout: (callback, ms) => setTimeout(callback, ms),
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    };
+    let lastWarnings = '';
+    const settings = defaultSettings();
+    const monitor = createMonitor({
+      fetchAccounts: async (signal) => {
+        const list = await client.listAccounts({ signal });
+        // The list's oddities once, not at every check.
+        const warnings = list.warnings.join('\n');
+        if (warnings !== lastWarnings) for (const w of list.warnings) note(w);
+        lastWarnings = warnings;
+        return list;
+      },
+      store,
+      clock,
+      getSettings: () => settings,
+      intervalMs: () => options.intervalMs,
+      // The events are this command's output; notifications are the tray's.
+      notifier: { show: () => undefined },
+      onEvents: (events) => {
+        const at = monitor.status().lastPollAt ?? new Date(now()).toISOString();
+        for (const event of events) {
+          const printed = formatWatchEvent(event, at);
+          if (printed) io.stdout.write(json ? `${JSON.stringify(printed.line)}\n` : `${printed.human}\n`);
+        }
+      },
+      onWarning: note,
+    });
+
+    const source = demo ? `the built-in simulator's demo accounts (${demo.baseUrl})` : `Lobstr accounts at ${options.apiBase}`;
+    say(`watching ${source}, checking every ${durationText(options.intervalMs / 1000)} (Ctrl-C to stop)`);
+    const { warnings } = monitor.start();
+    for (const w of warnings) note(w);
+
+    await new Promise<void>((resolve) => {
+      if (!io.signal) return; // Without a signal, it watches until the process ends.
+      if (io.signal.aborted) resolve();
+      else io.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    await monitor.stop();
+    say('stopped');
+    return EXIT.ok;
+  } finally {
+    await demo?.close();
+  }
+}
+
+/** What the watch prints for an event (a JSON line and a human line), or null for events it does not print. */
+export function formatWatchEvent(event: MonitorEvent, at: string): { line: WatchLine; human: string } | null {
+  const time = new Date(at).toLocaleTimeString('en-GB', { hour12: false });
+  const human = (tag: string, text: string): string => `${time}  ${tag.padEnd(9)} ${text}`;
+
+  if (event.type === 'connection_error') {
+    const { kind, message } = event.problem;
+    const tag = kind === 'auth' ? 'KEY' : kind === 'network' || kind === 'timeout' ? 'OFFLINE' : 'ERROR';
+    return { line: { at, event: 'connection_error', account: null, message }, human: human(tag, message) };
+  }
+  if (event.type === 'connection_restored') {
+    const failures = event.previous.failures;
+    const message = `Lobstr answers again, after ${failures} failed check${failures === 1 ? '' : 's'}`;
+    return { line: { at, event: 'connection_restored', account: null, message }, human: human('RESTORED', message) };
+  }
+  const kind = alertKindOf(event);
+  if (kind === null || (event.type !== 'account_added' && event.type !== 'health_changed')) return null;
+  const { account, reason } = event;
+  const name = accountName(account);
+  const platform = platformLabel(account.type);
+  const who = { id: account.id, username: account.username, type: account.type, reason };
+  if (kind === 'needs_resync') {
+    const squids = squidsText(account.squids.length);
+    return {
+      line: { at, event: kind, account: who, message: `${name} needs cookie re-sync (${platform}: ${reason}, ${squids})` },
+      human: human('RE-SYNC', `${name} (${platform}): ${reason} — ${squids}`),
+    };
+  }
+  return {
+    line: { at, event: kind, account: who, message: `${name} is synchronized again` },
+    human: human('OK', `${name} (${platform}) is synchronized again`),
+  };
+}

@@ -193,7 +193,11 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     clearTimer();
     inFlight = runPoll().finally(() => {
       inFlight = null;
-      afterPoll();
+      try {
+        afterPoll();
+      } catch (e) {
+        warn(`The next check could not be scheduled: ${(e as Error)?.message ?? String(e)}`);
+      }
     });
     emitStatus();
     return inFlight;

@@ -371,8 +371,10 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       emitStatus();
     },
 
-    refreshNow() {
-      return poll();
+    async refreshNow() {
+      await poll();
+      // A poll abandoned by reconfigure() is followed by a fresh one: wait for the one that counts.
+      while (inFlight) await inFlight;
     },
 
     wake() {

@@ -7,6 +7,7 @@
  * The logger instance comes in as a parameter: the app passes electron-log/main's default export;
  * tests pass a fresh logger from electron-log/node, the same logger without Electron.
  */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Hook, NodeLogger } from 'electron-log';
 import type { Logger } from '../core/logRedaction.js';
@@ -48,6 +49,8 @@ export function setupAppLog(options: AppLogOptions): AppLog {
 
   log.hooks.push(createRedactionHook(() => secrets));
 
+  // electron-log does not create the folder; Electron's logs path need not exist yet.
+  mkdirSync(options.logsDir, { recursive: true, mode: 0o700 });
   const file = log.transports.file;
   file.resolvePathFn = () => filePath;
   file.level = 'info';

@@ -456,7 +456,7 @@ export interface RendererPushes {
    * Asks the window to show an account (or the list, for null). When the window is still loading
    * (just opened by the same click), it is sent once the page has loaded and subscribed.
    */
-  navigate(accountId: string | null): void;
+  navigate(accountId: string | null, view?: NavigateTarget['view']): void;
 }
 
 export function createRendererPushes(
@@ -477,9 +477,9 @@ export function createRendererPushes(
         }),
       );
     },
-    navigate(accountId) {
+    navigate(accountId, view) {
       const target = contents();
-      const payload: NavigateTarget = { accountId };
+      const payload: NavigateTarget = view ? { accountId, view } : { accountId };
       if (target && !target.isDestroyed() && target.isLoading()) {
         target.once('did-finish-load', () => pushToRenderer(target, PUSH.navigate, payload));
         return;

@@ -162,7 +162,10 @@ export interface OpenedPage {
 
 /** Where the window should go: an account's details, or the list (null). */
 export interface NavigateTarget {
+  /** The account to show; null for the list (or for another view). */
   accountId: string | null;
+  /** Absent: the account (or the list). 'settings' from the tray menu's "Settings…". */
+  view?: 'settings';
 }
 
 // ---------------------------------------------------------------- channels

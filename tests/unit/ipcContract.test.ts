@@ -72,7 +72,7 @@ describe('the IPC contract', () => {
     expectTypeOf<InvokeArgs<'account:get'>>().toEqualTypeOf<[string]>();
     expectTypeOf<InvokeResponse<'snapshot:get'>>().toEqualTypeOf<IpcResult<SnapshotView>>();
     expectTypeOf<InvokeResponse<'key:set'>>().toEqualTypeOf<IpcResult<KeyStatus>>();
-    expectTypeOf<PushPayload<'window:navigate'>>().toEqualTypeOf<{ accountId: string | null }>();
+    expectTypeOf<PushPayload<'window:navigate'>>().toEqualTypeOf<{ accountId: string | null; view?: 'settings' }>();
     // Every answer can be a failure value: nothing is thrown across IPC.
     expectTypeOf<{ ok: false; error: { kind: 'failed'; message: string } }>().toExtend<InvokeResponse<InvokeChannel>>();
   });

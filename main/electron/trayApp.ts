@@ -1,0 +1,381 @@
+/**
+ * The tray app, assembled: settings, the encrypted key, the Lobstr client (or the demo simulator),
+ * the monitor, the tray, notifications, the window and its IPC. Every Electron object comes in as
+ * a parameter (main/index.ts passes the real ones), so tests drive the whole app with small fakes
+ * against the real simulator and see what a user would see.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { NodeLogger } from 'electron-log';
+import { createLobstrClient, type LobstrClient } from '../core/apiClient.js';
+import { LobstrApiError } from '../core/apiErrors.js';
+import type { MonitorStatus, Notifier, PlannedNotification, Settings } from '../core/appModel.js';
+import { createMonitor, type Monitor } from '../core/monitor.js';
+import { JsonFileMonitorStore } from '../core/monitorStore.js';
+import { snoozeFor } from '../core/snooze.js';
+import { trayViewOf, type TrayAction, type TrayView } from '../core/trayView.js';
+import { APP_VERSION, userAgent } from '../core/version.js';
+import { startDemoApi } from '../cli/demoApi.js';
+import type { RunningSimulator } from '../simulator/server.js';
+import { startAppLifecycle, type AppHandle, type AppLifecycle } from './appLifecycle.js';
+import { setupAppLog } from './appLog.js';
+import { openElectronSettingsStore } from './electronSettingsStore.js';
+import {
+  appPageSenderCheck,
+  createRendererPushes,
+  registerIpcHandlers,
+  type IpcMainLike,
+  type RendererContents,
+} from './ipcHandlers.js';
+import { applyLoginItem, startsHidden, type LoginItemApp } from './loginItem.js';
+import { createElectronNotifier, setWindowsAppUserModelId, type NotificationClass } from './notifier.js';
+import { API_KEY_FILE_NAME, createSafeStorageSecretStore, type SafeStorageApi } from './safeStorageSecretStore.js';
+import { createTrayController, type TrayElectron } from './tray.js';
+import type { TrayIconImage } from './trayIcons.js';
+import { createMainWindow, type MainWindowClass, type MainWindowHandle } from './window.js';
+
+/** A window as the app uses it: Electron's BrowserWindow fits. */
+export interface AppWindow extends MainWindowHandle {
+  readonly webContents: MainWindowHandle['webContents'] & RendererContents;
+  hide(): void;
+}
+
+/** The Electron objects the app runs on (main/index.ts passes the real ones). */
+export interface TrayAppElectron<W extends AppWindow, Image extends TrayIconImage, ContextMenu> {
+  app: AppHandle &
+    LoginItemApp & {
+      getPath(name: 'userData' | 'logs'): string;
+      setAppUserModelId(id: string): void;
+      readonly isPackaged: boolean;
+      getAppPath(): string;
+    };
+  BrowserWindow: MainWindowClass<W>;
+  Tray: TrayElectron<Image, ContextMenu>['Tray'];
+  Menu: TrayElectron<Image, ContextMenu>['Menu'];
+  nativeImage: TrayElectron<Image, ContextMenu>['nativeImage'];
+  Notification: NotificationClass;
+  ipcMain: IpcMainLike;
+  safeStorage: SafeStorageApi;
+  shell: { openExternal(url: string): Promise<void>; openPath(path: string): Promise<string> };
+  powerMonitor: { on(event: 'resume' | 'unlock-screen', listener: () => void): unknown };
+  net: { isOnline(): boolean };
+  /** electron-log/main's logger. */
+  log: NodeLogger;
+}
+
+export interface TrayAppOptions {
+  /** dist/ (built main, preload and renderer). */
+  distDir: string;
+  /** resources/ (icons), beside app.asar once packaged. */
+  resourcesDir: string;
+  argv: readonly string[];
+  platform?: NodeJS.Platform;
+  /** How often to ask the OS whether the network is back while offline. */
+  onlineCheckMs?: number;
+}
+
+/** What the app exposes to its end-to-end test and to tests with fakes. */
+export interface TrayAppHandle<W extends AppWindow> {
+  readonly lifecycle: AppLifecycle<W>;
+  /** Resolves once the app is ready and watching (at once for a second instance). */
+  readonly ready: Promise<void>;
+  status(): MonitorStatus;
+  trayView(): TrayView | null;
+  /** Every notification shown, in order (for tests; notifications themselves are not kept). */
+  readonly shownNotifications: readonly PlannedNotification[];
+  refreshNow(): Promise<void>;
+  settings(): Settings;
+  /** Stops the monitor and the demo, and removes the tray and IPC handlers. */
+  shutdown(): Promise<void>;
+}
+
+export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, ContextMenu>(
+  electron: TrayAppElectron<W, Image, ContextMenu>,
+  options: TrayAppOptions,
+): TrayAppHandle<W> {
+  const { app } = electron;
+  const platform = options.platform ?? process.platform;
+  const files = {
+    preload: path.join(options.distDir, 'preload', 'index.cjs'),
+    page: path.join(options.distDir, 'renderer', 'index.html'),
+    icon: path.join(options.resourcesDir, 'icon.png'),
+  };
+
+  const appLog = setupAppLog({ log: electron.log, logsDir: app.getPath('logs') });
+  const logger = appLog.logger;
+  const settings = openElectronSettingsStore({ directory: app.getPath('userData'), logger });
+  if (settings.notice) logger.warn(settings.notice);
+  const secrets = createSafeStorageSecretStore({
+    safeStorage: electron.safeStorage,
+    filePath: path.join(app.getPath('userData'), API_KEY_FILE_NAME),
+    platform,
+    logger,
+    onKeyKnown: appLog.addSecret,
+  });
+
+  const lifecycle = startAppLifecycle(
+    app,
+    (context) => createMainWindow(electron.BrowserWindow, files, { isQuitting: context.isQuitting, app }),
+    { startHidden: () => startsHidden(options.argv, settings.get()) },
+  );
+
+  const shownNotifications: PlannedNotification[] = [];
+  let monitor: Monitor | null = null;
+  let lastView: TrayView | null = null;
+  let shutdownWork: Array<() => unknown> = [];
+
+  if (!lifecycle.primary) {
+    return {
+      lifecycle,
+      ready: Promise.resolve(),
+      status: () => ({ configured: false, snapshot: null, problem: null, lastPollAt: null, nextPollAt: null, polling: false }),
+      trayView: () => null,
+      shownNotifications,
+      refreshNow: async () => {},
+      settings: () => settings.get(),
+      shutdown: async () => {},
+    };
+  }
+
+  // ------------------------------------------------------------ where accounts come from
+  let demo: RunningSimulator | null = null;
+  let client: LobstrClient | null = null;
+
+  async function activeClient(): Promise<LobstrClient | null> {
+    if (client) return client;
+    if (demo) {
+      client = createLobstrClient({ apiKey: demo.token, baseUrl: demo.baseUrl, userAgent: userAgent('app') });
+      return client;
+    }
+    const key = await secrets.getKey();
+    if (!key) return null;
+    client = createLobstrClient({ apiKey: key, baseUrl: settings.get().apiBaseUrl, userAgent: userAgent('app') });
+    return client;
+  }
+
+  /** The key, the base URL or the demo changed: the next poll goes to the new source. */
+  async function sourceChanged(forgetAccounts: boolean): Promise<void> {
+    client = null;
+    const configured = demo !== null || (await secrets.hasKey());
+    if (!monitor) return;
+    // Ordered so that exactly one poll starts, and none when there is nothing to watch.
+    if (configured) {
+      monitor.reconfigure({ forgetAccounts });
+      monitor.setConfigured(true);
+    } else {
+      monitor.setConfigured(false);
+      if (forgetAccounts) monitor.reconfigure({ forgetAccounts });
+    }
+  }
+
+  async function startDemo(): Promise<void> {
+    if (demo) return;
+    demo = await startDemoApi();
+    if (!settings.get().demoMode) settings.update({ demoMode: true });
+    await sourceChanged(true);
+  }
+
+  async function stopDemo(): Promise<void> {
+    const running = demo;
+    demo = null;
+    if (settings.get().demoMode) settings.update({ demoMode: false });
+    await running?.close();
+    await sourceChanged(true);
+  }
+
+  // ------------------------------------------------------------ what the user sees
+  const window = (): W | null => lifecycle.currentWindow();
+  const pushes = createRendererPushes(() => window()?.webContents, {
+    monitor: { status: () => monitor!.status(), refreshNow: () => monitor!.refreshNow() },
+    settings,
+  });
+
+  const openWindow = (accountId: string | null = null, view?: 'settings'): void => {
+    lifecycle.showWindow();
+    if (accountId !== null || view) pushes.navigate(accountId, view);
+  };
+
+  const electronNotifier = createElectronNotifier(electron.Notification, {
+    onClick: (accountId) => openWindow(accountId ?? null),
+    icon: files.icon,
+    onProblem: (message) => logger.warn(message),
+  });
+  const notifier: Notifier = {
+    show(notification) {
+      shownNotifications.push(notification);
+      logger.info(`Notification: ${notification.title}`);
+      electronNotifier.show(notification);
+    },
+  };
+
+  const tray = createTrayController(
+    { Tray: electron.Tray, Menu: electron.Menu, nativeImage: electron.nativeImage },
+    { iconsDir: path.join(options.resourcesDir, 'tray'), platform, onAction },
+  );
+
+  function render(): void {
+    if (!monitor) return;
+    lastView = trayViewOf({ status: monitor.status(), settings: settings.get(), now: Date.now(), platform });
+    tray.render(lastView);
+    pushes.snapshotChanged();
+  }
+
+  function onAction(action: TrayAction): void {
+    switch (action.type) {
+      case 'open':
+        return openWindow();
+      case 'open_account':
+        return openWindow(action.accountId);
+      case 'refresh':
+        void monitor?.refreshNow();
+        return;
+      case 'snooze':
+        settings.update({ snooze: snoozeFor(action.preset, Date.now()) });
+        return;
+      case 'resume_notifications':
+        settings.update({ snooze: null });
+        return;
+      case 'settings':
+        return openWindow(null, 'settings');
+      case 'open_log':
+        void electron.shell.openPath(appLog.filePath).then((failure) => {
+          if (failure) logger.warn(`Could not open the log file: ${failure}`);
+        });
+        return;
+      case 'quit':
+        app.quit();
+        return;
+    }
+  }
+
+  // ------------------------------------------------------------ start once Electron is ready
+  const ready = app.whenReady().then(async () => {
+    setWindowsAppUserModelId(app, platform);
+    logger.info(`Lobstr Tray ${APP_VERSION} started (${platform}, settings in ${app.getPath('userData')})`);
+
+    const unregisterIpc = registerIpcHandlers(
+      electron.ipcMain,
+      {
+        monitor: { status: () => monitor!.status(), refreshNow: () => monitor!.refreshNow() },
+        settings,
+        secrets: {
+          hasKey: () => secrets.hasKey(),
+          keyHint: () => secrets.keyHint(),
+          backend: () => secrets.backend(),
+          get notice() {
+            return secrets.notice;
+          },
+          async setKey(key) {
+            appLog.addSecret(key);
+            await secrets.setKey(key);
+            logger.info(`API key set (${await secrets.keyHint()})`);
+            if (!demo) await sourceChanged(true);
+          },
+          async clearKey() {
+            await secrets.clearKey();
+            logger.info('API key removed');
+            if (!demo) await sourceChanged(true);
+          },
+        },
+        accountReader: activeClient,
+        async checkKey(key) {
+          // One page is enough to know whether Lobstr accepts the key.
+          const probe = createLobstrClient({
+            apiKey: key,
+            baseUrl: settings.get().apiBaseUrl,
+            userAgent: userAgent('app'),
+            maxPages: 1,
+            pageSize: 1,
+          });
+          await probe.listAccounts();
+        },
+        demo: { start: startDemo, stop: stopDemo },
+        shell: electron.shell,
+        hideWindow: () => window()?.hide(),
+        logger,
+      },
+      appPageSenderCheck(pathToFileURL(files.page).href),
+    );
+
+    monitor = createMonitor({
+      async fetchAccounts(signal) {
+        const active = await activeClient();
+        if (!active) throw new LobstrApiError('auth', 'No Lobstr API key is set. Open Lobstr Tray and paste your key.');
+        return active.listAccounts({ signal });
+      },
+      store: new JsonFileMonitorStore(path.join(app.getPath('userData'), 'monitor-state.json')),
+      getSettings: () => settings.get(),
+      notifier,
+      configured: false,
+      onStatus: render,
+      onEvents: (events) => {
+        for (const event of events) {
+          if (event.type === 'connection_error') logger.warn(`Lobstr check failed (${event.problem.kind}): ${event.problem.message}`);
+          else if (event.type === 'connection_restored') logger.info('Lobstr answers again');
+          else if (event.type === 'health_changed') logger.info(`Account ${event.account.id}: ${event.from} -> ${event.to} (${event.reason})`);
+        }
+      },
+      onWarning: (message) => logger.warn(message),
+    });
+
+    const unsubscribeSettings = settings.onChange((next, previous) => {
+      if (next.apiBaseUrl !== previous.apiBaseUrl && !demo) void sourceChanged(false);
+      if (next.pollIntervalMinutes !== previous.pollIntervalMinutes) monitor?.settingsChanged();
+      if (next.launchAtLogin !== previous.launchAtLogin || next.startHidden !== previous.startHidden) {
+        applyLoginItem(next, { app, platform, launchArgs: app.isPackaged ? [] : [app.getAppPath()] }).catch((e: unknown) =>
+          logger.warn(`Could not change launch at login: ${(e as Error).message}`),
+        );
+      }
+      render();
+    });
+
+    // Wake-ups: the machine resumed or was unlocked, or the network came back.
+    electron.powerMonitor.on('resume', () => monitor?.wake('resume'));
+    electron.powerMonitor.on('unlock-screen', () => monitor?.wake('unlock'));
+    let wasOnline = electron.net.isOnline();
+    const onlineTimer = setInterval(() => {
+      const online = electron.net.isOnline();
+      if (online && !wasOnline) monitor?.wake('online');
+      wasOnline = online;
+    }, options.onlineCheckMs ?? 10_000);
+    onlineTimer.unref?.();
+
+    for (const warning of monitor.start().warnings) logger.warn(warning);
+    render();
+    if (settings.get().demoMode) {
+      await startDemo().catch((e: unknown) => logger.error(`The demo could not start: ${(e as Error).message}`));
+    } else {
+      await sourceChanged(false);
+    }
+    render();
+
+    shutdownWork = [unregisterIpc, unsubscribeSettings, () => clearInterval(onlineTimer), () => tray.destroy()];
+  });
+  ready.catch((e: unknown) => logger.error(`Lobstr Tray could not start: ${(e as Error).message}`));
+
+  app.on('before-quit', () => void shutdown());
+
+  let stopped: Promise<void> | null = null;
+  function shutdown(): Promise<void> {
+    stopped ??= (async () => {
+      await ready.catch(() => {});
+      for (const work of shutdownWork) work();
+      await monitor?.stop();
+      await demo?.close();
+      demo = null;
+    })();
+    return stopped;
+  }
+
+  return {
+    lifecycle,
+    ready: ready.then(() => {}),
+    status: () =>
+      monitor?.status() ?? { configured: false, snapshot: null, problem: null, lastPollAt: null, nextPollAt: null, polling: false },
+    trayView: () => lastView,
+    shownNotifications,
+    refreshNow: () => monitor?.refreshNow() ?? Promise.resolve(),
+    settings: () => settings.get(),
+    shutdown,
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * The whole tray app (main/electron/trayApp.ts) on small fakes of Electron's objects, against the
+ * real simulator: what a user sees in the tray, the notifications and the window through scripted
+ * scenarios. The Electron runtime itself is covered by tests/electron where a binary exists.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startTrayApp, type TrayAppHandle } from '../../main/electron/trayApp.js';
+import type { SnapshotView } from '../../main/shared/ipcContract.js';
+import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
+import { createFakeElectron, type FakeBrowserWindow, type FakeElectron } from '../helpers/fakeElectron.js';
+import { control, fault, simulatorAccountIds } from '../helpers/simulatorHarness.js';
+
+// electron-store imports `electron` at its top; there is no runtime here (toolchain.md §2).
+vi.mock('electron', () => {
+  const stub = { app: undefined, ipcMain: undefined, shell: { openPath: async () => '' } };
+  return { default: stub, ...stub };
+});
+
+const KEY = '5eed5eed5eed5eed5eed5eed5eed5eed';
+const repo = process.cwd();
+const distDir = path.join(repo, 'dist');
+const appPage = pathToFileURL(path.join(distDir, 'renderer', 'index.html')).href;
+const HEALTHY = { status: '200', status_code_info: 'synchronized', status_code_description: 'Success!', lock_time: null, resets_in: null };
+
+let sim: RunningSimulator;
+let ids: string[];
+let root: string;
+let electron: FakeElectron;
+let app: TrayAppHandle<FakeBrowserWindow>;
+
+function launch(): TrayAppHandle<FakeBrowserWindow> {
+  electron = createFakeElectron({ userData: path.join(root, 'userData'), logs: path.join(root, 'logs') }, () => appPage);
+  app = startTrayApp(electron.objects, {
+    distDir,
+    resourcesDir: path.join(repo, 'resources'),
+    argv: [],
+    platform: 'linux',
+  });
+  return app;
+}
+
+const tray = () => electron.trays.at(-1)!;
+const titles = () => electron.notifications.map((n) => n.options.title);
+const pushedSnapshots = () =>
+  electron.windows.flatMap((w) => w.webContents.sent.filter((s) => s.channel === 'snapshot:changed').map((s) => s.payload as SnapshotView));
+
+async function connect(): Promise<void> {
+  expect((await electron.ipcMain.invoke('settings:update', { apiBaseUrl: sim.baseUrl })).ok).toBe(true);
+  const set = await electron.ipcMain.invoke('key:set', KEY);
+  expect(set).toMatchObject({ ok: true });
+  await app.refreshNow();
+}
+
+beforeEach(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'lobstr-trayapp-'));
+  sim = await startSimulator({ port: 0, accounts: 6, seed: 11, token: KEY });
+  ids = await simulatorAccountIds(sim);
+  for (const id of ids) await control(sim, 'POST', `/accounts/${id}`, HEALTHY);
+});
+
+afterEach(async () => {
+  await app?.shutdown();
+  await sim.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('first start, without a key', () => {
+  it('shows the setup icon, says what to do, and opens the window for onboarding', async () => {
+    await launch().ready;
+    expect(tray().icon).toBe('linux-setup.png');
+    expect(tray().tooltip).toMatch(/set your Lobstr API key/i);
+    // Linux app indicators need a menu: always attached, "Open Lobstr Tray" first.
+    expect(tray().menu!.labels()[0]).toBe('Open Lobstr Tray');
+    expect(electron.windows).toHaveLength(1);
+    expect(titles()).toEqual([]);
+  });
+
+  it('stores nothing when Lobstr rejects the pasted key', async () => {
+    await launch().ready;
+    await electron.ipcMain.invoke('settings:update', { apiBaseUrl: sim.baseUrl });
+    const result = await electron.ipcMain.invoke('key:set', 'wrong-key-wrong-key-wrong-key-00');
+    expect(result).toMatchObject({ ok: false, error: { kind: 'auth', message: 'Lobstr rejected this key' } });
+    expect(await electron.ipcMain.invoke('key:status')).toMatchObject({ ok: true, value: { set: false } });
+    expect(existsSync(path.join(root, 'userData', 'api-key.json'))).toBe(false);
+    expect(tray().icon).toBe('linux-setup.png');
+  });
+});
+
+describe('watching real accounts', () => {
+  it('turns red with one notification when an account needs re-sync, and back when it recovers', async () => {
+    await launch().ready;
+    await connect();
+    expect(tray().icon).toBe('linux-ok.png');
+    expect(tray().tooltip).toMatch(/^Lobstr Tray: all 6 accounts OK · checked \d\d:\d\d$/);
+
+    const expired = ids[2]!;
+    const account = (await control(sim, 'POST', `/accounts/${expired}`, { status_code_info: 'cookies_expired' })) as {
+      username: string;
+    };
+    await app.refreshNow();
+    expect(tray().icon).toBe('linux-alert.png');
+    expect(tray().tooltip).toMatch(/1 of 6 accounts needs re-sync/);
+    expect(tray().menu!.labels().some((l) => l.startsWith(account.username) || l.startsWith(`@${account.username}`))).toBe(true);
+    expect(titles()).toHaveLength(1);
+    expect(titles()[0]).toMatch(/needs cookie re-sync$/);
+    expect(electron.notifications[0]!.options.body).toContain('cookies expired');
+
+    // The same state on the next polls: no repeat.
+    await app.refreshNow();
+    await app.refreshNow();
+    expect(titles()).toHaveLength(1);
+
+    // Clicking the notification opens the window on that account.
+    electron.notifications[0]!.click();
+    const window = electron.windows.at(-1)!;
+    expect(window.webContents.sent).toContainEqual({ channel: 'window:navigate', payload: { accountId: expired } });
+
+    await control(sim, 'POST', `/accounts/${expired}`, HEALTHY);
+    await app.refreshNow();
+    expect(tray().icon).toBe('linux-ok.png');
+    expect(titles()).toHaveLength(2);
+    expect(titles()[1]).toMatch(/synchronized again$/);
+  });
+
+  it('goes amber on an unreadable answer but keeps the list, and recovers', async () => {
+    await launch().ready;
+    await connect();
+    await fault(sim, { malformed: true, count: 1 });
+    await app.refreshNow();
+    expect(tray().icon).toBe('linux-error.png');
+    expect(app.status().snapshot?.accounts).toHaveLength(6);
+    expect(pushedSnapshots().at(-1)).toMatchObject({ total: 6, problem: { kind: 'invalid_response' } });
+    expect(titles()).toEqual([]); // the icon says it; no notification for a server problem
+
+    await app.refreshNow();
+    expect(tray().icon).toBe('linux-ok.png');
+    expect(pushedSnapshots().at(-1)?.problem).toBeNull();
+  });
+
+  it('says once that Lobstr rejected the key when it is revoked', async () => {
+    await launch().ready;
+    await connect();
+    await fault(sim, { status: 401 }); // every request from now on
+    await app.refreshNow();
+    await app.refreshNow();
+    expect(tray().icon).toBe('linux-error.png');
+    expect(tray().tooltip).toMatch(/rejected the API key/);
+    expect(titles()).toEqual(['Lobstr rejected the API key']);
+  });
+
+  it('stays quiet while notifications are paused from the tray menu, but the icon still turns red', async () => {
+    await launch().ready;
+    await connect();
+    expect(tray().menu!.click('For 1 hour')).toBe(true);
+    expect(tray().menu!.labels().some((l) => l.startsWith('Notifications paused until'))).toBe(true);
+    await control(sim, 'POST', `/accounts/${ids[0]}`, { status: '401' });
+    await app.refreshNow();
+    expect(tray().icon).toBe('linux-alert.png');
+    expect(titles()).toEqual([]);
+
+    expect(tray().menu!.click('Resume notifications')).toBe(true);
+    expect(tray().menu!.labels()).toContain('Pause notifications');
+  });
+
+  it('never lets the key reach the window, the log, or any file in clear', async () => {
+    await launch().ready;
+    await connect();
+    await electron.ipcMain.invoke('account:get', ids[0]);
+    for (const channel of electron.ipcMain.handlers.keys()) {
+      if (channel === 'key:set' || channel === 'demo:start' || channel === 'window:hide') continue;
+      expect(JSON.stringify(await electron.ipcMain.invoke(channel, ids[0]))).not.toContain(KEY);
+    }
+    const status = await electron.ipcMain.invoke('key:status');
+    expect(status).toMatchObject({ ok: true, value: { set: true, hint: `…${KEY.slice(-4)}` } });
+    expect(JSON.stringify(electron.windows.map((w) => w.webContents.sent))).not.toContain(KEY);
+    const log = readFileSync(path.join(root, 'logs', 'lobstr-tray.log'), 'utf8');
+    expect(log).toContain('Lobstr Tray'); // the log is written...
+    const files = ['logs', 'userData'].flatMap((dir) =>
+      (readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.join(entry.parentPath, entry.name)),
+    );
+    expect(files.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['api-key.json', 'settings.json', 'monitor-state.json']));
+    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toContain(KEY); // ...and holds no key
+  });
+});
+
+describe('a restart', () => {
+  it('shows the last state at once and does not notify again what the user already saw', async () => {
+    await launch().ready;
+    await connect();
+    await control(sim, 'POST', `/accounts/${ids[1]}`, { status_code_info: 'cookies_expired' });
+    await app.refreshNow();
+    expect(titles()).toHaveLength(1);
+    await app.shutdown();
+
+    // While the app is closed, another account expires: that one is news.
+    await control(sim, 'POST', `/accounts/${ids[3]}`, { status: '429' });
+    await sim.close();
+
+    launch();
+    await app.ready;
+    // The simulator is gone: the first poll fails, yet the last state shows.
+    await app.refreshNow();
+    expect(tray().icon).toBe('linux-alert.png');
+    expect(app.status().snapshot?.accounts).toHaveLength(6);
+    expect(titles()).toEqual([]);
+
+    sim = await startSimulator({ port: sim.port, accounts: 6, seed: 11, token: KEY });
+    for (const id of ids) await control(sim, 'POST', `/accounts/${id}`, HEALTHY);
+    await control(sim, 'POST', `/accounts/${ids[1]}`, { status_code_info: 'cookies_expired' });
+    await control(sim, 'POST', `/accounts/${ids[3]}`, { status: '429' });
+    await app.refreshNow();
+    expect(titles()).toHaveLength(1);
+    expect(electron.notifications[0]!.options.body).toContain('status 429');
+  });
+});
+
+describe('the demo and the menu', () => {
+  it('starts the demo without a key and groups what already needs re-sync', async () => {
+    await launch().ready;
+    const started = await electron.ipcMain.invoke('demo:start');
+    expect(started.ok).toBe(true);
+    await app.refreshNow();
+    expect(tray().icon).toBe('linux-alert.png');
+    expect(titles()).toEqual(['4 accounts need cookie re-sync']);
+    expect(app.settings().demoMode).toBe(true);
+    await electron.ipcMain.invoke('demo:stop');
+    expect(tray().icon).toBe('linux-setup.png');
+  });
+
+  it('opens the log file and settings, and quits, from the menu', async () => {
+    await launch().ready;
+    expect(tray().menu!.click('Open log file')).toBe(true);
+    expect(electron.opened.paths[0]).toMatch(/lobstr-tray\.log$/);
+    expect(tray().menu!.click('Settings…')).toBe(true);
+    expect(electron.windows.at(-1)!.webContents.sent).toContainEqual({
+      channel: 'window:navigate',
+      payload: { accountId: null, view: 'settings' },
+    });
+    expect(tray().menu!.click('Quit')).toBe(true);
+    expect(electron.app.quitCalled).toBe(true);
+    await app.shutdown();
+    expect(tray().destroyed).toBe(true);
+  });
+});

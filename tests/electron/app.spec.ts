@@ -1,14 +1,18 @@
 /**
- * The real Electron app, through Playwright's Electron driver: the window opens titled
- * "Lobstr Tray", the preload's API is there, and Node.js is not. Runs wherever an Electron binary
- * exists (after `npm start` has fetched one on a machine with internet); reports itself skipped,
- * with the reason, where none does.
+ * The real Electron app, through Playwright's Electron driver, against the simulator: the window
+ * opens with the preload's API and without Node.js; a key set through the window is checked and
+ * stored; when an account expires (through the simulator's control API) the tray turns red and a
+ * notification is raised, read through the main process. Runs wherever an Electron binary exists
+ * (after `npm start` has fetched one on a machine with internet); reports itself skipped, with the
+ * reason, where none does.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test } from '@playwright/test';
+import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { findElectronBinary } from '../../scripts/electron-binary.js';
+import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
@@ -21,18 +25,83 @@ test.skip(
 );
 test.skip(noDisplay, 'No display for Electron: run under a desktop session or xvfb-run');
 
-test('the app opens its window with the preload API and without Node.js', async () => {
+interface E2EHooks {
+  trayState(): string | null;
+  tooltip(): string | null;
+  notifications(): Array<{ kind: string; title: string; body: string }>;
+  refresh(): Promise<void>;
+}
+type WithHooks = typeof globalThis & { lobstrTrayE2E: E2EHooks };
+
+let sim: RunningSimulator;
+let userData: string;
+let app: ElectronApplication;
+
+test.beforeEach(async () => {
+  sim = await startSimulator({ port: 0, accounts: 5, seed: 21, token: 'e2e-token-0123456789abcdef' });
+  userData = mkdtempSync(path.join(tmpdir(), 'lobstr-e2e-'));
   // Launched on the app folder, as `npm start` does: Electron reads package.json "main".
-  const app = await electron.launch({ executablePath: binary ?? '', args: [repoRoot] });
-  try {
-    const window = await app.firstWindow();
-    await expect(window).toHaveTitle('Lobstr Tray');
-    await expect(window.getByRole('heading', { level: 1, name: 'Lobstr Tray' })).toBeVisible();
-    const bridge = await window.evaluate(() => (globalThis as { lobstr?: { version: string; platform: string } }).lobstr);
-    expect(bridge).toEqual({ version, platform: process.platform });
-    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    await expect(window.getByRole('region', { name: 'About this app' })).toContainText(version);
-  } finally {
-    await app.close();
+  app = await electron.launch({
+    executablePath: binary ?? '',
+    args: [repoRoot],
+    env: { ...process.env, LOBSTR_TRAY_E2E: '1', LOBSTR_TRAY_USER_DATA: userData },
+  });
+});
+
+test.afterEach(async () => {
+  await app?.close();
+  await sim?.close();
+  rmSync(userData, { recursive: true, force: true });
+});
+
+// Read in the main process, through the hooks main/index.ts installs for this test.
+const trayState = () => app.evaluate(() => (globalThis as WithHooks).lobstrTrayE2E.trayState());
+const tooltip = () => app.evaluate(() => (globalThis as WithHooks).lobstrTrayE2E.tooltip());
+const notifications = () => app.evaluate(() => (globalThis as WithHooks).lobstrTrayE2E.notifications());
+const refresh = () => app.evaluate(() => (globalThis as WithHooks).lobstrTrayE2E.refresh());
+
+test('the window opens with the preload API and without Node.js', async () => {
+  const window = await app.firstWindow();
+  await expect(window).toHaveTitle('Lobstr Tray');
+  const bridge = await window.evaluate(() => {
+    const api = (globalThis as { lobstr?: Record<string, unknown> }).lobstr ?? {};
+    return { version: api.version, platform: api.platform, functions: Object.keys(api).filter((k) => typeof api[k] === 'function').sort() };
+  });
+  expect(bridge.version).toBe(version);
+  expect(bridge.platform).toBe(process.platform);
+  expect(bridge.functions).toEqual(expect.arrayContaining(['getSnapshot', 'onSnapshot', 'refresh', 'setKey', 'getAccount']));
+  expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+  expect(await trayState()).toBe('setup');
+});
+
+test('an account expiring turns the tray red and raises one notification', async () => {
+  const window = await app.firstWindow();
+  const setUp = await window.evaluate(
+    async ({ baseUrl, token }) => {
+      const api = (globalThis as unknown as { lobstr: { updateSettings(p: unknown): Promise<{ ok: boolean }>; setKey(k: string): Promise<{ ok: boolean }> } }).lobstr;
+      const settings = await api.updateSettings({ apiBaseUrl: baseUrl });
+      const key = await api.setKey(token);
+      return settings.ok && key.ok;
+    },
+    { baseUrl: sim.baseUrl, token: sim.token },
+  );
+  expect(setUp).toBe(true);
+
+  // Make every account healthy, then expire one.
+  const accounts = (await (await fetch(`${sim.origin}/__sim/accounts`)).json()) as Array<{ id: string; username: string }>;
+  const healthy = { status: '200', status_code_info: 'synchronized', lock_time: null };
+  for (const a of accounts) {
+    await fetch(`${sim.origin}/__sim/accounts/${a.id}`, { method: 'POST', body: JSON.stringify(healthy) });
   }
+  await refresh();
+  expect(await trayState()).toBe('ok');
+
+  await fetch(`${sim.origin}/__sim/accounts/${accounts[0]!.id}`, {
+    method: 'POST',
+    body: JSON.stringify({ status_code_info: 'cookies_expired' }),
+  });
+  await refresh();
+  expect(await trayState()).toBe('alert');
+  expect(await tooltip()).toContain('1 of 5 accounts needs re-sync');
+  expect((await notifications()).map((n) => n.title)).toEqual([expect.stringMatching(/needs cookie re-sync$/)]);
 });

@@ -19,18 +19,27 @@ export function relativeTime(iso: string | null | undefined, nowMs: number): str
   return diff >= 0 ? `${text} ago` : `in ${text}`;
 }
 
+/** Intl formatters are costly to build (about 0.1 ms each): one per zone and pattern, reused. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone ?? ''}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /**
  * "14:05" when `atMs` falls on the same local day as `nowMs`, else "26 Nov 14:05".
  * `timeZone` is injectable so tests do not depend on the machine's zone.
  */
 export function clockTime(atMs: number, nowMs: number, timeZone?: string): string {
-  const opts: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone };
-  const dayKey = (ms: number) =>
-    new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(ms);
-  const time = new Intl.DateTimeFormat('en-GB', opts).format(atMs);
-  if (dayKey(atMs) === dayKey(nowMs)) return time;
-  const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone }).format(atMs);
-  return `${date} ${time}`;
+  const day = formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }, timeZone);
+  const time = formatter('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, timeZone).format(atMs);
+  if (day.format(atMs) === day.format(nowMs)) return time;
+  return `${formatter('en-GB', { day: 'numeric', month: 'short' }, timeZone).format(atMs)} ${time}`;
 }
 
 /** "45 s", "12 min", "3 h 20 min": a duration in seconds, for resets_in and waits. */

@@ -6,6 +6,7 @@
 import type { ApiErrorKind } from './apiErrors.js';
 import type { ConnectionProblem, MonitorStatus, Settings, TrayState } from './appModel.js';
 import { accountHealth, DEFAULT_HEALTH_RULES, summariseHealth, type HealthRules, type HealthSummary } from './accountHealth.js';
+import { accountName } from './alertPlanner.js';
 import { platformLabel } from './platforms.js';
 import { describeSnooze, TOMORROW_HOUR, type SnoozePreset } from './snooze.js';
 import { clockTime } from './timeFormat.js';
@@ -26,6 +27,8 @@ export type TrayAction =
   | { type: 'resume_notifications' }
   | { type: 'settings' }
   | { type: 'open_log' }
+  | { type: 'start_demo' }
+  | { type: 'stop_demo' }
   | { type: 'quit' };
 
 /** Menu entries as data; labels are plain text (the adapter escapes what Electron would interpret). */
@@ -45,7 +48,7 @@ export interface TrayView {
 export interface TrayViewInput {
   status: MonitorStatus;
   /** `status429NeedsResync` follows the user's setting; the documented meaning when absent. */
-  settings: Pick<Settings, 'snooze'> & Partial<Pick<Settings, 'status429NeedsResync'>>;
+  settings: Pick<Settings, 'snooze'> & Partial<Pick<Settings, 'status429NeedsResync' | 'demoMode'>>;
   now: number;
   /** IANA zone for the clock times; the machine's own when undefined (tests pass one). */
   timeZone?: string;
@@ -160,7 +163,7 @@ function menuOf(input: TrayViewInput, summary: HealthSummary | null, statusLine:
 
   const needing = summary ? summary.accounts.filter((a) => a.health === 'needs_resync') : [];
   for (const { account } of needing.slice(0, MAX_MENU_ACCOUNTS)) {
-    const name = account.username.trim() ? `@${account.username.trim()}` : account.id;
+    const name = accountName(account);
     menu.push({
       type: 'item',
       id: `account:${account.id}`,
@@ -180,6 +183,12 @@ function menuOf(input: TrayViewInput, summary: HealthSummary | null, statusLine:
       ? { type: 'item', id: 'refresh', label: 'Checking now…', enabled: false }
       : { type: 'item', id: 'refresh', label: 'Refresh now', enabled: status.configured, action: { type: 'refresh' } },
   );
+  // Without a key the app can still show what it does: the built-in simulator's demo accounts.
+  if (input.settings.demoMode) {
+    menu.push({ type: 'item', id: 'demo:stop', label: 'Stop the demo', enabled: true, action: { type: 'stop_demo' } });
+  } else if (!status.configured) {
+    menu.push({ type: 'item', id: 'demo:start', label: 'Try with demo data', enabled: true, action: { type: 'start_demo' } });
+  }
 
   const paused = describeSnooze(input.settings.snooze, now, timeZone);
   if (paused) {

@@ -242,6 +242,12 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
           if (failure) logger.warn(`Could not open the log file: ${failure}`);
         });
         return;
+      case 'start_demo':
+        void startDemo().catch((e: unknown) => logger.error(`The demo could not start: ${(e as Error).message}`));
+        return;
+      case 'stop_demo':
+        void stopDemo();
+        return;
       case 'quit':
         app.quit();
         return;

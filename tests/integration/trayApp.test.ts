@@ -233,6 +233,19 @@ describe('the demo and the menu', () => {
     expect(tray().icon).toBe('linux-setup.png');
   });
 
+  it('offers the demo from the tray menu while no key is set, and stops it from there', async () => {
+    await launch().ready;
+    expect(tray().menu!.labels()).toContain('Try with demo data');
+    expect(tray().menu!.click('Try with demo data')).toBe(true);
+    await vi.waitFor(() => expect(app.settings().demoMode).toBe(true));
+    await app.refreshNow();
+    expect(tray().icon).toBe('linux-alert.png');
+    expect(tray().menu!.labels()).toContain('Stop the demo');
+    expect(tray().menu!.labels()).not.toContain('Try with demo data');
+    expect(tray().menu!.click('Stop the demo')).toBe(true);
+    await vi.waitFor(() => expect(tray().icon).toBe('linux-setup.png'));
+  });
+
   it('opens the log file and settings, and quits, from the menu', async () => {
     await launch().ready;
     expect(tray().menu!.click('Open log file')).toBe(true);

@@ -169,6 +169,15 @@ describe('macOS count beside the icon', () => {
 });
 
 describe('context menu', () => {
+  it('offers the demo while no key is set, and a way to stop it while it runs', () => {
+    const setup = view(status({ configured: false, snapshot: null }));
+    expect(item(setup.menu, 'demo:start')).toMatchObject({ label: 'Try with demo data', action: { type: 'start_demo' } });
+    const demo = view(status({ accounts: accounts(25, 4) }), { settings: { snooze: null, demoMode: true } });
+    expect(item(demo.menu, 'demo:stop')).toMatchObject({ label: 'Stop the demo', action: { type: 'stop_demo' } });
+    expect(labels(demo.menu)).not.toContain('Try with demo data');
+    expect(labels(view(status({ accounts: accounts(25, 0) })).menu)).not.toContain('Try with demo data');
+  });
+
   it('reads top to bottom as the user sees it when all is fine', () => {
     expect(labels(view(status({ accounts: accounts(25, 0) })).menu)).toEqual([
       'Open Lobstr Tray',
@@ -216,7 +225,7 @@ describe('context menu', () => {
 
   it('names an account without a username by its id and shortens very long names', () => {
     const menu = view(status({ accounts: [expired(1, { username: '  ' }), expired(2, { username: 'x'.repeat(200) })] })).menu;
-    expect(item(menu, 'account:exp1').label).toBe('exp1 · X (Twitter)');
+    expect(item(menu, 'account:exp1').label).toBe('account exp1 · X (Twitter)');
     const long = item(menu, 'account:exp2').label;
     expect(long.length).toBeLessThanOrEqual(60);
     expect(long.endsWith('…')).toBe(true);

@@ -113,7 +113,8 @@ export const systemClock: Clock = {
 
 /** A notification the core decided to show; the Electron notifier renders it. */
 export interface PlannedNotification {
-  kind: 'needs_resync' | 'needs_resync_group' | 'reminder' | 'recovered' | 'key_rejected';
+  /** `app_notice`: something about the app itself the user must know (settings reset, key unreadable). */
+  kind: 'needs_resync' | 'needs_resync_group' | 'reminder' | 'recovered' | 'key_rejected' | 'app_notice';
   title: string;
   body: string;
   /** Clicking it opens the window on this account; absent: the window opens on the list. */

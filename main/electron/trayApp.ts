@@ -348,6 +348,11 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
 
     for (const warning of monitor.start().warnings) logger.warn(warning);
     render();
+    // A reset settings file or an unreadable key must not go unnoticed, even when starting hidden.
+    await secrets.hasKey();
+    for (const notice of [settings.notice, secrets.notice]) {
+      if (notice) notifier.show({ kind: 'app_notice', title: 'Lobstr Tray needs your attention', body: notice });
+    }
     if (settings.get().demoMode) {
       await startDemo().catch((e: unknown) => logger.error(`The demo could not start: ${(e as Error).message}`));
     } else {

@@ -189,6 +189,19 @@ describe('watching real accounts', () => {
   });
 });
 
+describe('bad files', () => {
+  it('moves a corrupt settings file aside, starts with defaults and tells the user', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(path.join(root, 'userData'), { recursive: true });
+    writeFileSync(path.join(root, 'userData', 'settings.json'), '{"pollIntervalMinutes": 5,, oops');
+    await launch().ready;
+    expect(app.settings().pollIntervalMinutes).toBe(5);
+    expect(readdirSync(path.join(root, 'userData')).some((f) => /^settings\.corrupt-.*\.json$/.test(f))).toBe(true);
+    expect(electron.notifications.map((n) => n.options.body).join(' ')).toMatch(/settings/i);
+    expect(tray().icon).toBe('linux-setup.png');
+  });
+});
+
 describe('a restart', () => {
   it('shows the last state at once and does not notify again what the user already saw', async () => {
     await launch().ready;

@@ -1,0 +1,125 @@
+/**
+ * A `window.lobstr` for component tests: answers from plain data, records calls, and lets a test
+ * push snapshots and navigation requests as the main process would. Built on the real core's
+ * view of accounts (snapshotView), so the components see what the app would send them.
+ */
+import type { LobstrBridge } from '../../preload/lobstrBridge';
+import type { Account } from '../../main/core/account';
+import type { MonitorStatus } from '../../main/core/appModel';
+import { DEFAULT_SETTINGS } from '../../main/core/settings';
+import { snapshotView } from '../../main/core/rendererViews';
+import type { IpcResult, KeyStatus, NavigateTarget, SettingsValues, SnapshotView } from '../../main/shared/ipcContract';
+
+export const TEST_NOW = Date.parse('2026-11-25T14:05:00Z');
+
+/** A snapshot as the app would push it for these accounts. */
+export function snapshotOf(accounts: Account[], overrides: Partial<MonitorStatus> = {}, demo = false): SnapshotView {
+  const status: MonitorStatus = {
+    configured: true,
+    snapshot: { checkedAt: '2026-11-25T14:02:00Z', accounts, warnings: [] },
+    problem: null,
+    lastPollAt: '2026-11-25T14:02:00Z',
+    nextPollAt: '2026-11-25T14:07:00Z',
+    polling: false,
+    ...overrides,
+  };
+  return snapshotView(status, { nowMs: TEST_NOW, demo, rules: { status429NeedsResync: true, timeZone: 'UTC' } });
+}
+
+const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
+
+export interface FakeBridge extends LobstrBridge {
+  /** Every call: [method, ...args]. */
+  readonly calls: unknown[][];
+  pushSnapshot(snapshot: SnapshotView): void;
+  navigate(target: NavigateTarget): void;
+}
+
+export function fakeBridge(snapshot: SnapshotView, overrides: Partial<LobstrBridge> = {}): FakeBridge {
+  const calls: unknown[][] = [];
+  const snapshotListeners = new Set<(s: SnapshotView) => void>();
+  const navigateListeners = new Set<(t: NavigateTarget) => void>();
+  let current = snapshot;
+  let settings: SettingsValues = structuredClone(DEFAULT_SETTINGS) as SettingsValues;
+  const keyStatus: KeyStatus = {
+    set: snapshot.configured && !snapshot.demo,
+    hint: snapshot.configured && !snapshot.demo ? '…a1b2' : null,
+    storage: { kind: 'keychain', label: 'GNOME Keyring (libsecret)', note: null },
+    notice: null,
+  };
+  const record = (name: string, ...args: unknown[]) => void calls.push([name, ...args]);
+
+  const bridge: FakeBridge = {
+    version: '1.2.3',
+    platform: 'linux',
+    calls,
+    async getSnapshot() {
+      record('getSnapshot');
+      return ok(current);
+    },
+    onSnapshot(callback) {
+      snapshotListeners.add(callback);
+      return () => snapshotListeners.delete(callback);
+    },
+    async refresh() {
+      record('refresh');
+      return ok(current);
+    },
+    async getAccount(hash) {
+      record('getAccount', hash);
+      const account = current.accounts.find((a) => a.id === hash);
+      if (!account) return { ok: false, error: { kind: 'not_found', message: `Account ${hash} was not found on Lobstr` } };
+      return ok({ account, icon: current.icons[account.type] ?? '', fetchedAt: new Date(TEST_NOW).toISOString() });
+    },
+    async getSettings() {
+      record('getSettings');
+      return ok({ settings, notice: null });
+    },
+    async updateSettings(patch) {
+      record('updateSettings', patch);
+      settings = { ...settings, ...patch, notifications: { ...settings.notifications, ...patch.notifications } } as SettingsValues;
+      return ok({ settings, notice: null });
+    },
+    async getKeyStatus() {
+      record('getKeyStatus');
+      return ok(keyStatus);
+    },
+    async setKey(key) {
+      record('setKey', key);
+      return ok({ ...keyStatus, set: true, hint: `…${key.slice(-4)}` });
+    },
+    async clearKey() {
+      record('clearKey');
+      return ok({ ...keyStatus, set: false, hint: null });
+    },
+    async startDemo() {
+      record('startDemo');
+      return ok(current);
+    },
+    async stopDemo() {
+      record('stopDemo');
+      return ok(current);
+    },
+    async openPlatform(hash) {
+      record('openPlatform', hash);
+      return ok({ url: current.accounts.find((a) => a.id === hash)?.baseurl ?? '' });
+    },
+    async hideWindow() {
+      record('hideWindow');
+      return ok(null);
+    },
+    onNavigate(callback) {
+      navigateListeners.add(callback);
+      return () => navigateListeners.delete(callback);
+    },
+    pushSnapshot(next) {
+      current = next;
+      for (const listener of snapshotListeners) listener(next);
+    },
+    navigate(target) {
+      for (const listener of navigateListeners) listener(target);
+    },
+    ...overrides,
+  };
+  return bridge;
+}

@@ -12,7 +12,7 @@ import { startTrayApp, type TrayAppHandle } from '../../main/electron/trayApp.js
 import type { SnapshotView } from '../../main/shared/ipcContract.js';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
 import { createFakeElectron, type FakeBrowserWindow, type FakeElectron } from '../helpers/fakeElectron.js';
-import { control, fault, simulatorAccountIds } from '../helpers/simulatorHarness.js';
+import { control, fault, requestLog, simulatorAccountIds } from '../helpers/simulatorHarness.js';
 
 // electron-store imports `electron` at its top; there is no runtime here (toolchain.md §2).
 vi.mock('electron', () => {
@@ -32,13 +32,14 @@ let root: string;
 let electron: FakeElectron;
 let app: TrayAppHandle<FakeBrowserWindow>;
 
-function launch(): TrayAppHandle<FakeBrowserWindow> {
+function launch(options: { onlineCheckMs?: number } = {}): TrayAppHandle<FakeBrowserWindow> {
   electron = createFakeElectron({ userData: path.join(root, 'userData'), logs: path.join(root, 'logs') }, () => appPage);
   app = startTrayApp(electron.objects, {
     distDir,
     resourcesDir: path.join(repo, 'resources'),
     argv: [],
     platform: 'linux',
+    ...options,
   });
   return app;
 }
@@ -186,6 +187,33 @@ describe('watching real accounts', () => {
     );
     expect(files.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['api-key.json', 'settings.json', 'monitor-state.json']));
     for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toContain(KEY); // ...and holds no key
+  });
+});
+
+describe('waking up', () => {
+  it('checks at once when the machine resumes, is unlocked or comes back online, and redraws the icon', async () => {
+    await launch().ready;
+    await connect();
+    await control(sim, 'DELETE', '/requests');
+    await control(sim, 'POST', `/accounts/${ids[4]}`, { status_code_info: 'cookies_expired' });
+
+    electron.powerMonitor.emit('resume');
+    await vi.waitFor(() => expect(tray().icon).toBe('linux-alert.png'));
+    expect((await requestLog(sim)).length).toBeGreaterThan(0);
+
+    await control(sim, 'POST', `/accounts/${ids[4]}`, HEALTHY);
+    electron.powerMonitor.emit('unlock-screen');
+    await vi.waitFor(() => expect(tray().icon).toBe('linux-ok.png'));
+  });
+
+  it('checks when the network comes back', async () => {
+    await launch({ onlineCheckMs: 20 }).ready;
+    await connect();
+    electron.online.value = false;
+    await new Promise((r) => setTimeout(r, 60));
+    await control(sim, 'DELETE', '/requests');
+    electron.online.value = true;
+    await vi.waitFor(async () => expect((await requestLog(sim)).length).toBeGreaterThan(0));
   });
 });
 

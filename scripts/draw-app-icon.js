@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Draws the app icon, resources/icon.png (512x512 RGBA): a lobster-red rounded square with a white
 // "L". Run it again after changing the drawing: `node scripts/draw-app-icon.js`.
-// Pure Node (zlib) so the icon is reproducible without an image editor.
+// Pure Node (./png.js) so the icon is reproducible without an image editor.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
+import { encodeRgbaPng } from './png.js';
 
 const SIZE = 512;
 const SUBSAMPLES = 4; // per axis: 16 samples a pixel smooth the edges
@@ -54,39 +54,8 @@ function drawPixels() {
   return rows;
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buffer) {
-  let crc = 0xffffffff;
-  for (const byte of buffer) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type, data) {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
 export function encodeIconPng() {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(SIZE, 0);
-  header.writeUInt32BE(SIZE, 4);
-  header[8] = 8; // bits per channel
-  header[9] = 6; // colour type: RGBA
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', zlib.deflateSync(drawPixels(), { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodeRgbaPng({ size: SIZE, rows: drawPixels() });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

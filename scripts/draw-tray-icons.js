@@ -11,11 +11,11 @@
 // (`linux-` prefix), plus macOS's template image for ok (`okTemplate.png`, `okTemplate@2x.png`:
 // black and alpha only, so the menu bar can tint it). The `@2x` names let Electron's nativeImage
 // pick the sharper file on high-density screens. Run again after changing the drawing:
-// `node scripts/draw-tray-icons.js`. Pure Node (zlib): the output is the same on every machine.
+// `node scripts/draw-tray-icons.js`. Pure Node (./png.js): the output is the same on every machine.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
+import { encodeRgbaPng } from './png.js';
 
 const SUBSAMPLES = 8; // per axis: small icons need finer edges than the 512 px app icon
 
@@ -109,49 +109,14 @@ function drawPixels(layers, base, scale) {
   return { size, rows };
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buffer) {
-  let crc = 0xffffffff;
-  for (const byte of buffer) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type, data) {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-function encodePng({ size, rows }) {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8; // bits per channel
-  header[9] = 6; // colour type: RGBA
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', zlib.deflateSync(rows, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 /** Every tray icon file: name → PNG bytes. */
 export function drawTrayIcons() {
   const files = new Map();
   for (const [state, layers] of Object.entries(STATES)) {
     const panels = state === 'okTemplate' ? [['', 16]] : [['', 16], ['linux-', 22]];
     for (const [prefix, base] of panels) {
-      files.set(`${prefix}${state}.png`, encodePng(drawPixels(layers, base, 1)));
-      files.set(`${prefix}${state}@2x.png`, encodePng(drawPixels(layers, base, 2)));
+      files.set(`${prefix}${state}.png`, encodeRgbaPng(drawPixels(layers, base, 1)));
+      files.set(`${prefix}${state}@2x.png`, encodeRgbaPng(drawPixels(layers, base, 2)));
     }
   }
   return files;

@@ -1,14 +1,11 @@
 /** `lobstr-tray check`: one look at every account, as a table or one JSON object, with a meaningful exit code. */
-import { parseArgs } from 'node:util';
 import { summariseHealth } from '../core/accountHealth.js';
-import { createLobstrClient } from '../core/apiClient.js';
 import { isLobstrApiError } from '../core/apiErrors.js';
-import { DEFAULT_API_BASE, normaliseApiBase } from '../core/baseUrl.js';
-import { userAgent } from '../core/version.js';
+import { DEFAULT_API_BASE } from '../core/baseUrl.js';
 import { formatAccountTable, formatSummary } from './accountTable.js';
 import { errorReport, reportFromSummary, type CheckReport } from './checkReport.js';
-import { EXIT, UsageError, redactingIo, type CliIo } from './cliIo.js';
-import { startDemoApi } from './demoApi.js';
+import { EXIT, UsageError, type CliIo } from './cliIo.js';
+import { connectionFrom, optionsOrExitCode, parseCommandArgs, withLobstrSession, type Connection } from './connectionOptions.js';
 
 export const CHECK_HELP = `Usage: lobstr-tray check [options]
 
@@ -28,41 +25,18 @@ Exit codes: 0 all accounts fine, 1 some account needs cookie re-sync,
             2 the check failed (key rejected, network, server, invalid response), 64 bad usage.
 `;
 
-interface CheckOptions {
-  apiBase: string;
-  apiKey: string;
-  demo: boolean;
+interface CheckOptions extends Connection {
   json: boolean;
   timeoutMs: number;
   colour: boolean;
 }
 
 function parseCheckArgs(io: CliIo): CheckOptions | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: io.argv,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        'api-base': { type: 'string' },
-        demo: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-        'no-color': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (e) {
-    const message = (e as Error).message;
-    // Someone trying to pass the key as an option gets told why it is refused.
-    if (/--(api-)?key|--token/.test(message)) {
-      throw new UsageError(
-        'the API key is never taken from the command line (other users could read it in the process list); set LOBSTR_API_KEY instead',
-      );
-    }
-    throw new UsageError(message.split('\n')[0]!);
-  }
+  const values = parseCommandArgs(io.argv, {
+    json: { type: 'boolean', default: false },
+    timeout: { type: 'string' },
+    'no-color': { type: 'boolean', default: false },
+  });
   if (values.help) return 'help';
 
   let timeoutMs = 20_000;
@@ -73,54 +47,20 @@ function parseCheckArgs(io: CliIo): CheckOptions | 'help' {
     }
     timeoutMs = Math.round(seconds * 1000);
   }
-  if (values.demo && values['api-base'] !== undefined) {
-    throw new UsageError('--demo runs its own simulator: leave out --api-base');
-  }
-
-  const apiKey = (io.env.LOBSTR_API_KEY ?? '').trim();
-  if (!values.demo && !apiKey) {
-    throw new UsageError(
-      'LOBSTR_API_KEY is not set. Copy your key from the API page of the Lobstr dashboard into it, or try --demo',
-    );
-  }
-  let apiBase = DEFAULT_API_BASE;
-  if (!values.demo) {
-    try {
-      apiBase = normaliseApiBase(values['api-base'] ?? io.env.LOBSTR_API_BASE ?? DEFAULT_API_BASE);
-    } catch (e) {
-      throw new UsageError(`--api-base: ${(e as Error).message}`);
-    }
-  }
+  const connection = connectionFrom(values, io.env);
   const colour = Boolean(io.stdout.isTTY) && !values['no-color'] && !io.env.NO_COLOR;
-  return { apiBase, apiKey, demo: values.demo, json: values.json, timeoutMs, colour };
+  return { ...connection, json: values.json, timeoutMs, colour };
 }
 
 export async function runCheck(rawIo: CliIo): Promise<number> {
   const now = rawIo.now ?? Date.now;
   const wantsJson = rawIo.argv.includes('--json');
-  let options: CheckOptions | 'help';
-  try {
-    options = parseCheckArgs(rawIo);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    rawIo.stderr.write(`lobstr-tray: ${e.message}\n`);
-    if (wantsJson) rawIo.stdout.write(`${JSON.stringify(errorReport('usage', e.message, now()))}\n`);
-    return EXIT.usage;
-  }
-  if (options === 'help') {
-    rawIo.stdout.write(CHECK_HELP);
-    return EXIT.ok;
-  }
-  const io = redactingIo(rawIo, [options.apiKey]);
+  const options = optionsOrExitCode(rawIo, parseCheckArgs, CHECK_HELP, (message) => {
+    if (wantsJson) rawIo.stdout.write(`${JSON.stringify(errorReport('usage', message, now()))}\n`);
+  });
+  if (typeof options === 'number') return options;
 
-  const demo = options.demo ? await startDemoApi() : null;
-  try {
-    const client = createLobstrClient({
-      apiKey: demo?.token ?? options.apiKey,
-      baseUrl: demo?.baseUrl ?? options.apiBase,
-      timeoutMs: options.timeoutMs,
-      userAgent: userAgent('cli'),
-    });
+  return withLobstrSession(rawIo, options, { timeoutMs: options.timeoutMs }, async ({ io, client, demo }) => {
     let report: CheckReport;
     try {
       const list = await client.listAccounts({ signal: io.signal });
@@ -147,7 +87,5 @@ export async function runCheck(rawIo: CliIo): Promise<number> {
       if (options.json) io.stdout.write(`${JSON.stringify(errorReport(kind, message, now()))}\n`);
       return EXIT.failed;
     }
-  } finally {
-    await demo?.close();
-  }
+  });
 }

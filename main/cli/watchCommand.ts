@@ -9,20 +9,17 @@
  * that already needs re-sync, so a script learns the current state; with `--state FILE` a restarted
  * watch compares with what it saw last time and reports only what changed meanwhile.
  */
-import { parseArgs } from 'node:util';
 import { squidsText, accountName } from '../core/alertPlanner.js';
-import { createLobstrClient } from '../core/apiClient.js';
 import type { Clock, MonitorEvent } from '../core/appModel.js';
-import { DEFAULT_API_BASE, normaliseApiBase } from '../core/baseUrl.js';
+import { DEFAULT_API_BASE } from '../core/baseUrl.js';
 import { createMonitor } from '../core/monitor.js';
 import { JsonFileMonitorStore, MemoryMonitorStore, type MonitorStore } from '../core/monitorStore.js';
 import { platformLabel } from '../core/platforms.js';
 import { defaultSettings } from '../core/settings.js';
 import { durationText } from '../core/timeFormat.js';
 import { alertKindOf } from '../core/transitions.js';
-import { userAgent } from '../core/version.js';
-import { EXIT, UsageError, redactingIo, type CliIo } from './cliIo.js';
-import { startDemoApi } from './demoApi.js';
+import { EXIT, UsageError, type CliIo } from './cliIo.js';
+import { connectionFrom, optionsOrExitCode, parseCommandArgs, withLobstrSession, type Connection } from './connectionOptions.js';
 
 export const WATCH_HELP = `Usage: lobstr-tray watch [options]
 
@@ -54,10 +51,7 @@ Notes and problems go to stderr. Exit codes: 0 stopped (Ctrl-C, SIGTERM), 64 bad
 const DEFAULT_INTERVAL_SECONDS = 300;
 const MAX_INTERVAL_SECONDS = 86_400;
 
-interface WatchOptions {
-  apiBase: string;
-  apiKey: string;
-  demo: boolean;
+interface WatchOptions extends Connection {
   json: boolean;
   intervalMs: number;
   stateFile: string | null;
@@ -74,30 +68,11 @@ export interface WatchLine {
 }
 
 function parseWatchArgs(io: CliIo): WatchOptions | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: io.argv,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        'api-base': { type: 'string' },
-        interval: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        state: { type: 'string' },
-        demo: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (e) {
-    const message = (e as Error).message;
-    if (/--(api-)?key|--token/.test(message)) {
-      throw new UsageError(
-        'the API key is never taken from the command line (other users could read it in the process list); set LOBSTR_API_KEY instead',
-      );
-    }
-    throw new UsageError(message.split('\n')[0]!);
-  }
+  const values = parseCommandArgs(io.argv, {
+    interval: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    state: { type: 'string' },
+  });
   if (values.help) return 'help';
 
   let intervalMs = DEFAULT_INTERVAL_SECONDS * 1000;
@@ -109,54 +84,21 @@ function parseWatchArgs(io: CliIo): WatchOptions | 'help' {
     intervalMs = Math.round(seconds * 1000);
   }
   if (values.state !== undefined && values.state.trim() === '') throw new UsageError('--state needs a file name');
-  if (values.demo && values['api-base'] !== undefined) {
-    throw new UsageError('--demo runs its own simulator: leave out --api-base');
-  }
-
-  const apiKey = (io.env.LOBSTR_API_KEY ?? '').trim();
-  if (!values.demo && !apiKey) {
-    throw new UsageError(
-      'LOBSTR_API_KEY is not set. Copy your key from the API page of the Lobstr dashboard into it, or try --demo',
-    );
-  }
-  let apiBase = DEFAULT_API_BASE;
-  if (!values.demo) {
-    try {
-      apiBase = normaliseApiBase(values['api-base'] ?? io.env.LOBSTR_API_BASE ?? DEFAULT_API_BASE);
-    } catch (e) {
-      throw new UsageError(`--api-base: ${(e as Error).message}`);
-    }
-  }
-  return { apiBase, apiKey, demo: values.demo, json: values.json, intervalMs, stateFile: values.state ?? null };
+  const connection = connectionFrom(values, io.env);
+  return { ...connection, json: values.json, intervalMs, stateFile: values.state ?? null };
 }
 
 export async function runWatch(rawIo: CliIo): Promise<number> {
-  let options: WatchOptions | 'help';
-  try {
-    options = parseWatchArgs(rawIo);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    rawIo.stderr.write(`lobstr-tray: ${e.message}\n`);
-    return EXIT.usage;
-  }
-  if (options === 'help') {
-    rawIo.stdout.write(WATCH_HELP);
-    return EXIT.ok;
-  }
-  const io = redactingIo(rawIo, [options.apiKey]);
-  const now = io.now ?? Date.now;
-  const json = options.json;
-  /** Notes for people: stderr in --json mode (stdout holds only events), stdout otherwise. */
-  const say = (text: string): void => void (json ? io.stderr.write(`lobstr-tray: ${text}\n`) : io.stdout.write(`${text}\n`));
-  const note = (text: string): void => void io.stderr.write(`lobstr-tray: note: ${text}\n`);
+  const options = optionsOrExitCode(rawIo, parseWatchArgs, WATCH_HELP);
+  if (typeof options === 'number') return options;
 
-  const demo = options.demo ? await startDemoApi() : null;
-  try {
-    const client = createLobstrClient({
-      apiKey: demo?.token ?? options.apiKey,
-      baseUrl: demo?.baseUrl ?? options.apiBase,
-      userAgent: userAgent('cli'),
-    });
+  return withLobstrSession(rawIo, options, {}, async ({ io, client, demo }) => {
+    const now = io.now ?? Date.now;
+    const json = options.json;
+    /** Notes for people: stderr in --json mode (stdout holds only events), stdout otherwise. */
+    const say = (text: string): void => void (json ? io.stderr.write(`lobstr-tray: ${text}\n`) : io.stdout.write(`${text}\n`));
+    const note = (text: string): void => void io.stderr.write(`lobstr-tray: note: ${text}\n`);
+
     const store: MonitorStore = options.stateFile ? new JsonFileMonitorStore(options.stateFile) : new MemoryMonitorStore();
     // Timers that keep the process alive between checks (the app's clock lets them go).
     const clock: Clock = {
@@ -204,9 +146,7 @@ export async function runWatch(rawIo: CliIo): Promise<number> {
     await monitor.stop();
     say('stopped');
     return EXIT.ok;
-  } finally {
-    await demo?.close();
-  }
+  });
 }
 
 /** What the watch prints for an event (a JSON line and a human line), or null for events it does not print. */

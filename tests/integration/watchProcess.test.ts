@@ -1,54 +1,27 @@
 /**
  * The built `lobstr-tray watch` as a real process: it keeps running between checks, and Ctrl-C
  * (SIGINT) or SIGTERM stop it cleanly with exit 0 and no stack trace.
- * Builds main with the project's own Vite config into a temp folder (never touching dist/).
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
+import { buildCli, startCli, type BuiltCli, type CliProcess } from '../helpers/builtCli.js';
 import { control } from '../helpers/simulatorHarness.js';
 
 const KEY = 'feedface00feedface00feedface0000';
-let outDir: string;
+let built: BuiltCli;
 let sim: RunningSimulator;
 
 beforeAll(async () => {
-  // Inside the repo, so the bundle's external dependencies resolve from its node_modules.
-  const cache = join(process.cwd(), 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  outDir = mkdtempSync(join(cache, 'lobstr-watch-'));
-  await build({ configFile: 'vite.main.config.ts', logLevel: 'silent', build: { outDir, sourcemap: false } });
+  built = await buildCli('lobstr-watch-');
   sim = await startSimulator({ port: 0, accounts: 5, seed: 2, token: KEY });
 }, 120_000);
 
 afterAll(async () => {
   await sim?.close();
-  rmSync(outDir, { recursive: true, force: true });
+  built?.remove();
 });
 
-interface Watched {
-  child: ChildProcessWithoutNullStreams;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function watch(args: string[]): Watched {
-  const child = spawn(process.execPath, [join(outDir, 'cli.js'), 'watch', ...args], {
-    env: { PATH: process.env.PATH ?? '', LOBSTR_API_KEY: KEY },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d));
-  child.stderr.on('data', (d: Buffer) => (stderr += d));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('close', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, stdout: () => stdout, stderr: () => stderr, exit };
-}
+const watch = (args: string[]): CliProcess => startCli(built, ['watch', ...args], { LOBSTR_API_KEY: KEY });
 
 async function requestsOfList(): Promise<number> {
   return ((await control(sim, 'GET', '/requests')) as Array<{ path: string }>).filter((r) => r.path === '/v1/accounts').length;

@@ -13,6 +13,7 @@ export default defineConfig({
         run: 'bench/run.ts',
         listOnce: 'bench/listOnce.ts',
         simulatorProcess: 'bench/simulatorProcess.ts',
+        rendererBench: 'bench/rendererBench.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

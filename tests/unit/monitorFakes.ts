@@ -7,6 +7,10 @@ import { LobstrApiError, type ApiErrorKind } from '../../main/core/apiErrors.js'
 import type { Clock, MonitorEvent, PlannedNotification, Settings } from '../../main/core/appModel.js';
 import { createMonitor, type Monitor } from '../../main/core/monitor.js';
 import { MemoryMonitorStore, type MonitorStore } from '../../main/core/monitorStore.js';
+import { settingsWith } from '../fixtures/settings.js';
+
+// The monitor's tests build their settings here too.
+export { settingsWith };
 
 let serial = 0;
 
@@ -199,21 +203,6 @@ export class RecordingNotifier {
     this.shown = [];
     return shown;
   }
-}
-
-export function settingsWith(overrides: Partial<Settings> = {}): Settings {
-  return {
-    apiBaseUrl: 'https://api.lobstr.io/v1',
-    pollIntervalMinutes: 5,
-    notifications: { needsResync: true, recovered: true, keyRejected: true },
-    reminderHours: null,
-    snooze: null,
-    launchAtLogin: false,
-    startHidden: false,
-    demoMode: false,
-    status429NeedsResync: true,
-    ...overrides,
-  };
 }
 
 /** A monitor wired to the fakes above, with what it reports collected for the test to read. */

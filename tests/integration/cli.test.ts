@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { runCli } from '../../main/cli.js';
 import type { CheckReport } from '../../main/cli/checkReport.js';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
+import { recordingIo } from '../fixtures/recordingIo.js';
 import { control, fault, simulatorAccountIds } from '../helpers/simulatorHarness.js';
 
 const KEY = 'c0ffee00c0ffee00c0ffee00c0ffee00';
@@ -18,15 +19,9 @@ interface Ran {
 }
 
 async function run(argv: string[], env: Record<string, string | undefined> = {}, isTTY = false): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli({
-    argv,
-    env,
-    stdout: { write: (t: string) => (stdout += t), isTTY },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
+  const recorded = recordingIo(argv, env, { isTTY });
+  const code = await runCli(recorded.io);
+  return { code, stdout: recorded.stdout(), stderr: recorded.stderr() };
 }
 
 const HEALTHY = {

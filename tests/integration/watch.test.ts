@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli.js';
 import type { WatchLine } from '../../main/cli/watchCommand.js';
 import type { RunningSimulator } from '../../main/simulator/server.js';
+import { recordingIo } from '../fixtures/recordingIo.js';
 import { control, fault, requestLog, simulator, simulatorAccountIds } from '../helpers/simulatorHarness.js';
 
 const KEY = 'c0ffee00c0ffee00c0ffee00c0ffee00';
@@ -31,21 +32,14 @@ afterEach(async () => {
 
 function startWatch(argv: string[], env: Record<string, string | undefined>): Watch {
   const controller = new AbortController();
-  let stdout = '';
-  let stderr = '';
-  const done = runCli({
-    argv: ['watch', ...argv],
-    env,
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    signal: controller.signal,
-  });
+  const { io, stdout, stderr } = recordingIo(['watch', ...argv], env, { signal: controller.signal });
+  const done = runCli(io);
   let stopped: Promise<number> | null = null;
   const watch: Watch = {
-    stdout: () => stdout,
-    stderr: () => stderr,
+    stdout,
+    stderr,
     events: () =>
-      stdout
+      stdout()
         .split('\n')
         .filter((line) => line !== '')
         .map((line) => JSON.parse(line) as WatchLine),
@@ -228,15 +222,9 @@ describe('lobstr-tray watch for people', () => {
 
 describe('lobstr-tray watch usage', () => {
   async function usage(argv: string[], env: Record<string, string> = { LOBSTR_API_KEY: KEY }) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli({
-      argv: ['watch', ...argv],
-      env,
-      stdout: { write: (t: string) => (stdout += t) },
-      stderr: { write: (t: string) => (stderr += t) },
-    });
-    return { code, stdout, stderr };
+    const recorded = recordingIo(['watch', ...argv], env);
+    const code = await runCli(recorded.io);
+    return { code, stdout: recorded.stdout(), stderr: recorded.stderr() };
   }
 
   it.each([

@@ -1,0 +1,106 @@
+/**
+ * Accounts and a mounted list for the ListView tests: six accounts of every health on four
+ * platforms, a builder of many, and the list view mounted on a real AppState over the fake bridge.
+ */
+import { render } from '@testing-library/svelte';
+import type { Account } from '../../main/core/account';
+import type { MonitorStatus } from '../../main/core/appModel';
+import { AppState } from '../../renderer/src/lib/appState.svelte';
+import ListView from '../../renderer/src/views/ListView.svelte';
+import { SEED_ICON } from '../fixtures/rawAccounts';
+import { accountWith } from '../fixtures/seedAccounts';
+import { fakeBridge, snapshotOf, TEST_NOW, type FakeBridge } from './fakeBridge';
+
+const HOUR_S = 3600;
+const hoursBefore = (hours: number) => new Date(TEST_NOW - hours * HOUR_S * 1000).toISOString().replace('.000Z', 'Z');
+
+const twitter = { type: 'twitter-sync', icon: SEED_ICON };
+const linkedin = { type: 'linkedin-sync', icon: '' };
+const salesNav = { type: 'sales-nav-sync', icon: SEED_ICON };
+const facebook = { type: 'facebook-sync', icon: SEED_ICON };
+
+export const MAYA = accountWith({
+  ...twitter,
+  id: 'aaaa0000000000000000000000000001',
+  username: 'maya',
+  status_code_info: 'cookies_expired',
+  status_code_description: 'Cookies expired',
+  last_synchronization_time: hoursBefore(3),
+});
+export const ZED = accountWith({
+  ...linkedin,
+  id: 'bbbb0000000000000000000000000002',
+  username: 'zed',
+  status: '401',
+  last_synchronization_time: hoursBefore(30),
+  squids: [],
+});
+export const BOB = accountWith({
+  ...salesNav,
+  id: 'cccc0000000000000000000000000003',
+  username: 'bob',
+  status_code_info: 'account_blocked',
+  status_code_description: 'The platform blocked this account',
+  last_synchronization_time: hoursBefore(1),
+  squids: [
+    { name: 'Leads', hash_value: 'f1' },
+    { name: 'Accounts', hash_value: 'f2' },
+    { name: 'Posts', hash_value: 'f3' },
+  ],
+});
+export const CARL = accountWith({
+  ...linkedin,
+  id: 'dddd0000000000000000000000000004',
+  username: 'carl',
+  lock_time: TEST_NOW / 1000 + HOUR_S,
+  last_synchronization_time: hoursBefore(2),
+  squids: [],
+});
+export const ALICE = accountWith({
+  ...twitter,
+  id: 'eeee0000000000000000000000000005',
+  username: 'alice',
+  last_synchronization_time: hoursBefore(5),
+});
+export const DORA = accountWith({
+  ...facebook,
+  id: 'ffff0000000000000000000000000006',
+  username: 'dora',
+  last_synchronization_time: null,
+  squids: [],
+});
+
+/** Given in an order the list must not keep. */
+export const SIX: Account[] = [DORA, ALICE, CARL, BOB, ZED, MAYA];
+
+/** `count` healthy Twitter accounts, user00000 to user{count-1}. */
+export function manyAccounts(count: number): Account[] {
+  return Array.from({ length: count }, (_, i) =>
+    accountWith({
+      ...twitter,
+      id: i.toString(16).padStart(32, '0'),
+      username: `user${String(i).padStart(5, '0')}`,
+      squids: [],
+    }),
+  );
+}
+
+export interface MountedList {
+  bridge: FakeBridge;
+  app: AppState;
+  unmount: () => void;
+  stop: () => void;
+}
+
+/** The list view on a real AppState whose snapshot is already there (App shows "Loading" before). */
+export function mountList(
+  accounts: Account[],
+  options: { status?: Partial<MonitorStatus>; demo?: boolean; app?: AppState; bridge?: FakeBridge } = {},
+): MountedList {
+  const bridge = options.bridge ?? fakeBridge(snapshotOf(accounts, options.status, options.demo));
+  const app = options.app ?? new AppState(bridge);
+  app.snapshot ??= snapshotOf(accounts, options.status, options.demo);
+  const stop = app.start();
+  const { unmount } = render(ListView, { props: { state: app } });
+  return { bridge, app, unmount, stop };
+}

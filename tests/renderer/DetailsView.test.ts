@@ -357,6 +357,14 @@ describe('actions', () => {
     }
   });
 
+  test('Esc with the focus nowhere in particular (the page) goes back too', async () => {
+    const { app } = openDetails([HEALTHY], HEALTHY.id);
+    await readDone();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(app.route).toEqual({ name: 'list' });
+  });
+
   test('the view takes the keyboard focus when it opens, so Esc works at once', async () => {
     const { app } = openDetails([HEALTHY], HEALTHY.id);
     expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Account details' }));

@@ -143,7 +143,7 @@ describe('an account that is fine', () => {
 describe('each kind of health', () => {
   test('needs re-sync: a callout says what to do in Lobstr, naming the cookies and the squids that fail', async () => {
     openDetails([EXPIRED, HEALTHY], EXPIRED.id);
-    expect(screen.getByText('Needs re-sync')).toBeTruthy();
+    expect(screen.getByText('needs re-sync')).toBeTruthy();
     expect(screen.getAllByText('cookies expired').length).toBeGreaterThan(0);
 
     const callout = screen.getByRole('region', { name: 'This account needs its cookies re-synced' });
@@ -176,7 +176,7 @@ describe('each kind of health', () => {
   test('locked: the badge and when the lock ends, with no re-sync callout', async () => {
     openDetails([LOCKED], LOCKED.id);
     await readDone();
-    expect(screen.getByText('Locked')).toBeTruthy();
+    expect(screen.getByText('locked')).toBeTruthy();
     const lock = screen.getByText('Lock', { selector: 'dt' }).nextElementSibling as HTMLElement;
     expect(textOf(lock)).toMatch(/^Locked until .+ \(in 1 h\)$/);
     expect(lock.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-25T15:05:00.000Z');
@@ -186,7 +186,7 @@ describe('each kind of health', () => {
   test('attention: the badge and the reason in words', async () => {
     openDetails([ATTENTION], ATTENTION.id);
     await readDone();
-    expect(screen.getByText('Attention')).toBeTruthy();
+    expect(screen.getByText('attention')).toBeTruthy();
     expect(valueOf('Health')).toBe(
       'status 403: checkpoint reached (Checkpoint reached: log in on the platform to confirm it is you.)',
     );

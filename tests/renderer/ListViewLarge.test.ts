@@ -35,6 +35,8 @@ describe('10,000 accounts', () => {
     expect(rows.length).toBeLessThan(100);
     expect(rowIndexes()[0]).toBe(2);
     expect(screen.getByRole('status').textContent).toContain('10,000 accounts');
+    expect(screen.getByRole('button', { name: 'All 10,000' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '10,000 OK' })).toBeTruthy();
   });
 
   test('End selects the last account and brings it into the page; Home goes back to the first', async () => {

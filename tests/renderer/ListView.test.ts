@@ -7,7 +7,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { clockTime } from '../../main/core/timeFormat';
 import { clearIconCache } from '../../renderer/src/lib/iconCache';
-import { snapshotOf, TEST_NOW } from './fakeBridge';
+import { fakeBridge, snapshotOf, TEST_NOW } from './fakeBridge';
 import { ALICE, BOB, CARL, DORA, MAYA, mountList, SIX, ZED } from './ListViewFixtures';
 
 beforeEach(() => {
@@ -206,6 +206,29 @@ describe('the connection state', () => {
 
     await fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(bridge.calls).toContainEqual(['refresh']);
+  });
+
+  test('while a check runs it says so', () => {
+    mountList(SIX, { status: { polling: true } });
+    expect(screen.getByText('Checking Lobstr now…')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Refreshing…' }).getAttribute('aria-disabled')).toBe('true');
+  });
+
+  test('a refresh that fails says why', async () => {
+    const bridge = fakeBridge(snapshotOf(SIX), {
+      refresh: async () => ({ ok: false, error: { kind: 'network', message: 'Lobstr cannot be reached.' } }),
+    });
+    mountList(SIX, { bridge });
+    await fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await vi.waitFor(() => expect(screen.getByText('Refresh failed: Lobstr cannot be reached.')).toBeTruthy());
+  });
+
+  test('a check due within the minute is "in less than a minute", one overdue "any moment"', () => {
+    mountList(SIX, { status: { nextPollAt: '2026-11-25T14:05:30Z' } });
+    expect(screen.getByRole('region', { name: 'Accounts' }).textContent).toContain('(in less than a minute)');
+    cleanup();
+    mountList(SIX, { status: { nextPollAt: '2026-11-25T14:04:00Z' } });
+    expect(screen.getByRole('region', { name: 'Accounts' }).textContent).toContain('Next check any moment');
   });
 
   test('a failed last check shows a banner with the problem and since when, the list stays, and Retry now checks again', async () => {

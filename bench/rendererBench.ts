@@ -12,7 +12,7 @@
  * Exits 1 when a target is missed (or nothing could be measured).
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { DEFAULT_HEALTH_RULES } from '../main/core/accountHealth.js';
+import { platformLabel } from '../main/core/platforms.js';
 import type { Account } from '../main/core/account.js';
 import { parseAccount } from '../main/core/accountSchema.js';
 import { snapshotView } from '../main/core/rendererViews.js';
@@ -38,10 +39,10 @@ const PAGE_LOADS = 5;
 const WINDOW = { width: 1100, height: 720 };
 const TARGETS = { firstRenderMs: 200, keystrokeMs: 16, jsKb: 150 };
 
-/** How the page shows a list row and the search box (the list view's roles). */
+/** An account row of the list's grid (not its header row), and the list's search box. */
 const SELECTORS = {
-  row: '[role="grid"] [role="row"][aria-rowindex], [role="listbox"] [role="option"], [data-account-id]',
-  search: 'input[type="search"], [role="searchbox"]',
+  row: '[role="grid"] [role="row"][data-row-index]',
+  search: 'input[type="search"]',
 };
 
 // ------------------------------------------------------------------ the built renderer
@@ -143,33 +144,43 @@ function benchSnapshot(nowMs: number): SnapshotView {
 }
 
 /**
- * The page's init script: a static `window.lobstr` answering `snapshot` (parsed when the window
- * asks for it, as IPC would deserialise it), and the probes that time the first row and each
- * search keystroke. Written as text: it runs in the page, not here.
+ * The page's init script: a static `window.lobstr` answering `snapshot` (parsed from text when the
+ * window first asks, as the app's IPC would deserialise it), and the probes that time the first
+ * row and each search keystroke. Written as text: it runs in the page, not here.
  */
 function pageScript(snapshot: SnapshotView): string {
   const keyStatus = { set: true, hint: '…a1b2', storage: { kind: 'keychain', label: 'GNOME Keyring (libsecret)', note: null }, notice: null };
   return `(() => {
-  const snapshotText = ${JSON.stringify(JSON.stringify(snapshot))};
+  let snapshotText = ${JSON.stringify(JSON.stringify(snapshot))};
   const settings = ${JSON.stringify({ settings: DEFAULT_SETTINGS, notice: null })};
   const keyStatus = ${JSON.stringify(keyStatus)};
   const selectors = ${JSON.stringify(SELECTORS)};
-  const ok = (value) => Promise.resolve({ ok: true, value });
-  let parsed = null;
-  const snapshot = () => (parsed ??= JSON.parse(snapshotText));
+  const ok = (value) => ({ ok: true, value });
+  let snapshot = null;
+  const loadSnapshot = async () => {
+    if (snapshot === null) {
+      const started = performance.now();
+      snapshot = JSON.parse(snapshotText);
+      snapshotText = null;
+      bench.handOverMs = performance.now() - started;
+    }
+    return snapshot;
+  };
+  const withSnapshot = async () => ok(await loadSnapshot());
   const nothing = () => () => {};
   Object.defineProperty(window, 'lobstr', { value: Object.freeze({
     version: '0.0.0-bench', platform: 'linux',
-    getSnapshot: () => ok(snapshot()), onSnapshot: nothing, refresh: () => ok(snapshot()),
-    getAccount: (id) => {
-      const account = snapshot().accounts.find((a) => a.id === id);
-      return account ? ok({ account, icon: snapshot().icons[account.type] || '', fetchedAt: new Date().toISOString() })
-        : Promise.resolve({ ok: false, error: { kind: 'not_found', message: 'No such account' } });
+    getSnapshot: withSnapshot, onSnapshot: nothing, refresh: withSnapshot,
+    getAccount: async (id) => {
+      const current = await loadSnapshot();
+      const account = current.accounts.find((a) => a.id === id);
+      return account ? ok({ account, icon: current.icons[account.type] || '', fetchedAt: new Date().toISOString() })
+        : { ok: false, error: { kind: 'not_found', message: 'No such account' } };
     },
-    getSettings: () => ok(settings), updateSettings: () => ok(settings),
-    getKeyStatus: () => ok(keyStatus), setKey: () => ok(keyStatus), clearKey: () => ok(keyStatus),
-    startDemo: () => ok(snapshot()), stopDemo: () => ok(snapshot()),
-    openPlatform: () => ok({ url: '' }), hideWindow: () => ok(null), onNavigate: nothing,
+    getSettings: async () => ok(settings), updateSettings: async () => ok(settings),
+    getKeyStatus: async () => ok(keyStatus), setKey: async () => ok(keyStatus), clearKey: async () => ok(keyStatus),
+    startDemo: withSnapshot, stopDemo: withSnapshot,
+    openPlatform: async () => ok({ url: '' }), hideWindow: async () => ok(null), onNavigate: nothing,
   }) });
 
   // A task posted during requestAnimationFrame runs once that frame is painted.
@@ -179,7 +190,7 @@ function pageScript(snapshot: SnapshotView): string {
     channel.port2.postMessage(null);
   };
 
-  const bench = { firstRowMs: null, keys: [] };
+  const bench = { pageStartMs: null, firstRowMs: null, handOverMs: null, keys: [] };
   Object.defineProperty(window, '__bench', { value: bench });
   let open = null; // the keystroke being timed
 
@@ -207,20 +218,27 @@ function pageScript(snapshot: SnapshotView): string {
         key.done = true;
         return;
       }
-      // This frame shows the latest change: the keystroke is on screen once it is painted.
-      if (key.changesSinceFrame) afterThisFrame((at) => { key.frameMs = at - key.startedAt; });
+      // This frame shows the latest change (or, while nothing changed, the keystroke's first frame):
+      // the keystroke is on screen once it is painted.
+      if (key.changesSinceFrame || key.frames === 1) afterThisFrame((at) => { key.frameMs = at - key.startedAt; });
       key.changesSinceFrame = false;
       watch();
     });
     watch();
   }, true);
+
+  // The page's own loading goes on from here. Before this: compiling this script and its 8 MB of
+  // snapshot text, a cost of the bench's stand-in for IPC that the app's small preload does not have.
+  bench.pageStartMs = performance.now();
 })();`;
 }
 
 // ------------------------------------------------------------------ measurements
 
 interface PageProbe {
+  pageStartMs: number;
   firstRowMs: number | null;
+  handOverMs: number | null;
   keys: Array<{ changedMs: number | null; frameMs: number | null; done: boolean }>;
 }
 type WithProbe = typeof globalThis & { __bench: PageProbe };
@@ -234,20 +252,73 @@ async function openPage(browser: Browser, url: string, script: string): Promise<
   return page;
 }
 
-async function firstRender(browser: Browser, url: string, script: string): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < PAGE_LOADS; i++) {
-    const page = await openPage(browser, url, script);
-    times.push(await page.evaluate(() => (globalThis as WithProbe).__bench.firstRowMs!));
-    await page.close();
-  }
-  return times;
+interface FirstRender {
+  /** The page's start (bridge ready, as after the preload) to the first row painted. */
+  ms: number;
+  /** Of which the snapshot handed over (parsed, as IPC would deserialise it). */
+  handOverMs: number;
 }
 
-/** Ten characters of a username in the middle of the list: each one narrows the search. */
+async function firstRender(browser: Browser, url: string, script: string): Promise<FirstRender[]> {
+  const loads: FirstRender[] = [];
+  for (let i = 0; i < PAGE_LOADS; i++) {
+    const page = await openPage(browser, url, script);
+    loads.push(
+      await page.evaluate(() => {
+        const probe = (globalThis as WithProbe).__bench;
+        return { ms: probe.firstRowMs! - probe.pageStartMs, handOverMs: probe.handOverMs ?? 0 };
+      }),
+    );
+    await page.close();
+  }
+  return loads;
+}
+
+/** With BENCH_PROFILE set: a CPU profile of one more first render, for Chromium's DevTools. */
+async function profileFirstRender(browser: Browser, url: string, script: string): Promise<string> {
+  const page = await browser.newPage({ viewport: WINDOW, colorScheme: 'light' });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await page.addInitScript({ content: script });
+  await cdp.send('Profiler.start');
+  await page.goto(url);
+  await page.waitForFunction(() => (globalThis as WithProbe).__bench.firstRowMs !== null);
+  const { profile } = await cdp.send('Profiler.stop');
+  await page.close();
+  const file = path.join(repoRoot, 'test-results', 'renderer-first-render.cpuprofile');
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(profile));
+  return file;
+}
+
+/** What the list's search looks in, lowercased: username, type, platform name and id. */
+function searchKeys(snapshot: SnapshotView): string[] {
+  return snapshot.accounts.map((a) => [a.username, a.type, platformLabel(a.type), a.id].join('\u0000').toLowerCase());
+}
+
+/**
+ * Ten characters to type (then erase) where nearly every keystroke changes what the list shows:
+ * the start of the username, among a sample, whose prefixes narrow the matches most often.
+ */
 function searchText(snapshot: SnapshotView): string {
-  const name = snapshot.accounts[Math.floor(snapshot.accounts.length / 2)]?.username ?? 'alice.martin';
-  return name.toLowerCase().slice(0, 10);
+  const keys = searchKeys(snapshot);
+  const count = (query: string) => keys.reduce((n, key) => (key.includes(query) ? n + 1 : n), 0);
+  let best = { text: '', changes: -1 };
+  const step = Math.max(1, Math.floor(snapshot.accounts.length / 60));
+  for (let i = 0; i < snapshot.accounts.length; i += step) {
+    const text = snapshot.accounts[i]!.username.toLowerCase().slice(0, 10);
+    if (text.length < 10 || /\s/.test(text)) continue;
+    let changes = 0;
+    let previous = keys.length;
+    for (let length = 1; length <= text.length; length++) {
+      const matches = count(text.slice(0, length));
+      if (matches !== previous) changes += 1;
+      previous = matches;
+    }
+    if (changes > best.changes) best = { text, changes };
+  }
+  return best.text;
 }
 
 async function keystrokes(browser: Browser, url: string, script: string, text: string) {
@@ -300,26 +371,29 @@ async function main(): Promise<boolean> {
   });
   try {
     const renders = await firstRender(browser, server.url, script);
-    const renderMs = median(renders);
+    const renderMs = median(renders.map((r) => r.ms));
     const renderOk = renderMs < TARGETS.firstRenderMs;
+    const spread = renders.map((r) => r.ms);
     console.log(
-      `  first render: ${renderMs.toFixed(0)} ms median of ${PAGE_LOADS} page loads (${Math.min(...renders).toFixed(0)}–${Math.max(...renders).toFixed(0)} ms),` +
-        ` navigation start to the first row painted (target < ${TARGETS.firstRenderMs} ms) ${verdict(renderOk)}`,
+      `  first render: ${renderMs.toFixed(0)} ms median of ${PAGE_LOADS} page loads (${Math.min(...spread).toFixed(0)}–${Math.max(...spread).toFixed(0)} ms),` +
+        ` page start (bridge ready) to the first row painted (target < ${TARGETS.firstRenderMs} ms) ${verdict(renderOk)}`,
     );
+    console.log(`    of which the snapshot handed over (parsed, standing for IPC): ${median(renders.map((r) => r.handOverMs)).toFixed(0)} ms median`);
+    if (process.env.BENCH_PROFILE) console.log(`    CPU profile: ${await profileFirstRender(browser, server.url, script)}`);
 
     const text = searchText(snapshot);
     const keys = await keystrokes(browser, server.url, script, text);
     const frames = keys.map((k) => k.frameMs).filter((ms): ms is number => ms !== null);
     const updates = keys.map((k) => k.changedMs).filter((ms): ms is number => ms !== null);
     const keyMs = median(frames);
-    const keyOk = frames.length > 0 && keyMs < TARGETS.keystrokeMs;
+    const keyOk = frames.length === keys.length && keyMs < TARGETS.keystrokeMs;
     console.log(
       `  search keystroke: ${keyMs.toFixed(1)} ms median, ${percentile(frames, 95).toFixed(1)} ms p95 over ${frames.length} keystrokes` +
         ` ("${text}" typed then erased), input to the next frame painted (target < ${TARGETS.keystrokeMs} ms) ${verdict(keyOk)}`,
     );
     console.log(
       `    of which the list updated and laid out: ${median(updates).toFixed(1)} ms median, ${percentile(updates, 95).toFixed(1)} ms p95` +
-        (frames.length < keys.length ? `; ${keys.length - frames.length} keystrokes changed nothing on screen` : ''),
+        ` (${updates.length} of ${keys.length} keystrokes changed what the list shows)`,
     );
     jsLine();
     return renderOk && keyOk && jsOk;

@@ -115,7 +115,8 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
 
   const lifecycle = startAppLifecycle(
     app,
-    (context) => createMainWindow(electron.BrowserWindow, files, { isQuitting: context.isQuitting, app }),
+    // The page handles Esc itself (back from details, then hide through the preload).
+    (context) => createMainWindow(electron.BrowserWindow, files, { isQuitting: context.isQuitting, app, hideOnEscape: false }),
     { startHidden: () => startsHidden(options.argv, settings.get()) },
   );
 

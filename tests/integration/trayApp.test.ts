@@ -77,6 +77,8 @@ describe('first start, without a key', () => {
     // Linux app indicators need a menu: always attached, "Open Lobstr Tray" first.
     expect(tray().menu!.labels()[0]).toBe('Open Lobstr Tray');
     expect(electron.windows).toHaveLength(1);
+    // Esc belongs to the page (back from details, then hide through the preload), not to main.
+    expect(electron.windows[0]!.webContents.listeners.has('before-input-event')).toBe(false);
     expect(titles()).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ export type Route =
 
 export class AppState {
   /** null until the first snapshot arrives (the loading state). */
-  snapshot = $state<SnapshotView | null>(null);
+  snapshot = $state.raw<SnapshotView | null>(null);
   /** Why the first snapshot could not be read, if it could not. */
   loadError = $state<string | null>(null);
   route = $state<Route>({ name: 'list' });

@@ -1,0 +1,185 @@
+/**
+ * The account list against the real core and the simulator: order, sorting, filters, search,
+ * the keyboard, an account expiring while the window is open, and the connection banner.
+ */
+import type { Page } from '@playwright/test';
+import { accountRows, arrangeHealth, shownRows, type SimAccount } from './harness/accounts.js';
+import { connectWithKey, expect, openWindow, test, watchForErrors } from './harness/fixtures.js';
+
+type Arranged = Array<SimAccount & { health: string }>;
+let arranged: Arranged;
+
+// Two need re-sync, one needs attention, one is locked, eight are fine.
+test.beforeEach(async ({ control, ipc, app, page }) => {
+  arranged = await arrangeHealth(control, { 8: 'needs_resync', 10: 'needs_resync', 6: 'attention', 9: 'locked' });
+  await connectWithKey({ ipc, app });
+  await openWindow(page);
+  await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible();
+});
+
+const byName = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
+const usernamesWith = (health: string) => arranged.filter((a) => a.health === health).map((a) => a.username).sort(byName);
+const filters = (page: Page) => page.getByRole('group', { name: 'Show accounts by health' });
+
+test('worst first: needs re-sync, attention, locked, then OK, each by username', async ({ page }) => {
+  const errors = watchForErrors(page);
+  const rows = await shownRows(page);
+  expect(rows.map((r) => r.username)).toEqual([
+    ...usernamesWith('needs_resync'),
+    ...usernamesWith('attention'),
+    ...usernamesWith('locked'),
+    ...usernamesWith('ok'),
+  ]);
+  expect(rows[0]!.name).toMatch(/ · needs re-sync: cookies expired$/);
+  expect(rows[2]!.name).toMatch(/ · attention: status 403/);
+  expect(rows[3]!.name).toMatch(/ · locked: locked until /);
+  // The counts, which double as filters.
+  await expect(filters(page).getByRole('button')).toHaveText(['All 12', /2 need re-sync/, /1 attention/, /1 locked/, /8 OK/]);
+  // The connection state on top.
+  await expect(page.getByText(/^Checked \d\d:\d\d/)).toBeVisible();
+  await expect(page.getByText(/Next check/)).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('columns sort both ways and say how they sort', async ({ page }) => {
+  const header = page.getByRole('columnheader', { name: 'Account' });
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  const all = arranged.map((a) => a.username).sort(byName);
+  await expect.poll(async () => (await shownRows(page)).map((r) => r.username)).toEqual(all);
+
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(async () => (await shownRows(page)).map((r) => r.username)).toEqual([...all].reverse());
+
+  const squids = page.getByRole('columnheader', { name: 'Squids' });
+  await squids.getByRole('button').click();
+  await expect(squids).toHaveAttribute('aria-sort', 'ascending');
+  await expect(header).not.toHaveAttribute('aria-sort', /./);
+  const counts = await accountRows(page).locator('[aria-colindex="5"]').allTextContents();
+  expect(counts.map(Number)).toEqual([...counts.map(Number)].sort((a, b) => a - b));
+});
+
+test('the health counts filter the list, one or several at once', async ({ page }) => {
+  await filters(page).getByRole('button', { name: /1 locked/ }).click();
+  await expect(filters(page).getByRole('button', { name: /1 locked/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'Showing 1 of 12 accounts' })).toBeVisible();
+  expect((await shownRows(page)).map((r) => r.username)).toEqual(usernamesWith('locked'));
+
+  await filters(page).getByRole('button', { name: /2 need re-sync/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Showing 3 of 12 accounts' })).toBeVisible();
+  expect((await shownRows(page)).map((r) => r.health)).toEqual(['needs_resync', 'needs_resync', 'locked']);
+
+  await filters(page).getByRole('button', { name: 'All 12' }).click();
+  await expect(accountRows(page)).toHaveCount(12);
+  await expect(filters(page).getByRole('button', { name: 'All 12' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('search filters as you type: by username, platform or id', async ({ page }) => {
+  const search = page.getByRole('searchbox', { name: 'Search accounts' });
+  const target = arranged.find((a) => a.health === 'locked')!;
+
+  await search.fill(target.username.slice(0, 6));
+  await expect(accountRows(page).first()).toHaveAttribute('aria-label', new RegExp(`^${escape(target.username)} · `));
+
+  await search.fill(target.id);
+  await expect(accountRows(page)).toHaveCount(1);
+  await expect(accountRows(page)).toHaveAttribute('aria-label', new RegExp(`^${escape(target.username)} · `));
+
+  await search.fill('linkedin');
+  const linkedin = arranged.filter((a) => a.type === 'linkedin-sync').length;
+  await expect(accountRows(page)).toHaveCount(linkedin);
+  await expect(page.getByRole('status').filter({ hasText: `Showing ${linkedin} of 12 accounts` })).toBeVisible();
+
+  await search.fill('no-such-account');
+  await expect(page.getByText('No account matches “no-such-account”')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(accountRows(page)).toHaveCount(12);
+  await expect(search).toHaveValue('');
+});
+
+test('keyboard: / searches, j/k and arrows move, Enter opens, Esc comes back, r refreshes', async ({ page, control }) => {
+  const grid = page.getByRole('grid');
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search accounts' })).toBeFocused();
+  await page.keyboard.press('Escape'); // an empty search: back to the list
+  await expect(grid).toBeFocused();
+
+  const rows = await shownRows(page);
+  await page.keyboard.press('j');
+  await expect(accountRows(page).nth(0)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('j');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('k');
+  await expect(accountRows(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(grid).toHaveAttribute('aria-activedescendant', /^account-row-/);
+
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: rows[1]!.username })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible();
+  await expect(accountRows(page).nth(1)).toHaveAttribute('aria-selected', 'true'); // the same account still selected
+
+  await control('DELETE', '/requests');
+  await page.keyboard.press('r');
+  await expect.poll(async () => ((await control('GET', '/requests')) as unknown[]).length).toBeGreaterThan(0);
+});
+
+test('Esc on the list, with no search or filter, hides the window', async ({ page, electron }) => {
+  await expect.poll(() => electron.windows[0]?.isVisible()).toBe(true);
+  await page.getByRole('grid').focus();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => electron.windows[0]?.isVisible()).toBe(false);
+});
+
+test('an account expired through the simulator rises to the top with its badge after a refresh', async ({ page, control }) => {
+  const fine = arranged.filter((a) => a.health === 'ok').sort((a, b) => byName(b.username, a.username))[0]!; // now last
+  expect((await shownRows(page)).at(-1)!.username).toBe(fine.username);
+
+  await control('POST', `/accounts/${fine.id}`, { status: '401' });
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+
+  await expect(filters(page).getByRole('button', { name: /3 need re-sync/ })).toBeVisible();
+  const rows = await shownRows(page);
+  const position = rows.findIndex((r) => r.username === fine.username);
+  expect(position).toBeLessThan(3);
+  expect(rows[position]!.name).toMatch(/ · needs re-sync: status 401: cookies rejected$/);
+  const row = accountRows(page).nth(position);
+  await expect(row.getByRole('gridcell').nth(2)).toContainText('needs re-sync');
+});
+
+test('an unreadable answer shows the banner at once; Retry now clears it; the list stays', async ({ page, control }) => {
+  await control('POST', '/faults', { malformed: true, count: 1 });
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+
+  const banner = page.getByRole('alert').filter({ hasText: 'Retry now' });
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText("Lobstr's answer could not be read");
+  await expect(banner).toContainText('The list shows the accounts as of');
+  await expect(accountRows(page)).toHaveCount(12);
+
+  await banner.getByRole('button', { name: 'Retry now' }).click();
+  await expect(banner).toBeHidden();
+  await expect(accountRows(page)).toHaveCount(12);
+});
+
+test('while Lobstr answers 500 the banner says so and the list stays; it goes once Lobstr recovers', async ({ page, control, app }) => {
+  test.slow(); // the client retries a server error three times, with backoff, before the poll fails
+  await control('POST', '/faults', { status: 500 });
+  await app.refreshNow();
+
+  const banner = page.getByRole('alert').filter({ hasText: 'Retry now' });
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('Lobstr answered with an error');
+  await expect(accountRows(page)).toHaveCount(12);
+  await expect(filters(page).getByRole('button', { name: /2 need re-sync/ })).toBeVisible();
+
+  await control('DELETE', '/faults');
+  await banner.getByRole('button', { name: 'Retry now' }).click();
+  await expect(banner).toBeHidden({ timeout: 15_000 });
+  await expect(accountRows(page)).toHaveCount(12);
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -99,6 +99,8 @@ export async function startTrayAppInPage(page: Page): Promise<TrayAppInPage> {
       if (closed) return;
       closed = true;
       await app.shutdown();
+      // The app's log catches unhandled errors for the process; here that process is the test runner's.
+      electron.objects.log.errorHandler.stopCatching();
       rmSync(root, { recursive: true, force: true });
     },
   };

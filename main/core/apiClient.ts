@@ -390,7 +390,8 @@ export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
       const fetchPage = async (page: number) => parseAccountsPage(await getJson(pageUrl(page), { what: 'list' }, signal, state));
 
       const first = await fetchPage(1);
-      const pages: unknown[][] = [first.data];
+      // Items are validated as their page arrives, while other pages are still on the way.
+      const pages: ParsedItem[][] = [first.data.map(parseAccount)];
       let pagesFetched = 1;
 
       const knownTotal = first.total_pages ?? derivedTotalPages(first.total_results, first.limit);
@@ -409,13 +410,22 @@ export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
       let failed = false;
       let failure: unknown;
       const worker = async (): Promise<void> => {
+        // Each worker sends its next request before validating the page it just got, so the
+        // validation overlaps the network wait instead of adding to it.
+        let received: { page: number; data: unknown[] } | null = null;
+        const validateReceived = (): void => {
+          if (received) pages[received.page - 1] = received.data.map(parseAccount);
+          received = null;
+        };
         while (!failed) {
           const page = nextPage;
-          if (page > lastPage || page > emptyPage) return;
+          if (page > lastPage || page > emptyPage) break;
           nextPage++;
+          const request = fetchPage(page);
+          validateReceived();
           try {
-            const { data } = await fetchPage(page);
-            pages[page - 1] = data;
+            const { data } = await request;
+            received = { page, data };
             pagesFetched++;
             if (data.length === 0 && page < emptyPage) emptyPage = page;
           } catch (error) {
@@ -427,6 +437,7 @@ export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
             return;
           }
         }
+        validateReceived();
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(0, lastPage - 1)) }, worker));
       if (failed) throw failure;
@@ -488,16 +499,18 @@ export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
   return { baseUrl, listAccounts, getAccount };
 }
 
+/** An item of a page, validated: an account, or why it could not be used. */
+type ParsedItem = Account | { error: string };
+
 /** Pages in order, first occurrence of an id wins; unreadable items are counted into warnings. */
-function collectAccounts(pages: readonly unknown[][], warnings: string[]): Account[] {
+function collectAccounts(pages: readonly (readonly ParsedItem[] | undefined)[], warnings: string[]): Account[] {
   const accounts: Account[] = [];
   const seen = new Set<string>();
   let duplicates = 0;
   const dropped: string[] = [];
   const withProblems: Account[] = [];
   for (const page of pages) {
-    for (const item of page) {
-      const parsed = parseAccount(item);
+    for (const parsed of page ?? []) {
       if ('error' in parsed) {
         dropped.push(parsed.error);
         continue;

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { describe, expect, test, vi } from 'vitest';
 import DetailsView from '../../renderer/src/views/DetailsView.svelte';
 import { AppState } from '../../renderer/src/lib/appState.svelte';
 import type { Account } from '../../main/core/account';
@@ -9,20 +9,12 @@ import { accountView } from '../../main/core/rendererViews';
 import { generateAccounts } from '../../main/simulator/accountFactory';
 import type { AccountDetails, IpcResult } from '../../main/shared/ipcContract';
 import { accountWith, SEED_TWITTER } from '../fixtures/seedAccounts';
+import { useTestClock } from './testClock';
 import { fakeBridge, snapshotOf, TEST_NOW } from './fakeBridge';
 
 const RULES = { status429NeedsResync: true, timeZone: 'UTC' };
 
-beforeEach(() => {
-  // Only the clock is fixed (relative times read "3 min ago" against it); timers run as usual.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(TEST_NOW);
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+useTestClock();
 
 function openDetails(accounts: Account[], accountId: string, overrides: Parameters<typeof fakeBridge>[1] = {}) {
   const bridge = fakeBridge(snapshotOf(accounts), overrides);

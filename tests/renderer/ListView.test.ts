@@ -4,30 +4,15 @@
  * connection state and its problem banner, the empty states, and a snapshot pushed by the app.
  */
 import { cleanup, fireEvent, screen, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { clockTime } from '../../main/core/timeFormat';
 import { clearIconCache } from '../../renderer/src/lib/iconCache';
 import { fakeBridge, snapshotOf, TEST_NOW } from './fakeBridge';
-import { ALICE, BOB, CARL, DORA, MAYA, mountList, SIX, ZED } from './ListViewFixtures';
+import { accountRows, ALICE, BOB, CARL, DORA, MAYA, mountList, searchBox, SIX, ZED } from './ListViewFixtures';
+import { useTestClock } from './testClock';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(TEST_NOW);
-  clearIconCache();
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
-
-/** The account rows (not the header row), top to bottom. */
-function accountRows(): HTMLElement[] {
-  const grid = screen.getByRole('grid', { name: 'Accounts' });
-  return within(grid)
-    .getAllByRole('row')
-    .filter((row) => row.getAttribute('aria-rowindex') !== '1');
-}
+useTestClock();
+beforeEach(() => clearIconCache());
 
 const usernames = () => accountRows().map((row) => row.querySelector('.username')?.textContent);
 
@@ -158,7 +143,7 @@ describe('the summary bar', () => {
 
 describe('the search', () => {
   async function search(text: string): Promise<void> {
-    await fireEvent.input(screen.getByRole('searchbox', { name: 'Search accounts' }), { target: { value: text } });
+    await fireEvent.input(searchBox(), { target: { value: text } });
   }
 
   test('filters by username as you type', async () => {
@@ -289,14 +274,14 @@ describe('empty states', () => {
   test('no match for the search says so and clears the filters on request', async () => {
     mountList(SIX);
     await fireEvent.click(screen.getByRole('button', { name: '1 locked' }));
-    await fireEvent.input(screen.getByRole('searchbox', { name: 'Search accounts' }), { target: { value: 'nobody' } });
+    await fireEvent.input(searchBox(), { target: { value: 'nobody' } });
     expect(screen.getByText('No account matches “nobody”')).toBeTruthy();
     expect(screen.getByText('Showing only accounts that are: locked.')).toBeTruthy();
     expect(screen.queryByRole('grid')).toBeNull();
 
     await fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(usernames()).toHaveLength(6);
-    expect((screen.getByRole('searchbox', { name: 'Search accounts' }) as HTMLInputElement).value).toBe('');
+    expect((searchBox() as HTMLInputElement).value).toBe('');
   });
 });
 

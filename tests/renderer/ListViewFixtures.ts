@@ -1,8 +1,9 @@
 /**
  * Accounts and a mounted list for the ListView tests: six accounts of every health on four
- * platforms, a builder of many, and the list view mounted on a real AppState over the fake bridge.
+ * platforms, a builder of many, the list view mounted on a real AppState over the fake bridge, and
+ * the list's parts as a user finds them.
  */
-import { render } from '@testing-library/svelte';
+import { render, screen } from '@testing-library/svelte';
 import type { Account } from '../../main/core/account';
 import type { MonitorStatus } from '../../main/core/appModel';
 import { AppState } from '../../renderer/src/lib/appState.svelte';
@@ -95,12 +96,28 @@ export interface MountedList {
 /** The list view on a real AppState whose snapshot is already there (App shows "Loading" before). */
 export function mountList(
   accounts: Account[],
-  options: { status?: Partial<MonitorStatus>; demo?: boolean; app?: AppState; bridge?: FakeBridge } = {},
+  options: {
+    status?: Partial<MonitorStatus>;
+    demo?: boolean;
+    app?: AppState;
+    bridge?: FakeBridge;
+    /** The grid's height in pixels, as the window gives it; the view's default otherwise. */
+    viewportHeight?: number;
+  } = {},
 ): MountedList {
   const bridge = options.bridge ?? fakeBridge(snapshotOf(accounts, options.status, options.demo));
   const app = options.app ?? new AppState(bridge);
   app.snapshot ??= snapshotOf(accounts, options.status, options.demo);
   const stop = app.start();
-  const { unmount } = render(ListView, { props: { state: app } });
+  const props = options.viewportHeight === undefined ? { state: app } : { state: app, viewportHeight: options.viewportHeight };
+  const { unmount } = render(ListView, { props });
   return { bridge, app, unmount, stop };
 }
+
+export const grid = (): HTMLElement => screen.getByRole('grid', { name: 'Accounts' });
+export const searchBox = (): HTMLInputElement => screen.getByRole('searchbox', { name: 'Search accounts' }) as HTMLInputElement;
+
+/** The account rows in the page (not the header row), top to bottom. */
+export const accountRows = (): HTMLElement[] => [
+  ...grid().querySelectorAll<HTMLElement>('[role="row"]:not([aria-rowindex="1"])'),
+];

@@ -3,23 +3,12 @@
  * The list from the keyboard: arrows or j/k move the selection, Enter opens the details, "/"
  * focuses the search, "r" refreshes, Esc clears the search, then the filters, then hides the window.
  */
-import { cleanup, fireEvent, screen } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { TEST_NOW } from './fakeBridge';
-import { BOB, mountList, SIX, ZED } from './ListViewFixtures';
+import { fireEvent, screen } from '@testing-library/svelte';
+import { describe, expect, test } from 'vitest';
+import { BOB, grid, mountList, searchBox, SIX, ZED } from './ListViewFixtures';
+import { useTestClock } from './testClock';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(TEST_NOW);
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
-
-const grid = () => screen.getByRole('grid', { name: 'Accounts' });
-const searchBox = () => screen.getByRole('searchbox', { name: 'Search accounts' }) as HTMLInputElement;
+useTestClock();
 
 function selectedName(): string | null {
   const selected = grid().querySelectorAll('[role="row"][aria-selected="true"]');

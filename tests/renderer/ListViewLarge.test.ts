@@ -3,34 +3,22 @@
  * 10,000 accounts: only a window of rows is in the page while the grid tells screen readers the
  * full count, the keyboard reaches the last account, scrolling moves the window, search narrows.
  */
-import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { AppState } from '../../renderer/src/lib/appState.svelte';
-import ListView from '../../renderer/src/views/ListView.svelte';
-import { fakeBridge, snapshotOf, TEST_NOW } from './fakeBridge';
-import { manyAccounts, mountList } from './ListViewFixtures';
+import { fireEvent, screen } from '@testing-library/svelte';
+import { describe, expect, test } from 'vitest';
+import { accountRows, grid, manyAccounts, mountList, searchBox } from './ListViewFixtures';
+import { useTestClock } from './testClock';
 
 const TEN_THOUSAND = manyAccounts(10_000);
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(TEST_NOW);
-});
+useTestClock();
 
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
-
-const grid = () => screen.getByRole('grid', { name: 'Accounts' });
-const bodyRows = () => [...grid().querySelectorAll<HTMLElement>('[role="row"]:not([aria-rowindex="1"])')];
-const rowIndexes = () => bodyRows().map((row) => Number(row.getAttribute('aria-rowindex')));
+const rowIndexes = () => accountRows().map((row) => Number(row.getAttribute('aria-rowindex')));
 
 describe('10,000 accounts', () => {
   test('only a window of rows is in the page, while aria-rowcount counts them all (plus the header row)', () => {
     mountList(TEN_THOUSAND);
     expect(grid().getAttribute('aria-rowcount')).toBe('10001');
-    const rows = bodyRows();
+    const rows = accountRows();
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.length).toBeLessThan(100);
     expect(rowIndexes()[0]).toBe(2);
@@ -45,7 +33,7 @@ describe('10,000 accounts', () => {
     const last = screen.getByRole('row', { name: /^user09999 / });
     expect(last.getAttribute('aria-selected')).toBe('true');
     expect(last.getAttribute('aria-rowindex')).toBe('10001');
-    expect(bodyRows().length).toBeLessThan(100);
+    expect(accountRows().length).toBeLessThan(100);
     expect(screen.queryByRole('row', { name: /^user00000 / })).toBeNull();
 
     await fireEvent.keyDown(document.activeElement!, { key: 'Home' });
@@ -74,21 +62,18 @@ describe('10,000 accounts', () => {
 
   test('a search narrows the 10,000 as you type', async () => {
     mountList(TEN_THOUSAND);
-    const search = screen.getByRole('searchbox', { name: 'Search accounts' });
+    const search = searchBox();
     await fireEvent.input(search, { target: { value: 'user0999' } });
-    expect(bodyRows()).toHaveLength(10);
+    expect(accountRows()).toHaveLength(10);
     expect(grid().getAttribute('aria-rowcount')).toBe('11');
     expect(screen.getByRole('status').textContent).toContain('Showing 10 of 10,000 accounts');
     await fireEvent.input(search, { target: { value: 'user09999' } });
-    expect(bodyRows()).toHaveLength(1);
+    expect(accountRows()).toHaveLength(1);
   });
 
   test('a taller viewport, when given, shows more rows', () => {
-    const bridge = fakeBridge(snapshotOf(TEN_THOUSAND));
-    const app = new AppState(bridge);
-    app.snapshot = snapshotOf(TEN_THOUSAND);
-    render(ListView, { props: { state: app, viewportHeight: 44 * 40 } });
-    expect(bodyRows().length).toBeGreaterThanOrEqual(40);
-    expect(bodyRows().length).toBeLessThan(60);
+    mountList(TEN_THOUSAND, { viewportHeight: 44 * 40 });
+    expect(accountRows().length).toBeGreaterThanOrEqual(40);
+    expect(accountRows().length).toBeLessThan(60);
   });
 });

@@ -1,23 +1,16 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { describe, expect, test, vi } from 'vitest';
 import SettingsView from '../../renderer/src/views/SettingsView.svelte';
 import { AppState } from '../../renderer/src/lib/appState.svelte';
 import type { LobstrBridge } from '../../preload/lobstrBridge';
 import { snoozeFor } from '../../main/core/snooze';
 import type { KeyStatus, SettingsPatch } from '../../main/shared/ipcContract';
 import { SEED_TWITTER } from '../fixtures/seedAccounts';
+import { useTestClock } from './testClock';
 import { fakeBridge, snapshotOf, TEST_NOW, type FakeBridge } from './fakeBridge';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(TEST_NOW);
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+useTestClock();
 
 async function openSettings(overrides: Partial<LobstrBridge> = {}, demo = false) {
   const snapshot = snapshotOf([SEED_TWITTER], {}, demo);

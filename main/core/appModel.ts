@@ -89,6 +89,8 @@ export interface Settings {
   demoMode: boolean;
   /** Lobstr documents account status "429" as cookie expiry; off reports it as attention. */
   status429NeedsResync: boolean;
+  /** macOS: the number of accounts needing re-sync beside the menu-bar icon (default on). */
+  showCountInMenuBar: boolean;
 }
 
 // ---------------------------------------------------------------- ports the core uses

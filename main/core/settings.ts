@@ -24,6 +24,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   startHidden: false,
   demoMode: false,
   status429NeedsResync: true,
+  showCountInMenuBar: true,
 });
 
 /** A fresh, mutable copy of the defaults. */
@@ -65,6 +66,7 @@ const SETTING_KEYS: readonly SettingKey[] = [
   'startHidden',
   'demoMode',
   'status429NeedsResync',
+  'showCountInMenuBar',
 ];
 const NOTIFICATION_KEYS: readonly NotificationKey[] = ['needsResync', 'recovered', 'keyRejected'];
 
@@ -79,6 +81,7 @@ const LABELS: Record<SettingKey, string> = {
   startHidden: '"Start hidden"',
   demoMode: '"Demo mode"',
   status429NeedsResync: '"Status 429 means re-sync"',
+  showCountInMenuBar: '"Show the count beside the menu-bar icon"',
 };
 const NOTIFICATION_LABELS: Record<NotificationKey, string> = {
   needsResync: 'The "needs re-sync" notification switch',
@@ -120,6 +123,7 @@ export const settingsSchema = z.strictObject({
   startHidden: onOff,
   demoMode: onOff,
   status429NeedsResync: onOff,
+  showCountInMenuBar: onOff,
 });
 
 /** What a valid value looks like, completing "<label> must be …". */
@@ -137,6 +141,7 @@ const RULES: Record<Exclude<SettingKey, 'apiBaseUrl' | 'notifications'>, { schem
   startHidden: { schema: onOff, rule: 'true or false' },
   demoMode: { schema: onOff, rule: 'true or false' },
   status429NeedsResync: { schema: onOff, rule: 'true or false' },
+  showCountInMenuBar: { schema: onOff, rule: 'true or false' },
 };
 
 /** A short rendering of a bad value for a message; long or odd values are not echoed whole. */

@@ -212,6 +212,7 @@ const settingsPatch: z.ZodType<SettingsPatch> = z.strictObject(
     launchAtLogin: onOff.optional(),
     startHidden: onOff.optional(),
     status429NeedsResync: onOff.optional(),
+    showCountInMenuBar: onOff.optional(),
   },
   { error: 'must be an object of the settings to change' },
 );

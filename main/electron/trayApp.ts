@@ -216,7 +216,8 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
 
   function render(): void {
     if (!monitor) return;
-    lastView = trayViewOf({ status: monitor.status(), settings: settings.get(), now: Date.now(), platform });
+    const current = settings.get();
+    lastView = trayViewOf({ status: monitor.status(), settings: current, now: Date.now(), platform, showCount: current.showCountInMenuBar });
     tray.render(lastView);
     pushes.snapshotChanged();
   }

@@ -75,6 +75,7 @@ export interface SettingsValues {
   startHidden: boolean;
   demoMode: boolean;
   status429NeedsResync: boolean;
+  showCountInMenuBar: boolean;
 }
 
 /** An account as the window shows it: everything the API said except the icon, plus its health. */

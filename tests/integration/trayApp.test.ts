@@ -32,7 +32,7 @@ let root: string;
 let electron: FakeElectron;
 let app: TrayAppHandle<FakeBrowserWindow>;
 
-function launch(options: { onlineCheckMs?: number } = {}): TrayAppHandle<FakeBrowserWindow> {
+function launch(options: { onlineCheckMs?: number; platform?: NodeJS.Platform } = {}): TrayAppHandle<FakeBrowserWindow> {
   electron = createFakeElectron({ userData: path.join(root, 'userData'), logs: path.join(root, 'logs') }, () => appPage);
   app = startTrayApp(electron.objects, {
     distDir,
@@ -167,6 +167,25 @@ describe('watching real accounts', () => {
 
     expect(tray().menu!.click('Resume notifications')).toBe(true);
     expect(tray().menu!.labels()).toContain('Pause notifications');
+  });
+
+  it('shows on macOS how many accounts need re-sync beside the icon, until the user turns the count off', async () => {
+    await launch({ platform: 'darwin' }).ready;
+    await connect();
+    expect(tray().title).toBe('');
+    for (const id of [ids[0]!, ids[4]!]) await control(sim, 'POST', `/accounts/${id}`, { status_code_info: 'cookies_expired' });
+    await app.refreshNow();
+    expect(tray().title).toBe('2');
+
+    expect(await electron.ipcMain.invoke('settings:update', { showCountInMenuBar: false })).toMatchObject({
+      ok: true,
+      value: { settings: { showCountInMenuBar: false } },
+    });
+    expect(tray().title).toBe('');
+    expect(tray().tooltip).toMatch(/2 of 6 accounts need re-sync/);
+
+    await electron.ipcMain.invoke('settings:update', { showCountInMenuBar: true });
+    expect(tray().title).toBe('2');
   });
 
   it('never lets the key reach the window, the log, or any file in clear', async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, test, vi } from 'vitest';
 import SettingsView from '../../renderer/src/views/SettingsView.svelte';
 import { AppState } from '../../renderer/src/lib/appState.svelte';
@@ -254,6 +254,22 @@ describe('each control saves at once', () => {
     await vi.waitFor(() =>
       expect(patches(bridge)).toEqual([{ launchAtLogin: true }, { startHidden: true }, { status429NeedsResync: false }]),
     );
+  });
+
+  test('the count beside the menu-bar icon: offered on macOS only, on by default', async () => {
+    const COUNT = 'Show the count beside the menu-bar icon';
+    await openSettings();
+    expect(screen.queryByRole('checkbox', { name: COUNT })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Startup' })).toBeTruthy();
+    cleanup();
+
+    const { bridge } = await openSettings({ platform: 'darwin' });
+    const startup = screen.getByRole('region', { name: 'Startup and menu bar' });
+    const count = within(startup).getByRole('checkbox', { name: COUNT }) as HTMLInputElement;
+    expect(count.checked).toBe(true);
+    await fireEvent.click(count);
+    await vi.waitFor(() => expect(patches(bridge)).toEqual([{ showCountInMenuBar: false }]));
+    expect(count.checked).toBe(false);
   });
 });
 

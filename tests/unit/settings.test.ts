@@ -44,6 +44,7 @@ describe('parseSettings (the settings file)', () => {
       startHidden: true,
       demoMode: true,
       status429NeedsResync: false,
+      showCountInMenuBar: false,
     };
     expect(parseSettings(stored)).toEqual({ settings: stored, problems: [] });
   });
@@ -54,6 +55,16 @@ describe('parseSettings (the settings file)', () => {
     expect(settings.pollIntervalMinutes).toBe(10);
     expect(settings.notifications).toEqual({ needsResync: true, recovered: false, keyRejected: true });
     expect(settings.status429NeedsResync).toBe(true);
+    expect(settings.showCountInMenuBar).toBe(true);
+  });
+
+  it('keeps the menu-bar count switch, and resets a bad one to on, saying so', () => {
+    expect(parseSettings({ showCountInMenuBar: false })).toEqual({ settings: settingsWith({ showCountInMenuBar: false }), problems: [] });
+    const bad = parseSettings({ showCountInMenuBar: 'no', startHidden: true });
+    expect(bad.settings).toEqual(settingsWith({ startHidden: true }));
+    expect(bad.problems).toEqual([
+      '"Show the count beside the menu-bar icon" must be true or false (got "no"). Using the default (on).',
+    ]);
   });
 
   it('keeps every valid field and resets only the bad ones, saying which', () => {
@@ -120,9 +131,15 @@ describe('applySettingsPatch (a change from the renderer)', () => {
   const current = defaultSettings();
 
   it('applies valid changes and leaves the rest and the original alone', () => {
-    const next = applySettingsPatch(current, { pollIntervalMinutes: 30, startHidden: true, notifications: { recovered: false } });
+    const next = applySettingsPatch(current, {
+      pollIntervalMinutes: 30,
+      startHidden: true,
+      showCountInMenuBar: false,
+      notifications: { recovered: false },
+    });
     expect(next.pollIntervalMinutes).toBe(30);
     expect(next.startHidden).toBe(true);
+    expect(next.showCountInMenuBar).toBe(false);
     expect(next.notifications).toEqual({ needsResync: true, recovered: false, keyRejected: true });
     expect(current).toEqual(defaultSettings());
   });
@@ -150,6 +167,7 @@ describe('applySettingsPatch (a change from the renderer)', () => {
     [{ pollIntervalMinutes: '5' }, /whole number/, 'pollIntervalMinutes'],
     [{ reminderHours: 0 }, /reminder delay/, 'reminderHours'],
     [{ launchAtLogin: 'yes' }, /"Launch at login" must be true or false/, 'launchAtLogin'],
+    [{ showCountInMenuBar: null }, /"Show the count beside the menu-bar icon" must be true or false/, 'showCountInMenuBar'],
     [{ notifications: { recovered: 1 } }, /"synchronized again" notification switch/, 'notifications.recovered'],
     [{ notifications: { sound: true } }, /no notification kind called "sound"/, 'notifications'],
     [{ notifications: true }, /notification choices must be an object/, 'notifications'],

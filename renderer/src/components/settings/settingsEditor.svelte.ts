@@ -17,7 +17,8 @@ export type SettingField =
   | 'reminderHours'
   | 'snooze'
   | 'launchAtLogin'
-  | 'startHidden';
+  | 'startHidden'
+  | 'showCountInMenuBar';
 
 export class SettingsEditor {
   /** null until read (the loading state). */

@@ -3,93 +3,27 @@
  * without a window, quitting), with a fake `app`.
  */
 import { describe, expect, test } from 'vitest';
-import { startAppLifecycle, type AppHandle, type AppLifecycleOptions, type WindowContext } from '../../main/electron/appLifecycle.js';
-import type { MainWindowHandle } from '../../main/electron/window.js';
+import { startAppLifecycle, type AppLifecycleOptions, type WindowContext } from '../../main/electron/appLifecycle.js';
+import { FakeApp } from '../helpers/fakeElectron/app.js';
+import { FakeBrowserWindow } from '../helpers/fakeElectron/window.js';
 
-type AppEvent = 'second-instance' | 'window-all-closed' | 'activate' | 'before-quit';
-
-class FakeApp implements AppHandle {
-  readonly listeners = new Map<string, (() => void)[]>();
-  quitCalls = 0;
-  readonly dockCalls: string[] = [];
-  readonly dock = {
-    show: () => this.dockCalls.push('show'),
-    hide: () => void this.dockCalls.push('hide'),
-  };
-  private markReady: () => void = () => {};
-  private readonly readyPromise = new Promise<void>((resolve) => (this.markReady = resolve));
-
-  constructor(private readonly gotLock: boolean) {}
-
-  requestSingleInstanceLock(): boolean {
-    return this.gotLock;
-  }
-  whenReady(): Promise<unknown> {
-    return this.readyPromise;
-  }
-  quit(): void {
-    this.quitCalls++;
-    // Electron announces a quit before closing the windows.
-    this.emit('before-quit');
-  }
-  on(event: string, listener: () => void): this {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-    return this;
-  }
-  becomeReady(): void {
-    this.markReady();
-  }
-  emit(event: AppEvent): void {
-    for (const listener of this.listeners.get(event) ?? []) listener();
-  }
-}
-
-class FakeWindow {
-  minimized = false;
-  readonly calls: string[] = [];
-  private closedListener: (() => void) | null = null;
-
-  constructor(readonly context: WindowContext) {}
-
-  handle(): MainWindowHandle & { fake: FakeWindow } {
-    return {
-      fake: this,
-      loadFile: async () => {},
-      once: () => undefined,
-      on: (event: string, listener: (...args: never[]) => unknown) => {
-        if (event === 'closed') this.closedListener = listener as () => void;
-      },
-      show: () => this.calls.push('show'),
-      hide: () => this.calls.push('hide'),
-      focus: () => this.calls.push('focus'),
-      restore: () => {
-        this.calls.push('restore');
-        this.minimized = false;
-      },
-      isMinimized: () => this.minimized,
-      isVisible: () => true,
-      webContents: {
-        on: () => undefined,
-        setWindowOpenHandler: () => {},
-        session: { setPermissionRequestHandler: () => {}, webRequest: { onHeadersReceived: () => {} } },
-      },
-    };
-  }
-  /** The window is destroyed (e.g. closed while quitting). */
-  destroy(): void {
-    this.closedListener?.();
+/** A window the lifecycle opened, with the context it was given. */
+class FakeWindow extends FakeBrowserWindow {
+  constructor(readonly context: WindowContext) {
+    super({});
   }
 }
 
 function start(gotLock = true, options: AppLifecycleOptions = {}) {
-  const app = new FakeApp(gotLock);
+  // A Dock, as on macOS, so that the tests see what the lifecycle does with it.
+  const app = new FakeApp({ gotLock, readyAtOnce: false, dock: true });
   const windows: FakeWindow[] = [];
   const lifecycle = startAppLifecycle(
     app,
     (context) => {
       const window = new FakeWindow(context);
       windows.push(window);
-      return window.handle();
+      return window;
     },
     options,
   );
@@ -104,7 +38,7 @@ describe('the app lifecycle', () => {
     await lifecycle.ready;
     expect(windows).toHaveLength(1);
     expect(lifecycle.primary).toBe(true);
-    expect(lifecycle.currentWindow()?.fake).toBe(windows[0]);
+    expect(lifecycle.currentWindow()).toBe(windows[0]);
   });
 
   test('a second start quits at once and opens nothing', async () => {
@@ -134,7 +68,7 @@ describe('the app lifecycle', () => {
     app.becomeReady();
     await lifecycle.ready;
     const shown = lifecycle.showWindow();
-    expect(shown?.fake).toBe(windows[0]);
+    expect(shown).toBe(windows[0]);
     lifecycle.showWindow();
     expect(windows).toHaveLength(1);
     expect(windows[0]?.calls).toEqual(['show', 'focus', 'show', 'focus']);
@@ -178,7 +112,7 @@ describe('the app lifecycle', () => {
     app.becomeReady();
     await lifecycle.ready;
     expect(windows).toHaveLength(0);
-    expect(app.dockCalls).toEqual(['hide']);
+    expect(app.dock?.calls).toEqual(['hide']);
     lifecycle.showWindow();
     expect(windows).toHaveLength(1);
   });
@@ -191,6 +125,6 @@ describe('the app lifecycle', () => {
     app.becomeReady();
     await lifecycle.ready;
     expect(windows).toHaveLength(1);
-    expect(app.dockCalls).toEqual([]);
+    expect(app.dock?.calls).toEqual([]);
   });
 });

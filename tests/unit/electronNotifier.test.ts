@@ -14,40 +14,9 @@ import {
   RETAINED_NOTIFICATIONS,
   setWindowsAppUserModelId,
   type NotificationClass,
-  type NotificationHandle,
-  type NotificationOptions,
 } from '../../main/electron/notifier.js';
-
-type Listener = (...args: never[]) => void;
-
-function fakeNotificationClass(supported = true) {
-  return class FakeNotification implements NotificationHandle {
-    static shown: FakeNotification[] = [];
-    static supportChecks = 0;
-    static isSupported(): boolean {
-      FakeNotification.supportChecks++;
-      return supported;
-    }
-    readonly listeners = new Map<string, Listener>();
-    constructor(readonly options: NotificationOptions) {}
-    show(): void {
-      FakeNotification.shown.push(this);
-    }
-    on(event: string, listener: Listener): this {
-      this.listeners.set(event, listener);
-      return this;
-    }
-    click(): void {
-      (this.listeners.get('click') as (() => void) | undefined)?.();
-    }
-    close(): void {
-      (this.listeners.get('close') as (() => void) | undefined)?.();
-    }
-    fail(error: string): void {
-      (this.listeners.get('failed') as ((event: unknown, error: string) => void) | undefined)?.({}, error);
-    }
-  };
-}
+import { FakeApp } from '../helpers/fakeElectron/app.js';
+import { fakeNotificationClass } from '../helpers/fakeElectron/notification.js';
 
 /** Compile-time only: Electron's own Notification class and app fit what the adapter takes. */
 export function wiresWithRealElectron(Notification: typeof ElectronNotification, app: App): Notifier {
@@ -143,21 +112,16 @@ describe('the Electron notifier', () => {
 });
 
 describe('Windows AppUserModelId', () => {
-  const appSpy = () => {
-    const ids: string[] = [];
-    return { ids, app: { setAppUserModelId: (id: string) => void ids.push(id) } };
-  };
-
   it('is set on Windows to the packaged appId', () => {
-    const { ids, app } = appSpy();
+    const app = new FakeApp();
     setWindowsAppUserModelId(app, 'win32');
-    expect(ids).toEqual(['io.lobstrtray.app']);
+    expect(app.appUserModelIds).toEqual(['io.lobstrtray.app']);
   });
 
   it.each(['darwin', 'linux'] as const)('is left alone on %s', (platform) => {
-    const { ids, app } = appSpy();
+    const app = new FakeApp();
     setWindowsAppUserModelId(app, platform);
-    expect(ids).toEqual([]);
+    expect(app.appUserModelIds).toEqual([]);
   });
 
   it('matches electron-builder.yml, or installed builds would show no notifications', () => {

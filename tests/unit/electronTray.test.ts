@@ -9,103 +9,9 @@ import { describe, expect, it } from 'vitest';
 import type { Account } from '../../main/core/account.js';
 import type { MonitorStatus, Settings } from '../../main/core/appModel.js';
 import { trayViewOf, type TrayAction, type TrayView } from '../../main/core/trayView.js';
-import {
-  createTrayController,
-  type TrayController,
-  type TrayElectron,
-  type TrayHandle,
-  type TrayMenuTemplateItem,
-} from '../../main/electron/tray.js';
-import type { TrayIconImage } from '../../main/electron/trayIcons.js';
+import { createTrayController, type TrayController, type TrayElectron } from '../../main/electron/tray.js';
 import { accountWith } from '../fixtures/seedAccounts.js';
-
-class FakeImage implements TrayIconImage {
-  template = false;
-  constructor(readonly file: string) {}
-  isEmpty(): boolean {
-    return false;
-  }
-  setTemplateImage(option: boolean): void {
-    this.template = option;
-  }
-}
-
-class FakeMenu {
-  constructor(readonly template: TrayMenuTemplateItem[]) {}
-}
-
-class FakeTray implements TrayHandle<FakeImage, FakeMenu> {
-  static all: FakeTray[] = [];
-  readonly calls: string[] = [];
-  readonly listeners = new Map<string, () => void>();
-  tooltip = '';
-  title = '';
-  menu: FakeMenu | null = null;
-  destroyed = false;
-
-  constructor(public image: FakeImage) {
-    FakeTray.all.push(this);
-  }
-  setImage(image: FakeImage): void {
-    this.calls.push('setImage');
-    this.image = image;
-  }
-  setToolTip(toolTip: string): void {
-    this.calls.push('setToolTip');
-    this.tooltip = toolTip;
-  }
-  setTitle(title: string): void {
-    this.calls.push('setTitle');
-    this.title = title;
-  }
-  setContextMenu(menu: FakeMenu | null): void {
-    this.calls.push('setContextMenu');
-    this.menu = menu;
-  }
-  on(event: 'click', listener: () => void): this {
-    this.listeners.set(event, listener);
-    return this;
-  }
-  destroy(): void {
-    this.destroyed = true;
-  }
-
-  /** The icon file name, as a user would tell the states apart. */
-  get icon(): string {
-    return path.basename(this.image.file);
-  }
-  /** Labels as Electron displays them: `&&` shows one `&`, a lone `&` marks a mnemonic and is hidden. */
-  shownMenu(items = this.menu?.template ?? []): unknown[] {
-    return items.map((i) => {
-      if (i.type === 'separator') return '---';
-      const label = (i.label ?? '').replace(/&(&?)/g, '$1');
-      if (i.submenu) return { [label]: this.shownMenu(i.submenu) };
-      return i.enabled === false ? `(${label})` : label;
-    });
-  }
-  /** Clicks a menu item by its displayed label path, e.g. choose('Pause notifications', 'For 1 hour'). */
-  choose(...labelPath: string[]): void {
-    let items = this.menu?.template ?? [];
-    let found: TrayMenuTemplateItem | undefined;
-    for (const label of labelPath) {
-      found = items.find((i) => (i.label ?? '').replace(/&(&?)/g, '$1') === label);
-      if (!found) throw new Error(`no menu item "${label}" in ${JSON.stringify(this.shownMenu(items))}`);
-      items = found.submenu ?? [];
-    }
-    if (found?.enabled === false) throw new Error(`"${labelPath.join(' › ')}" is disabled`);
-    if (!found?.click) throw new Error(`"${labelPath.join(' › ')}" does nothing when clicked`);
-    found.click();
-  }
-  clickIcon(): void {
-    this.listeners.get('click')?.();
-  }
-}
-
-const fakeElectron: TrayElectron<FakeImage, FakeMenu> = {
-  Tray: FakeTray,
-  Menu: { buildFromTemplate: (template) => new FakeMenu(template) },
-  nativeImage: { createFromPath: (file) => new FakeImage(file) },
-};
+import { fakeTrayElectron, type FakeTray } from '../helpers/fakeElectron/tray.js';
 
 /** Compile-time only: the real Electron objects fit what createTrayController takes. */
 export function wiresWithRealElectron(electron: { Tray: typeof Tray; Menu: typeof Menu; nativeImage: typeof NativeImageModule }): TrayController {
@@ -116,17 +22,18 @@ export function wiresWithRealElectron(electron: { Tray: typeof Tray; Menu: typeo
 const ICONS = '/app/resources/tray';
 const NOW = Date.parse('2026-11-25T14:05:00Z');
 
-function start(platform: NodeJS.Platform): { controller: TrayController; actions: TrayAction[]; tray: () => FakeTray } {
-  FakeTray.all = [];
+function start(platform: NodeJS.Platform): { controller: TrayController; actions: TrayAction[]; tray: () => FakeTray; trays: FakeTray[] } {
+  const electron = fakeTrayElectron();
   const actions: TrayAction[] = [];
-  const controller = createTrayController(fakeElectron, { iconsDir: ICONS, platform, onAction: (a) => actions.push(a) });
+  const controller = createTrayController(electron, { iconsDir: ICONS, platform, onAction: (a) => actions.push(a) });
   return {
     controller,
     actions,
     tray: () => {
-      expect(FakeTray.all).toHaveLength(1);
-      return FakeTray.all[0]!;
+      expect(electron.trays).toHaveLength(1);
+      return electron.trays[0]!;
     },
+    trays: electron.trays,
   };
 }
 
@@ -258,13 +165,13 @@ describe('the tray icon', () => {
   });
 
   it('is removed on destroy and ignores later views', () => {
-    const { controller, tray } = start('linux');
+    const { controller, tray, trays } = start('linux');
     controller.render(viewOf(monitor({ accounts: [healthy('a')] }), 'linux'));
     controller.destroy();
     expect(tray().destroyed).toBe(true);
     controller.render(viewOf(monitor({ accounts: [expired('a', 'ann')] }), 'linux'));
     expect(tray().icon).toBe('linux-ok.png');
-    expect(FakeTray.all).toHaveLength(1);
+    expect(trays).toHaveLength(1);
   });
 });
 

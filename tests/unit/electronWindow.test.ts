@@ -3,140 +3,21 @@
  * (no Electron here): what a user would notice when closing it, pressing Esc, or opening it again.
  */
 import { readFileSync } from 'node:fs';
-import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, test } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
   createMainWindow,
   MAIN_WINDOW_TITLE,
   showWindow,
-  type HeadersReceived,
   type HeadersResponse,
-  type KeyInput,
   type MainWindowBehaviour,
-  type MainWindowHandle,
-  type PreventableEvent,
 } from '../../main/electron/window.js';
+import { FakeDock } from '../helpers/fakeElectron/app.js';
+import { FakeBrowserWindow } from '../helpers/fakeElectron/window.js';
 
-type Listener = (...args: never[]) => unknown;
-
-/** Records what the window module does to it, and lets a test fire the events Electron would. */
-class FakeWindow implements MainWindowHandle {
-  static created: FakeWindow[] = [];
-  static loadResult: Promise<void> = Promise.resolve();
-
-  readonly listeners = new Map<string, Listener[]>();
-  readonly contentsListeners = new Map<string, Listener[]>();
-  readonly calls: string[] = [];
-  loadedFile: string | null = null;
-  visible = false;
-  minimized = false;
-  openHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
-  permissionHandler:
-    | ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void)
-    | null = null;
-  headersHandler: ((details: HeadersReceived, callback: (response: HeadersResponse) => void) => void) | null = null;
-
-  constructor(readonly options: BrowserWindowConstructorOptions) {
-    FakeWindow.created.push(this);
-  }
-
-  loadFile(filePath: string): Promise<void> {
-    this.loadedFile = filePath;
-    return FakeWindow.loadResult;
-  }
-  once(event: string, listener: Listener): this {
-    return this.on(event, listener);
-  }
-  on(event: string, listener: Listener): this {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-    return this;
-  }
-  show(): void {
-    this.calls.push('show');
-    if (!this.visible) {
-      this.visible = true;
-      this.emit('show');
-    }
-  }
-  hide(): void {
-    this.calls.push('hide');
-    if (this.visible) {
-      this.visible = false;
-      this.emit('hide');
-    }
-  }
-  focus(): void {
-    this.calls.push('focus');
-  }
-  restore(): void {
-    this.calls.push('restore');
-    this.minimized = false;
-  }
-  isMinimized(): boolean {
-    return this.minimized;
-  }
-  isVisible(): boolean {
-    return this.visible;
-  }
-  webContents = {
-    on: (event: string, listener: Listener): this => {
-      this.contentsListeners.set(event, [...(this.contentsListeners.get(event) ?? []), listener]);
-      return this;
-    },
-    setWindowOpenHandler: (handler: (details: { url: string }) => { action: 'deny' }): void => {
-      this.openHandler = handler;
-    },
-    session: {
-      setPermissionRequestHandler: (
-        handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
-      ): void => {
-        this.permissionHandler = handler;
-      },
-      webRequest: {
-        onHeadersReceived: (handler: (details: HeadersReceived, callback: (response: HeadersResponse) => void) => void): void => {
-          this.headersHandler = handler;
-        },
-      },
-    },
-  };
-
-  emit(event: string, ...args: unknown[]): void {
-    for (const listener of this.listeners.get(event) ?? []) (listener as (...a: unknown[]) => unknown)(...args);
-  }
-  emitContents(event: string, ...args: unknown[]): void {
-    for (const listener of this.contentsListeners.get(event) ?? []) (listener as (...a: unknown[]) => unknown)(...args);
-  }
-
-  /** The user clicks the close button (or presses Alt+F4 / Cmd+W); true when the close went ahead. */
-  userCloses(): boolean {
-    let prevented = false;
-    this.emit('close', { preventDefault: () => (prevented = true) });
-    if (!prevented) {
-      this.visible = false;
-      this.emit('closed');
-    }
-    return !prevented;
-  }
-
-  /** A key press reaching the page; true when the window kept it from the page. */
-  press(input: Partial<KeyInput> & { isAutoRepeat?: boolean }): boolean {
-    let prevented = false;
-    const full = { type: 'keyDown', key: 'Escape', shift: false, control: false, alt: false, meta: false, isAutoRepeat: false, ...input };
-    this.emitContents('before-input-event', { preventDefault: () => (prevented = true) }, full);
-    return prevented;
-  }
-}
-
-class FakeDock {
-  readonly calls: string[] = [];
-  show(): Promise<void> {
-    this.calls.push('show');
-    return Promise.resolve();
-  }
-  hide(): void {
-    this.calls.push('hide');
-  }
+/** The shared fake window, except that the test fires its first paint ('ready-to-show') itself. */
+class FakeWindow extends FakeBrowserWindow {
+  static override paintsOnLoad = false;
 }
 
 const files = {
@@ -146,9 +27,9 @@ const files = {
 };
 
 function openFakeWindow(behaviour?: MainWindowBehaviour): FakeWindow {
-  FakeWindow.created = [];
+  FakeBrowserWindow.created = [];
   const returned = createMainWindow(FakeWindow, files, behaviour);
-  const window = FakeWindow.created[0];
+  const window = FakeBrowserWindow.created[0];
   if (!window) throw new Error('createMainWindow did not construct a window');
   expect(returned).toBe(window);
   return window;
@@ -203,20 +84,20 @@ describe('the app window', () => {
     const window = openFakeWindow();
     for (const url of ['https://evil.example/', 'file:///etc/passwd', 'http://127.0.0.1:8787/']) {
       let prevented = false;
-      window.emitContents('will-navigate', { preventDefault: () => (prevented = true) }, url);
+      window.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
       expect(prevented, url).toBe(true);
     }
   });
 
   test('refuses to open new windows', () => {
     const window = openFakeWindow();
-    expect(window.openHandler?.({ url: 'https://lobstr.io/' })).toEqual({ action: 'deny' });
+    expect(window.webContents.openHandler?.({ url: 'https://lobstr.io/' })).toEqual({ action: 'deny' });
   });
 
   test('refuses to attach a <webview>', () => {
     const window = openFakeWindow();
     let prevented = false;
-    window.emitContents('will-attach-webview', { preventDefault: () => (prevented = true) }, {}, { src: 'https://evil.example/' });
+    window.webContents.emit('will-attach-webview', { preventDefault: () => (prevented = true) }, {}, { src: 'https://evil.example/' });
     expect(prevented).toBe(true);
   });
 
@@ -224,7 +105,7 @@ describe('the app window', () => {
     const window = openFakeWindow();
     for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read']) {
       let granted: boolean | null = null;
-      window.permissionHandler?.({}, permission, (answer) => (granted = answer));
+      window.webContents.permissionHandler?.({}, permission, (answer) => (granted = answer));
       expect(granted, permission).toBe(false);
     }
   });
@@ -271,11 +152,11 @@ describe('the Content-Security-Policy', () => {
   test('is also sent as a header on every response, replacing any other policy', () => {
     const window = openFakeWindow();
     const answers: HeadersResponse[] = [];
-    window.headersHandler?.(
+    window.webContents.headersHandler?.(
       { responseHeaders: { 'content-type': ['text/html'], 'content-security-policy': ["default-src *"] } },
       (response) => answers.push(response),
     );
-    window.headersHandler?.({}, (response) => answers.push(response));
+    window.webContents.headersHandler?.({}, (response) => answers.push(response));
     expect(answers).toEqual([
       { responseHeaders: { 'content-type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } },
       { responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } },

@@ -35,6 +35,8 @@ import {
   type SettingsView,
   type SnapshotView,
 } from '../../main/shared/ipcContract.js';
+import { FakeIpcMain } from '../helpers/fakeElectron/ipcMain.js';
+import { FakeWebContents } from '../helpers/fakeElectron/window.js';
 import { control, fault, simulator, simulatorAccountIds } from '../helpers/simulatorHarness.js';
 
 const APP_PAGE = 'file:///opt/Lobstr%20Tray/resources/app.asar/dist/renderer/index.html';
@@ -49,23 +51,6 @@ const untrustedEvents: Record<string, IpcInvokeEventLike> = {
   'a frame that is gone': { senderFrame: null },
   'about:blank': { senderFrame: { url: 'about:blank', parent: null } },
 };
-
-/** Records what registerIpcHandlers registers, and calls it the way Electron would. */
-class FakeIpcMain implements IpcMainLike {
-  readonly handlers = new Map<string, (event: IpcInvokeEventLike, ...args: unknown[]) => unknown>();
-  handle(channel: string, listener: (event: IpcInvokeEventLike, ...args: unknown[]) => unknown): void {
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
-    this.handlers.set(channel, listener);
-  }
-  removeHandler(channel: string): void {
-    this.handlers.delete(channel);
-  }
-  async invoke(channel: string, event: IpcInvokeEventLike, ...args: unknown[]): Promise<IpcResult<unknown>> {
-    const handler = this.handlers.get(channel);
-    if (!handler) throw new Error(`No handler registered for '${channel}'`);
-    return (await handler(event, ...args)) as IpcResult<unknown>;
-  }
-}
 
 /** A monitor stand-in: its status is what the simulator listed at the last refresh. */
 class FakeMonitor {
@@ -143,7 +128,7 @@ function harness(sim: RunningSimulator | null, options: { key?: string | null; o
     answers: [],
     deps: undefined as unknown as IpcHandlerDeps,
     async call(channel, ...args) {
-      const answer = await h.ipc.invoke(channel, fromApp, ...args);
+      const answer = await h.ipc.invokeFrom(fromApp, channel, ...args);
       h.answers.push(answer);
       return answer;
     },
@@ -248,7 +233,7 @@ describe('the sender check', () => {
       'window:hide': [],
     };
     for (const channel of ALL_CHANNELS) {
-      const answer = await h.ipc.invoke(channel, event, ...anything[channel]);
+      const answer = await h.ipc.invokeFrom(event, channel, ...anything[channel]);
       const message = expectFailure(answer, 'forbidden');
       expect(message).toBe('This request did not come from the Lobstr Tray window, so it was refused.');
     }
@@ -274,7 +259,7 @@ describe('the sender check', () => {
     registerIpcHandlers(ipc, h.deps, () => {
       throw new Error('Object has been destroyed');
     });
-    expectFailure(await ipc.invoke(INVOKE.getSnapshot, fromApp), 'forbidden');
+    expectFailure(await ipc.invokeFrom(fromApp, INVOKE.getSnapshot), 'forbidden');
   });
 });
 
@@ -596,60 +581,36 @@ describe('the demo, the platform page and the window', () => {
 });
 
 describe('pushes to the window', () => {
-  class FakeContents implements RendererContents {
-    readonly sent: [string, unknown][] = [];
-    loading = false;
-    destroyed = false;
-    private onLoad: (() => void) | null = null;
-    send(channel: string, payload: unknown): void {
-      this.sent.push([channel, payload]);
-    }
-    isDestroyed(): boolean {
-      return this.destroyed;
-    }
-    isLoading(): boolean {
-      return this.loading;
-    }
-    once(_event: 'did-finish-load', listener: () => void): this {
-      this.onLoad = listener;
-      return this;
-    }
-    finishLoading(): void {
-      this.loading = false;
-      this.onLoad?.();
-    }
-  }
-
   test('a new snapshot is pushed as the same view the window asks for', async () => {
     const sim = await simulator({ accounts: 5, token: THE_KEY });
     const h = harness(sim);
     await h.monitor.refreshNow();
-    const contents = new FakeContents();
+    const contents = new FakeWebContents();
     const pushes = createRendererPushes(() => contents, h.deps);
     pushes.snapshotChanged();
     const asked = expectOk<SnapshotView>(await h.call(INVOKE.getSnapshot));
     expect(contents.sent).toHaveLength(1);
-    expect(contents.sent[0]?.[0]).toBe(PUSH.snapshotChanged);
-    expect(contents.sent[0]?.[1]).toEqual(asked);
+    expect(contents.sent[0]?.channel).toBe(PUSH.snapshotChanged);
+    expect(contents.sent[0]?.payload).toEqual(asked);
   });
 
   test('"open on this account" waits for a window that is still loading, and nothing goes to a closed one', () => {
     const h = harness(null);
-    let contents: FakeContents | null = null;
+    let contents: FakeWebContents | null = null;
     const pushes = createRendererPushes(() => contents, h.deps);
     pushes.navigate('abc');
     pushes.snapshotChanged();
 
-    const opening = new FakeContents();
+    const opening = new FakeWebContents();
     opening.loading = true;
     contents = opening;
     pushes.navigate('6e5f36d27502ec69fda745ec59ead509');
     expect(opening.sent).toEqual([]);
     opening.finishLoading();
-    expect(opening.sent).toEqual([[PUSH.navigate, { accountId: '6e5f36d27502ec69fda745ec59ead509' }]]);
+    expect(opening.sent).toEqual([{ channel: PUSH.navigate, payload: { accountId: '6e5f36d27502ec69fda745ec59ead509' } }]);
 
     pushes.navigate(null);
-    expect(opening.sent.at(-1)).toEqual([PUSH.navigate, { accountId: null }]);
+    expect(opening.sent.at(-1)).toEqual({ channel: PUSH.navigate, payload: { accountId: null } });
 
     opening.destroyed = true;
     pushes.snapshotChanged();

@@ -5,23 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   AUTOSTART_FILE_NAME,
   HIDDEN_ARG,
-  type LoginItemApp,
   applyLoginItem,
   autostartEntry,
   autostartFilePath,
   isLoginItemEnabled,
   startsHidden,
 } from '../../main/electron/loginItem.js';
-
-class FakeApp implements LoginItemApp {
-  readonly calls: Array<{ openAtLogin: boolean; path?: string; args?: string[] }> = [];
-  setLoginItemSettings(settings: { openAtLogin: boolean; path?: string; args?: string[] }): void {
-    this.calls.push(settings);
-  }
-  getLoginItemSettings(): { openAtLogin: boolean } {
-    return { openAtLogin: this.calls.at(-1)?.openAtLogin ?? false };
-  }
-}
+import { FakeApp } from '../helpers/fakeElectron/app.js';
 
 let dir: string;
 beforeEach(() => {
@@ -36,7 +26,7 @@ describe('macOS and Windows: the OS login items', () => {
     const app = new FakeApp();
     await applyLoginItem({ launchAtLogin: true, startHidden: true }, { app, platform: 'darwin' });
     await applyLoginItem({ launchAtLogin: false, startHidden: true }, { app, platform: 'darwin' });
-    expect(app.calls).toEqual([{ openAtLogin: true }, { openAtLogin: false }]);
+    expect(app.loginItemCalls).toEqual([{ openAtLogin: true }, { openAtLogin: false }]);
     expect(await isLoginItemEnabled({ startHidden: true }, { app, platform: 'darwin' })).toBe(false);
   });
 
@@ -45,7 +35,7 @@ describe('macOS and Windows: the OS login items', () => {
     const options = { app, platform: 'win32' as const, execPath: 'C:\\Program Files\\Lobstr Tray\\Lobstr Tray.exe', env: {} };
     await applyLoginItem({ launchAtLogin: true, startHidden: true }, options);
     await applyLoginItem({ launchAtLogin: true, startHidden: false }, options);
-    expect(app.calls).toEqual([
+    expect(app.loginItemCalls).toEqual([
       { openAtLogin: true, path: options.execPath, args: [HIDDEN_ARG] },
       { openAtLogin: true, path: options.execPath, args: [] },
     ]);
@@ -58,7 +48,7 @@ describe('macOS and Windows: the OS login items', () => {
       { launchAtLogin: true, startHidden: false },
       { app, platform: 'win32', execPath: 'C:\\Temp\\x\\app.exe', env: { PORTABLE_EXECUTABLE_FILE: 'D:\\Tools\\LobstrTray.exe' } },
     );
-    expect(app.calls[0]?.path).toBe('D:\\Tools\\LobstrTray.exe');
+    expect(app.loginItemCalls[0]?.path).toBe('D:\\Tools\\LobstrTray.exe');
   });
 });
 
@@ -92,7 +82,7 @@ describe('Linux: an XDG autostart entry', () => {
     ]);
     expect(readdirSync(path.dirname(file))).toEqual([AUTOSTART_FILE_NAME]);
     expect(await isLoginItemEnabled({ startHidden: true }, options)).toBe(true);
-    expect(options.app.calls).toEqual([]);
+    expect(options.app.loginItemCalls).toEqual([]);
   });
 
   it('without an AppImage, starts the executable, quoting a path with spaces; no --hidden unless asked', async () => {

@@ -9,29 +9,9 @@ import {
   type SafeStorageApi,
   createSafeStorageSecretStore,
 } from '../../main/electron/safeStorageSecretStore.js';
+import { createFakeSafeStorage } from '../helpers/fakeElectron/safeStorage.js';
 
 const KEY = '7c1e9f03d25b48a6b0e4a1b2';
-
-type Backend = ReturnType<SafeStorageApi['getSelectedStorageBackend']>;
-
-/**
- * A safeStorage that "encrypts" reversibly (XOR with a per-machine byte, then a marker), so the
- * file holds something that is not the key, and a different machine cannot read it.
- */
-function fakeSafeStorage(options: { machine?: number; available?: boolean; backend?: Backend } = {}) {
-  const machine = options.machine ?? 0x5a;
-  const state = { available: options.available ?? true, backend: options.backend ?? ('gnome_libsecret' as Backend), reEncrypt: false };
-  const api: SafeStorageApi = {
-    isAsyncEncryptionAvailable: async () => state.available,
-    getSelectedStorageBackend: () => state.backend,
-    encryptStringAsync: async (plain) => Buffer.concat([Buffer.from([0xee, machine]), Buffer.from(plain, 'utf8').map((b) => b ^ machine)]),
-    decryptStringAsync: async (cipher) => {
-      if (cipher[0] !== 0xee || cipher[1] !== machine) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-      return { result: Buffer.from(cipher.subarray(2).map((b) => b ^ machine)).toString('utf8'), shouldReEncrypt: state.reEncrypt };
-    },
-  };
-  return { api, state };
-}
 
 let dir: string;
 let filePath: string;
@@ -45,7 +25,7 @@ afterEach(async () => {
 
 describe('the API key in safeStorage', () => {
   it('stores only ciphertext, in a file only the user can read, and reads the key back after a restart', async () => {
-    const { api } = fakeSafeStorage();
+    const { api } = createFakeSafeStorage();
     const store = createSafeStorageSecretStore({ safeStorage: api, filePath, platform: 'linux' });
     expect(await store.hasKey()).toBe(false);
     await store.setKey(KEY);
@@ -64,20 +44,20 @@ describe('the API key in safeStorage', () => {
   });
 
   it('shows the user only the last four characters', async () => {
-    const store = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage().api, filePath });
+    const store = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath });
     expect(await store.keyHint()).toBeNull();
     await store.setKey(KEY);
     expect(await store.keyHint()).toBe('…a1b2');
   });
 
   it('accepts a pasted header and keeps only the key', async () => {
-    const store = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage().api, filePath });
+    const store = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath });
     await store.setKey(`  Authorization: Token ${KEY}\n`);
     expect(await store.getKey()).toBe(KEY);
   });
 
   it('refuses a malformed key without repeating it', async () => {
-    const store = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage().api, filePath });
+    const store = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath });
     const bad = 'my key with spaces 1234';
     await expect(store.setKey(bad)).rejects.toThrow(InvalidApiKeyError);
     await expect(store.setKey(bad)).rejects.not.toThrow(bad);
@@ -85,7 +65,7 @@ describe('the API key in safeStorage', () => {
   });
 
   it('clears the key from disk and memory', async () => {
-    const store = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage().api, filePath });
+    const store = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath });
     await store.setKey(KEY);
     await store.clearKey();
     expect(await store.hasKey()).toBe(false);
@@ -94,30 +74,30 @@ describe('the API key in safeStorage', () => {
   });
 
   it('replaces a key with a new one', async () => {
-    const store = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage().api, filePath });
+    const store = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath });
     await store.setKey(KEY);
     await store.setKey('ffffffffffffffffffff9999');
-    const restarted = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage().api, filePath });
+    const restarted = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath });
     expect(await restarted.keyHint()).toBe('…9999');
   });
 
   it('tells the log which key to redact when it is read or stored', async () => {
     const known: string[] = [];
-    const { api } = fakeSafeStorage();
+    const { api } = createFakeSafeStorage();
     await createSafeStorageSecretStore({ safeStorage: api, filePath, onKeyKnown: (k) => known.push(k) }).setKey(KEY);
     await createSafeStorageSecretStore({ safeStorage: api, filePath, onKeyKnown: (k) => known.push(k) }).getKey();
     expect(known).toEqual([KEY, KEY]);
   });
 
   it('keeps operations in order, so a read racing a clear does not bring the key back', async () => {
-    const store = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage().api, filePath });
+    const store = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath });
     await store.setKey(KEY);
     const [, afterClear] = await Promise.all([store.clearKey(), store.getKey()]);
     expect(afterClear).toBeNull();
   });
 
   it('re-encrypts when safeStorage asks for it, and still returns the key', async () => {
-    const { api, state } = fakeSafeStorage();
+    const { api, state } = createFakeSafeStorage();
     await createSafeStorageSecretStore({ safeStorage: api, filePath }).setKey(KEY);
     const before = await readFile(filePath, 'utf8');
     state.reEncrypt = true;
@@ -130,7 +110,7 @@ describe('the API key in safeStorage', () => {
 
 describe('which protection the key has', () => {
   it('names the OS keychain on macOS and Windows, with nothing to warn about', async () => {
-    const { api } = fakeSafeStorage();
+    const { api } = createFakeSafeStorage();
     expect(await createSafeStorageSecretStore({ safeStorage: api, filePath, platform: 'darwin' }).backend()).toEqual({
       kind: 'keychain',
       label: 'macOS Keychain',
@@ -140,7 +120,7 @@ describe('which protection the key has', () => {
   });
 
   it('names the Linux keyring in use', async () => {
-    const { api } = fakeSafeStorage({ backend: 'kwallet6' });
+    const { api } = createFakeSafeStorage({ backend: 'kwallet6' });
     expect(await createSafeStorageSecretStore({ safeStorage: api, filePath, platform: 'linux' }).backend()).toEqual({
       kind: 'keychain',
       label: 'KWallet 6',
@@ -149,7 +129,7 @@ describe('which protection the key has', () => {
   });
 
   it('says plainly when Linux has no keyring and a fixed password protects the key', async () => {
-    const { api } = fakeSafeStorage({ backend: 'basic_text' });
+    const { api } = createFakeSafeStorage({ backend: 'basic_text' });
     const backend = await createSafeStorageSecretStore({ safeStorage: api, filePath, platform: 'linux' }).backend();
     expect(backend.kind).toBe('basic_text');
     expect(backend.note).toBe(BASIC_TEXT_NOTE);
@@ -159,7 +139,7 @@ describe('which protection the key has', () => {
   });
 
   it('refuses to store the key when no encryption is available, and writes nothing', async () => {
-    const { api } = fakeSafeStorage({ available: false });
+    const { api } = createFakeSafeStorage({ available: false });
     const store = createSafeStorageSecretStore({ safeStorage: api, filePath, platform: 'linux' });
     const backend = await store.backend();
     expect(backend.kind).toBe('unavailable');
@@ -170,7 +150,8 @@ describe('which protection the key has', () => {
   });
 
   it('refuses to write when the encryptor hands back the plaintext', async () => {
-    const broken: SafeStorageApi = { ...fakeSafeStorage().api, encryptStringAsync: async (plain) => Buffer.from(plain) };
+    // Deliberately a broken encryptor, local to this test: the shared fake always hides the key.
+    const broken: SafeStorageApi = { ...createFakeSafeStorage().api, encryptStringAsync: async (plain) => Buffer.from(plain) };
     const store = createSafeStorageSecretStore({ safeStorage: broken, filePath });
     await expect(store.setKey(KEY)).rejects.toThrow(/did not hide the API key/);
     await expect(readdir(dir)).resolves.toEqual([]);
@@ -179,10 +160,10 @@ describe('which protection the key has', () => {
 
 describe('a saved key that cannot be used', () => {
   it('from another machine: treated as absent, with a notice, never a crash', async () => {
-    await createSafeStorageSecretStore({ safeStorage: fakeSafeStorage({ machine: 1 }).api, filePath }).setKey(KEY);
+    await createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage({ machine: 1 }).api, filePath }).setKey(KEY);
     const warn = vi.fn();
     const logger = { info: vi.fn(), warn, error: vi.fn() };
-    const here = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage({ machine: 2 }).api, filePath, logger });
+    const here = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage({ machine: 2 }).api, filePath, logger });
     expect(await here.getKey()).toBeNull();
     expect(await here.hasKey()).toBe(false);
     expect(await here.keyHint()).toBeNull();
@@ -193,20 +174,20 @@ describe('a saved key that cannot be used', () => {
     // Entering the key again replaces the unreadable copy and clears the notice.
     await here.setKey(KEY);
     expect(here.notice).toBeNull();
-    expect(await createSafeStorageSecretStore({ safeStorage: fakeSafeStorage({ machine: 2 }).api, filePath }).getKey()).toBe(KEY);
+    expect(await createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage({ machine: 2 }).api, filePath }).getKey()).toBe(KEY);
   });
 
   it('a damaged file: treated as absent, with a notice', async () => {
     for (const content of ['not json', '{"version":1}', '{"version":2,"ciphertext":"AAAA"}', '{"version":1,"ciphertext":"%%%"}', 'null']) {
       await writeFile(path.join(dir, 'key.json'), content);
-      const store = createSafeStorageSecretStore({ safeStorage: fakeSafeStorage().api, filePath: path.join(dir, 'key.json') });
+      const store = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath: path.join(dir, 'key.json') });
       expect(await store.getKey()).toBeNull();
       expect(store.notice).toMatch(/damaged; enter the key again/);
     }
   });
 
   it('encryption gone since the key was saved: treated as absent, with a notice', async () => {
-    const { api, state } = fakeSafeStorage();
+    const { api, state } = createFakeSafeStorage();
     await createSafeStorageSecretStore({ safeStorage: api, filePath }).setKey(KEY);
     state.available = false;
     const store = createSafeStorageSecretStore({ safeStorage: api, filePath });
@@ -215,8 +196,9 @@ describe('a saved key that cannot be used', () => {
   });
 
   it('an encryptor error never carries the key into the message', async () => {
+    // Deliberately a failing encryptor that echoes its input, local to this test: the shared fake never fails.
     const failing: SafeStorageApi = {
-      ...fakeSafeStorage().api,
+      ...createFakeSafeStorage().api,
       encryptStringAsync: async (plain) => {
         throw new Error(`cannot encrypt "${plain}"`);
       },

@@ -1,0 +1,129 @@
+/**
+ * The app window and its webContents: what was pushed to the page, the handlers the app installed
+ * (new windows, permissions, response headers), and the user's close button and key presses.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+import type { RendererContents } from '../../../main/electron/ipcHandlers.js';
+import type { HeadersReceived, HeadersResponse, KeyInput, MainWindowHandle } from '../../../main/electron/window.js';
+import { Emitter } from './emitter.js';
+
+type PermissionHandler = (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+type HeadersHandler = (details: HeadersReceived, callback: (response: HeadersResponse) => void) => void;
+type OpenHandler = (details: { url: string }) => { action: 'deny' };
+
+export class FakeWebContents extends Emitter implements RendererContents {
+  readonly sent: Array<{ channel: string; payload: unknown }> = [];
+  loading = false;
+  destroyed = false;
+  openHandler: OpenHandler | null = null;
+  permissionHandler: PermissionHandler | null = null;
+  headersHandler: HeadersHandler | null = null;
+  readonly session = {
+    setPermissionRequestHandler: (handler: PermissionHandler): void => {
+      this.permissionHandler = handler;
+    },
+    webRequest: {
+      onHeadersReceived: (handler: HeadersHandler): void => {
+        this.headersHandler = handler;
+      },
+    },
+  };
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  isLoading(): boolean {
+    return this.loading;
+  }
+  setWindowOpenHandler(handler: OpenHandler): void {
+    this.openHandler = handler;
+  }
+  /** The page finishes loading. */
+  finishLoading(): void {
+    this.loading = false;
+    this.emit('did-finish-load');
+  }
+  /** A key press reaching the page; true when the window kept it from the page. */
+  press(input: Partial<KeyInput> & { isAutoRepeat?: boolean }): boolean {
+    let prevented = false;
+    const full = { type: 'keyDown', key: 'Escape', shift: false, control: false, alt: false, meta: false, isAutoRepeat: false, ...input };
+    this.emit('before-input-event', { preventDefault: () => (prevented = true) }, full);
+    return prevented;
+  }
+}
+
+export class FakeBrowserWindow extends Emitter implements MainWindowHandle {
+  /** Every window constructed (subclasses included) since createFakeElectron() or a test reset it. */
+  static created: FakeBrowserWindow[] = [];
+  /** What loadFile resolves to: a test sets a rejection to play a page that fails to load. */
+  static loadResult: Promise<void> = Promise.resolve();
+  /** Whether a loaded page paints by itself ('ready-to-show'), as in a running app, or waits for the test to fire it. */
+  static paintsOnLoad = true;
+
+  readonly webContents = new FakeWebContents();
+  /** show, hide, focus and restore, in order. */
+  readonly calls: string[] = [];
+  loadedFile: string | null = null;
+  visible = false;
+  minimized = false;
+  destroyed = false;
+
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    super();
+    FakeBrowserWindow.created.push(this);
+  }
+  loadFile(filePath: string): Promise<void> {
+    this.loadedFile = filePath;
+    const { loadResult, paintsOnLoad } = this.constructor as typeof FakeBrowserWindow;
+    if (paintsOnLoad) loadResult.then(() => this.emit('ready-to-show'), () => {});
+    return loadResult;
+  }
+  /** Like Electron's: 'show' and 'hide' fire only when the window's visibility changes. */
+  show(): void {
+    this.calls.push('show');
+    if (!this.visible) {
+      this.visible = true;
+      this.emit('show');
+    }
+  }
+  hide(): void {
+    this.calls.push('hide');
+    if (this.visible) {
+      this.visible = false;
+      this.emit('hide');
+    }
+  }
+  focus(): void {
+    this.calls.push('focus');
+  }
+  restore(): void {
+    this.calls.push('restore');
+    this.minimized = false;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  /** The window is destroyed (e.g. closed while quitting). */
+  destroy(): void {
+    this.visible = false;
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
+  /** The user clicks the close button (or presses Alt+F4 / Cmd+W); true when the close went ahead. */
+  userCloses(): boolean {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (!prevented) this.destroy();
+    return !prevented;
+  }
+  /** A key press reaching the page; true when the window kept it from the page. */
+  press(input: Partial<KeyInput> & { isAutoRepeat?: boolean }): boolean {
+    return this.webContents.press(input);
+  }
+}

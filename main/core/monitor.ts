@@ -325,13 +325,18 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     }
   }
 
-  async function persist(): Promise<void> {
+  /** Saves in order, one after the other; stop() waits for the last one. */
+  let saving: Promise<void> = Promise.resolve();
+  function persist(): Promise<void> {
     const state: PersistedMonitorState = { snapshot, problem, ledger };
-    try {
-      await deps.store.save(state);
-    } catch (e) {
-      warn(`The monitor state could not be saved (${(e as Error)?.message ?? String(e)}); after a restart, alerts already shown may be shown again.`);
-    }
+    saving = saving.then(async () => {
+      try {
+        await deps.store.save(state);
+      } catch (e) {
+        warn(`The monitor state could not be saved (${(e as Error)?.message ?? String(e)}); after a restart, alerts already shown may be shown again.`);
+      }
+    });
+    return saving;
   }
 
   /** Abandons the poll in flight (its result will not count) and any scheduled one. */
@@ -368,6 +373,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       abandonPolls();
       const pending = inFlight;
       if (pending) await pending;
+      await saving;
       emitStatus();
     },
 

@@ -222,6 +222,15 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
     pushes.snapshotChanged();
   }
 
+  /** Work started from the tray menu; shutdown waits for it so nothing writes after the app stops. */
+  const pendingActions = new Set<Promise<unknown>>();
+  function track(work: Promise<unknown> | undefined): void {
+    if (!work) return;
+    const settled = work.catch((e: unknown) => logger.error(`A tray action failed: ${(e as Error)?.message ?? String(e)}`));
+    pendingActions.add(settled);
+    void settled.finally(() => pendingActions.delete(settled));
+  }
+
   function onAction(action: TrayAction): void {
     switch (action.type) {
       case 'open':
@@ -229,7 +238,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
       case 'open_account':
         return openWindow(action.accountId);
       case 'refresh':
-        void monitor?.refreshNow();
+        track(monitor?.refreshNow());
         return;
       case 'snooze':
         settings.update({ snooze: snoozeFor(action.preset, Date.now()) });
@@ -245,10 +254,10 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
         });
         return;
       case 'start_demo':
-        void startDemo().catch((e: unknown) => logger.error(`The demo could not start: ${(e as Error).message}`));
+        track(startDemo().catch((e: unknown) => logger.error(`The demo could not start: ${(e as Error).message}`)));
         return;
       case 'stop_demo':
-        void stopDemo();
+        track(stopDemo());
         return;
       case 'quit':
         app.quit();
@@ -372,6 +381,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
   function shutdown(): Promise<void> {
     stopped ??= (async () => {
       await ready.catch(() => {});
+      await Promise.allSettled([...pendingActions]);
       for (const work of shutdownWork) work();
       await monitor?.stop();
       await demo?.close();

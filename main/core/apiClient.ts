@@ -112,6 +112,11 @@ type Purpose = { what: 'list' } | { what: 'account'; hash: string };
 
 interface CallState {
   requests: number;
+  /**
+   * While Lobstr asked to wait (429), every request of the call waits, not only the one that was
+   * told: the limit is per key, and the other pages would only collect 429s of their own.
+   */
+  pause: Promise<void> | null;
 }
 
 export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
@@ -245,6 +250,7 @@ export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
     let rateLimitWaits = 0;
     for (let attempt = 1; ; attempt++) {
       signal.throwIfAborted();
+      if (state.pause) await state.pause;
       state.requests++;
       reportRequest(url, attempt);
       const result = await exchange(url, signal);
@@ -262,7 +268,10 @@ export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
             throw rateLimited(answer, waitMs, rateLimitWaits);
           }
           rateLimitWaits++;
-          await sleep(waitMs, signal);
+          const pause = sleep(waitMs, signal);
+          state.pause = pause;
+          await pause;
+          if (state.pause === pause) state.pause = null;
           continue;
         }
         if (answer.status < 500) throw statusError(answer, url, purpose);
@@ -384,7 +393,7 @@ export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
 
   async function listAccounts(options?: RequestOptions): Promise<AccountList> {
     return call(options?.signal, async (signal, abortAll) => {
-      const state: CallState = { requests: 0 };
+      const state: CallState = { requests: 0, pause: null };
       const warnings: string[] = [];
       const pageUrl = (page: number): string => `${baseUrl}/accounts?page=${page}&limit=${pageSize}`;
       const fetchPage = async (page: number) => parseAccountsPage(await getJson(pageUrl(page), { what: 'list' }, signal, state));
@@ -470,7 +479,7 @@ export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
       throw fail('not_found', `"${hash}" is not an account hash; copy the account's id from the list.`);
     }
     return call(options?.signal, async (signal) => {
-      const state: CallState = { requests: 0 };
+      const state: CallState = { requests: 0, pause: null };
       const body = await getJson(`${baseUrl}/accounts/${encodeURIComponent(id)}`, { what: 'account', hash: id }, signal, state);
 
       // The documented envelope holds one item; Lobstr's own clients also accept a bare account.

@@ -84,6 +84,22 @@ describe('rate limits', () => {
     expect(waits).toEqual([2000]);
   });
 
+  it('pauses every page of the walk, not only the one that was told to wait', async () => {
+    const sim = await simulatorWith(1000);
+    await fault(sim, { status: 429, retry_after: 1, count: 1, path: 'page=3' });
+    // Pages 2, 4 and 5 answer late, after page 3's 429 has arrived: their workers then want page 6 on.
+    for (const page of [2, 4, 5]) await fault(sim, { latency_ms: 300, count: 1, path: `page=${page}&` });
+    // Real time here: the point is when the other pages' requests reach the server.
+    const list = await client(sim, { sleep: undefined }).client.listAccounts();
+    expect(list.accounts).toHaveLength(1000);
+    const log = (await requestLog(sim)).map((r) => ({ page: String((r.query as Record<string, unknown>)['page']), at: Date.parse(r.at) }));
+    const throttled = log.find((r) => r.page === '3')!;
+    // Pages 2 to 5 left together after page 1; every later page waits out the pause.
+    const later = log.filter((r) => Number(r.page) >= 6);
+    expect(later).toHaveLength(5);
+    for (const r of later) expect(r.at - throttled.at, `page ${r.page}`).toBeGreaterThanOrEqual(950);
+  });
+
   it('waits until X-RateLimit-Reset when no request is left, then succeeds', async () => {
     const sim = await simulatorWith(25, { now: () => FIXED_NOW });
     await fault(sim, { status: 429, reset_in: 3, count: 1 });

@@ -4,7 +4,8 @@ import { findChromium, SYSTEM_CHROMIUM_ARGS } from './scripts/chromium-location.
 // Two projects: the built window UI in Chromium (served by `vite preview`: module scripts are
 // blocked over file:// in a plain browser), and the real Electron app where a binary exists.
 // Both need `npm run build` first; `npm test` does that.
-const PORT = 41873;
+// LOBSTR_TRAY_E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.LOBSTR_TRAY_E2E_PORT ?? 41873);
 const chromium = findChromium();
 
 export default defineConfig({

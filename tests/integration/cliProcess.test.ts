@@ -2,7 +2,9 @@
  * The built `lobstr-tray` command as a real process: what a shell script sees.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
 import { buildCli, runBuiltCli, startCli, type BuiltCli } from '../helpers/builtCli.js';
 import { simulator } from '../helpers/simulatorHarness.js';
@@ -26,6 +28,13 @@ const cli = (args: string[], env: Record<string, string>) => runBuiltCli(built, 
 describe('the built lobstr-tray command', () => {
   it('starts with a shebang so npm can install it as a bin', () => {
     expect(readFileSync(built.script, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+  });
+
+  // npm links the bin to this very file (`npx lobstr-tray`, `npm link`), and the shell runs it by its
+  // shebang: without the executable bit every rebuild broke the command with "Permission denied".
+  it.skipIf(process.platform === 'win32')('runs by itself, as the lobstr-tray bin, after a build', async () => {
+    const { stdout } = await promisify(execFile)(built.script, ['--help'], { env: { PATH: process.env.PATH ?? '' } });
+    expect(stdout).toContain('lobstr-tray check');
   });
 
   it('prints one JSON object and exits 1 when accounts need re-sync', async () => {

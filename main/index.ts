@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import {
   app,
   BrowserWindow,
+  clipboard,
   Menu,
   nativeImage,
   net,
@@ -28,7 +29,7 @@ const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(distDir,
 if (process.env.LOBSTR_TRAY_USER_DATA) app.setPath('userData', path.resolve(process.env.LOBSTR_TRAY_USER_DATA));
 
 const trayApp = startTrayApp<BrowserWindow, NativeImage, Menu>(
-  { app, BrowserWindow, Tray, Menu, nativeImage, Notification, ipcMain, safeStorage, shell, powerMonitor, net, log },
+  { app, BrowserWindow, Tray, Menu, nativeImage, Notification, ipcMain, safeStorage, shell, clipboard, powerMonitor, net, log },
   { distDir, resourcesDir, argv: process.argv },
 );
 

@@ -55,6 +55,7 @@ const bridge: LobstrBridge = Object.freeze({
 
   openPlatform: (hash) => invoke(INVOKE.openPlatform, hash),
   hideWindow: () => invoke(INVOKE.hideWindow),
+  copyText: (text) => invoke(INVOKE.copyText, text),
   onNavigate: (callback) => subscribe(PUSH.navigate, callback),
 } satisfies LobstrBridge);
 

@@ -45,6 +45,8 @@ export interface LobstrBridge {
   openPlatform(hash: string): Promise<InvokeResponse<'account:openPlatform'>>;
   /** Hides the window (the app stays in the tray). */
   hideWindow(): Promise<InvokeResponse<'window:hide'>>;
+  /** Puts `text` on the clipboard (through the app: the window itself has no clipboard permission). */
+  copyText(text: string): Promise<InvokeResponse<'clipboard:write'>>;
   /** Called when a notification or a tray item asks the window to show an account (or the list). */
   onNavigate(callback: (target: NavigateTarget) => void): Unsubscribe;
 }

@@ -111,6 +111,8 @@ export interface IpcHandlerDeps {
   shell: ShellHandle;
   /** Hides the app window (the app stays in the tray). */
   hideWindow(): void;
+  /** Electron's clipboard. */
+  clipboard: { writeText(text: string): void };
   /** Default Date.now. */
   now?: () => number;
   /** Where refused senders and unexpected failures are reported (the app's log). */
@@ -187,6 +189,13 @@ const apiKey = z
 
 const onOff = z.boolean({ error: 'must be true or false' });
 
+/** What the window copies is a value it shows (an id, a hash), never a document. */
+const MAX_COPIED_TEXT_LENGTH = 2048;
+const copiedText = z
+  .string({ error: 'must be text' })
+  .min(1, { error: 'is empty: there is nothing to copy' })
+  .max(MAX_COPIED_TEXT_LENGTH, { error: `is longer than ${MAX_COPIED_TEXT_LENGTH} characters` });
+
 /**
  * The types of a settings change; the store checks the values (ranges, a valid base URL) and
  * explains a refusal in its own words.
@@ -231,6 +240,7 @@ const REQUEST_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeRequest<C>, unkno
   'demo:stop': noRequest,
   'account:openPlatform': accountId,
   'window:hide': noRequest,
+  'clipboard:write': copiedText,
 };
 
 /** What each channel's value is called in a refusal. */
@@ -247,6 +257,7 @@ const REQUEST_NAMES: Record<InvokeChannel, string> = {
   'demo:stop': 'Stopping the demo',
   'account:openPlatform': 'The account id',
   'window:hide': 'Hiding the window',
+  'clipboard:write': 'The text to copy',
 };
 
 /** What could not be done, for the message of an unexpected failure: "Lobstr Tray could not …". */
@@ -263,6 +274,7 @@ const ACTIONS: Record<InvokeChannel, string> = {
   'demo:stop': 'stop the demo',
   'account:openPlatform': "open the account's platform",
   'window:hide': 'hide the window',
+  'clipboard:write': 'copy to the clipboard',
 };
 
 /** "The settings change was refused: pollIntervalMinutes must be a number of minutes." */
@@ -393,6 +405,11 @@ export function registerIpcHandlers(
 
     'window:hide': async () => {
       deps.hideWindow();
+      return ok(null);
+    },
+
+    'clipboard:write': async (text) => {
+      deps.clipboard.writeText(text);
       return ok(null);
     },
   };

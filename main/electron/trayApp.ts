@@ -24,6 +24,7 @@ import {
   appPageSenderCheck,
   createRendererPushes,
   registerIpcHandlers,
+  type IpcHandlerDeps,
   type IpcMainLike,
   type RendererContents,
 } from './ipcHandlers.js';
@@ -57,6 +58,7 @@ export interface TrayAppElectron<W extends AppWindow, Image extends TrayIconImag
   ipcMain: IpcMainLike;
   safeStorage: SafeStorageApi;
   shell: { openExternal(url: string): Promise<void>; openPath(path: string): Promise<string> };
+  clipboard: IpcHandlerDeps['clipboard'];
   powerMonitor: { on(event: 'resume' | 'unlock-screen', listener: () => void): unknown };
   net: { isOnline(): boolean };
   /** electron-log/main's logger. */
@@ -308,6 +310,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
         },
         demo: { start: startDemo, stop: stopDemo },
         shell: electron.shell,
+        clipboard: electron.clipboard,
         hideWindow: () => window()?.hide(),
         logger,
       },

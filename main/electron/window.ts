@@ -55,6 +55,7 @@ export interface MainWindowHandle {
       setPermissionRequestHandler(
         handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
       ): void;
+      setPermissionCheckHandler(handler: (webContents: unknown, permission: string, requestingOrigin: string) => boolean): void;
       webRequest: {
         onHeadersReceived(listener: (details: HeadersReceived, callback: (response: HeadersResponse) => void) => void): void;
       };
@@ -137,6 +138,8 @@ export function mainWindowOptions(files: MainWindowFiles): BrowserWindowConstruc
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // No text is worth checking here, and on Linux the spellchecker downloads dictionaries.
+      spellcheck: false,
     },
   };
 }
@@ -179,8 +182,11 @@ export function createMainWindow<W extends MainWindowHandle>(
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   // webviewTag is off; this also refuses one should anything turn it back on.
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  // The UI needs no camera, microphone, geolocation or web notifications (the main process notifies).
+  // The UI needs no permission at all: no camera, microphone, geolocation or web notifications (the
+  // main process notifies), no clipboard (copying goes through the main process). Electron grants
+  // what no handler refuses, and most web APIs check before they request, so both are refused.
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  contents.session.setPermissionCheckHandler(() => false);
   // The meta tag covers the built page; the header also covers a page served over http (dev server).
   contents.session.webRequest.onHeadersReceived((details, callback) =>
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) }),

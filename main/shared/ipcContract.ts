@@ -185,6 +185,7 @@ export const INVOKE = {
   stopDemo: 'demo:stop',
   openPlatform: 'account:openPlatform',
   hideWindow: 'window:hide',
+  copyText: 'clipboard:write',
 } as const;
 
 /** Channel names of what main pushes to the renderer. */
@@ -235,6 +236,11 @@ export type InvokeContract = CompleteContract<
     'account:openPlatform': { request: string; response: IpcResult<OpenedPage> };
     /** The window hides itself (Esc on the top view, when the renderer handles Esc itself). */
     'window:hide': { request: NoRequest; response: IpcResult<null> };
+    /**
+     * The text to put on the clipboard (e.g. an account id). Through main, with Electron's
+     * clipboard: the page's own navigator.clipboard would need a permission the window refuses.
+     */
+    'clipboard:write': { request: string; response: IpcResult<null> };
   }
 >;
 

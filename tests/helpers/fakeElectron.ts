@@ -33,6 +33,8 @@ export interface FakeElectron {
   notifications: FakeNotification[];
   ipcMain: FakeIpcMain;
   opened: { external: string[]; paths: string[] };
+  /** What the app put on the clipboard, oldest first (Electron's clipboard.writeText). */
+  clipboard: string[];
   powerMonitor: Emitter;
   online: { value: boolean };
   /** The object startTrayApp takes. */
@@ -46,6 +48,7 @@ export interface FakeElectron {
     ipcMain: FakeIpcMain;
     safeStorage: SafeStorageApi;
     shell: { openExternal(url: string): Promise<void>; openPath(file: string): Promise<string> };
+    clipboard: { writeText(text: string): void };
     powerMonitor: Emitter;
     net: { isOnline(): boolean };
     log: ReturnType<typeof electronLog.create>;
@@ -68,6 +71,7 @@ export function createFakeElectron(dirs: { userData: string; logs: string }, app
   const opened = { external: [] as string[], paths: [] as string[] };
   const powerMonitor = new Emitter();
   const online = { value: true };
+  const clipboard: string[] = [];
   const Notification = fakeNotificationClass();
   // The windows this app opens (FakeBrowserWindow and subclasses record into this list).
   FakeBrowserWindow.created = [];
@@ -78,6 +82,7 @@ export function createFakeElectron(dirs: { userData: string; logs: string }, app
     notifications: Notification.shown,
     ipcMain,
     opened,
+    clipboard,
     powerMonitor,
     online,
     objects: {
@@ -96,6 +101,7 @@ export function createFakeElectron(dirs: { userData: string; logs: string }, app
           return '';
         },
       },
+      clipboard: { writeText: (text) => void clipboard.push(text) },
       powerMonitor,
       net: { isOnline: () => online.value },
       log: electronLog.create({ logId: `tray-app-test-${++logCounter}` }),

@@ -306,13 +306,20 @@ describe('an account that is gone', () => {
 });
 
 describe('actions', () => {
-  test('"Copy ID" puts the id on the clipboard and says "Copied"', async () => {
-    const writeText = vi.fn(async () => {});
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    openDetails([HEALTHY], HEALTHY.id);
+  test('"Copy ID" asks the app to put the id on the clipboard and says "Copied"', async () => {
+    const { bridge } = openDetails([HEALTHY], HEALTHY.id);
     await fireEvent.click(screen.getByRole('button', { name: 'Copy ID' }));
     expect(await screen.findByText('Copied')).toBeTruthy();
-    expect(writeText).toHaveBeenCalledWith('d3e97f2cd33658f301bdbe807402ab30');
+    expect(bridge.calls).toContainEqual(['copyText', 'd3e97f2cd33658f301bdbe807402ab30']);
+    await readDone();
+  });
+
+  test('a copy the app could not make says why', async () => {
+    openDetails([HEALTHY], HEALTHY.id, {
+      copyText: async () => ({ ok: false, error: { kind: 'failed', message: 'the clipboard is busy' } }),
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Copy ID' }));
+    expect(await screen.findByText('Could not copy: the clipboard is busy')).toBeTruthy();
     await readDone();
   });
 

@@ -108,6 +108,10 @@ export function fakeBridge(snapshot: SnapshotView, overrides: Partial<LobstrBrid
       record('hideWindow');
       return ok(null);
     },
+    async copyText(text) {
+      record('copyText', text);
+      return ok(null);
+    },
     onNavigate(callback) {
       navigateListeners.add(callback);
       return () => navigateListeners.delete(callback);

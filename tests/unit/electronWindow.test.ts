@@ -101,13 +101,22 @@ describe('the app window', () => {
     expect(prevented).toBe(true);
   });
 
-  test('refuses every permission request (camera, notifications, ...)', () => {
-    const window = openFakeWindow();
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read']) {
-      let granted: boolean | null = null;
-      window.webContents.permissionHandler?.({}, permission, (answer) => (granted = answer));
-      expect(granted, permission).toBe(false);
+  test('the page gets no permission, asked or checked: camera, notifications, the clipboard...', async () => {
+    const contents = openFakeWindow().webContents;
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write']) {
+      expect(await contents.pageRequestsPermission(permission), `request ${permission}`).toBe(false);
+      expect(contents.pageChecksPermission(permission), `check ${permission}`).toBe(false);
     }
+  });
+
+  test('a window that installs no permission handlers grants everything, as Electron does', async () => {
+    const contents = new FakeBrowserWindow({}).webContents;
+    expect(await contents.pageRequestsPermission('media')).toBe(true);
+    expect(contents.pageChecksPermission('clipboard-read')).toBe(true);
+  });
+
+  test('spellcheck is off (on Linux it would download dictionaries)', () => {
+    expect(openFakeWindow().options.webPreferences?.spellcheck).toBe(false);
   });
 
   test('a page that fails to load is reported, not thrown away', async () => {

@@ -28,6 +28,7 @@ describe('the IPC contract', () => {
     expect(Object.values(INVOKE).sort()).toEqual([
       'account:get',
       'account:openPlatform',
+      'clipboard:write',
       'demo:start',
       'demo:stop',
       'key:clear',

@@ -4,7 +4,7 @@
  * from the real simulator through the real client; the settings and key stores are the core's own
  * (in memory); the monitor is a small fake that polls the simulator when asked.
  */
-import type { IpcMain, Shell, WebContents } from 'electron';
+import type { Clipboard, IpcMain, Shell, WebContents } from 'electron';
 import { describe, expect, expectTypeOf, test } from 'vitest';
 import { createLobstrClient, type LobstrClient } from '../../main/core/apiClient.js';
 import { LobstrApiError } from '../../main/core/apiErrors.js';
@@ -94,6 +94,7 @@ interface Harness {
   secrets: SecretStore;
   settings: SettingsStore;
   opened: string[];
+  copied: string[];
   hidden: number;
   demoCalls: string[];
   logged: unknown[][];
@@ -122,6 +123,7 @@ function harness(sim: RunningSimulator | null, options: { key?: string | null; o
     secrets,
     settings,
     opened: [],
+    copied: [],
     hidden: 0,
     demoCalls: [],
     logged: [],
@@ -173,6 +175,7 @@ function harness(sim: RunningSimulator | null, options: { key?: string | null; o
     hideWindow: () => {
       h.hidden++;
     },
+    clipboard: { writeText: (text) => void h.copied.push(text) },
     logger: {
       warn: (...args) => h.logged.push(args),
       error: (...args) => h.logged.push(args),
@@ -209,6 +212,7 @@ describe('registration', () => {
     expectTypeOf<IpcMain>().toExtend<IpcMainLike>();
     expectTypeOf<WebContents>().toExtend<RendererContents>();
     expectTypeOf<Shell>().toExtend<ShellHandle>();
+    expectTypeOf<Clipboard>().toExtend<IpcHandlerDeps['clipboard']>();
     expectTypeOf<SettingsStore>().toExtend<SettingsPort>();
     expectTypeOf<SecretStore>().toExtend<SecretsPort>();
     expectTypeOf<LobstrClient>().toExtend<LobstrReader>();
@@ -231,6 +235,7 @@ describe('the sender check', () => {
       'demo:stop': [],
       'account:openPlatform': ['6e5f36d27502ec69fda745ec59ead509'],
       'window:hide': [],
+      'clipboard:write': ['6e5f36d27502ec69fda745ec59ead509'],
     };
     for (const channel of ALL_CHANNELS) {
       const answer = await h.ipc.invokeFrom(event, channel, ...anything[channel]);
@@ -243,6 +248,7 @@ describe('the sender check', () => {
     expect(h.demoCalls).toEqual([]);
     expect(h.opened).toEqual([]);
     expect(h.hidden).toBe(0);
+    expect(h.copied).toEqual([]);
     expect(h.logged.length).toBe(ALL_CHANNELS.length);
   });
 
@@ -287,6 +293,9 @@ describe('payload validation', () => {
     ['snapshot:get', 'a value it does not take', [{ all: true }], /^Reading the accounts was refused: takes no value\.$/],
     ['key:clear', 'a value it does not take', ['now'], /takes no value/],
     ['demo:start', 'a value it does not take', [{ scenario: 'x' }], /takes no value/],
+    ['clipboard:write', 'nothing', [], /^The text to copy was refused: must be text\.$/],
+    ['clipboard:write', 'empty text', [''], /nothing to copy/],
+    ['clipboard:write', 'a megabyte', ['x'.repeat(1_000_000)], /longer than 2048 characters/],
   ];
 
   test.each(refusals)('%s with %s is refused with a readable message', async (channel, _what, args, message) => {
@@ -571,6 +580,12 @@ describe('the demo, the platform page and the window', () => {
     const message = expectFailure(await h.call(INVOKE.openPlatform, id), 'unsafe_url');
     expect(message).toBe(`The platform page of @${account?.username} was not opened: its platform address is not an https:// page (javascript:).`);
     expect(h.opened).toEqual([]);
+  });
+
+  test('the window copies through the app, with Electron’s clipboard', async () => {
+    const h = harness(null);
+    expect(await h.call(INVOKE.copyText, '6e5f36d27502ec69fda745ec59ead509')).toEqual({ ok: true, value: null });
+    expect(h.copied).toEqual(['6e5f36d27502ec69fda745ec59ead509']);
   });
 
   test('the window can ask to be hidden', async () => {

@@ -87,6 +87,7 @@ describe('the preload', () => {
         'stopDemo',
         'openPlatform',
         'hideWindow',
+        'copyText',
         'onNavigate',
       ].sort(),
     );
@@ -120,6 +121,7 @@ describe('the preload', () => {
       ['stopDemo', () => api.stopDemo(), []],
       ['openPlatform', () => api.openPlatform('abc'), ['abc']],
       ['hideWindow', () => api.hideWindow(), []],
+      ['copyText', () => api.copyText('abc'), ['abc']],
     ];
     // Every request channel of the contract is reached by exactly one function.
     expect(calls.map(([name]) => name).sort()).toEqual(Object.keys(INVOKE).sort());

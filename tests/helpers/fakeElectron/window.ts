@@ -8,6 +8,7 @@ import type { HeadersReceived, HeadersResponse, KeyInput, MainWindowHandle } fro
 import { Emitter } from './emitter.js';
 
 type PermissionHandler = (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+type PermissionCheckHandler = (webContents: unknown, permission: string, requestingOrigin: string) => boolean;
 type HeadersHandler = (details: HeadersReceived, callback: (response: HeadersResponse) => void) => void;
 type OpenHandler = (details: { url: string }) => { action: 'deny' };
 
@@ -17,10 +18,14 @@ export class FakeWebContents extends Emitter implements RendererContents {
   destroyed = false;
   openHandler: OpenHandler | null = null;
   permissionHandler: PermissionHandler | null = null;
+  permissionCheckHandler: PermissionCheckHandler | null = null;
   headersHandler: HeadersHandler | null = null;
   readonly session = {
-    setPermissionRequestHandler: (handler: PermissionHandler): void => {
+    setPermissionRequestHandler: (handler: PermissionHandler | null): void => {
       this.permissionHandler = handler;
+    },
+    setPermissionCheckHandler: (handler: PermissionCheckHandler | null): void => {
+      this.permissionCheckHandler = handler;
     },
     webRequest: {
       onHeadersReceived: (handler: HeadersHandler): void => {
@@ -39,6 +44,27 @@ export class FakeWebContents extends Emitter implements RendererContents {
   }
   setWindowOpenHandler(handler: OpenHandler): void {
     this.openHandler = handler;
+  }
+  /**
+   * The page asks for a permission (navigator.clipboard.writeText asks for 'clipboard-sanitized-write',
+   * new Notification() for 'notifications'...); resolves with the answer once the handler gives one.
+   * Without a handler Electron grants it: "By default, Electron will automatically approve all
+   * permission requests unless the developer has manually configured a custom handler"
+   * (docs/tutorial/security.md, "Handle session permission requests from remote content").
+   */
+  pageRequestsPermission(permission: string): Promise<boolean> {
+    const handler = this.permissionHandler;
+    if (!handler) return Promise.resolve(true);
+    return new Promise((resolve) => handler(this, permission, resolve));
+  }
+  /**
+   * A permission check (navigator.permissions.query, and most web APIs before they request): the
+   * check handler's answer, granted without one (Session.setPermissionCheckHandler: "you must also
+   * implement setPermissionRequestHandler to get complete permission handling. Most web APIs do a
+   * permission check and then make a permission request if the check is denied").
+   */
+  pageChecksPermission(permission: string, requestingOrigin = 'file://'): boolean {
+    return this.permissionCheckHandler ? this.permissionCheckHandler(this, permission, requestingOrigin) : true;
   }
   /** The page finishes loading. */
   finishLoading(): void {

@@ -1,13 +1,14 @@
 /**
  * Packaging: electron-builder.yml is valid, a broken copy is refused with a message, and a real
  * `electron-builder --linux dir` run (against a stand-in Electron, so nothing is downloaded) packs
- * the built app and only production dependencies.
+ * the built app and only production dependencies, and flips the Electron fuses in the binary.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureBuilt, repoRoot } from './packagingBuild.js';
 
@@ -17,6 +18,15 @@ const asar = require('@electron/asar') as {
   listPackage(archive: string, options?: { isPack: boolean }): string[];
   extractFile(archive: string, filename: string): Buffer;
 };
+// The fuse reader electron-builder itself flips fuses with (one of app-builder-lib's dependencies).
+const fuses = createRequire(require.resolve('app-builder-lib/package.json'))('@electron/fuses') as {
+  getCurrentFuseWire(pathToElectron: string): Promise<Record<number, number> & { version: string }>;
+  FuseV1Options: Record<string, number>;
+};
+/** A fuse's byte in the wire, as @electron/fuses writes it: '1' on, '0' off. */
+const fuseState = (byte: number | undefined): string =>
+  byte === 0x31 ? 'on' : byte === 0x30 ? 'off' : `unexpected byte ${String(byte)}`;
+const fakeElectron = path.join(repoRoot, 'tests', 'fixtures', 'fake-electron');
 
 interface PackageJson {
   main: string;
@@ -81,8 +91,11 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
   let entries: string[] = [];
   let topLevelModules: string[] = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     ensureBuilt();
+    // The benchmarks build into dist/ too (`npm run bench`): build them, so their absence is proven.
+    await build({ configFile: path.join(repoRoot, 'vite.bench.config.ts'), root: repoRoot, logLevel: 'silent' });
+    expect(existsSync(path.join(repoRoot, 'dist', 'bench', 'run.js'))).toBe(true);
     const builder = path.join(repoRoot, 'node_modules', 'electron-builder', 'cli.js');
     const result = spawnSync(
       process.execPath,
@@ -90,7 +103,7 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
         builder,
         '--linux',
         'dir',
-        `-c.electronDist=${path.join(repoRoot, 'tests', 'fixtures', 'fake-electron')}`,
+        `-c.electronDist=${fakeElectron}`,
         `-c.directories.output=${outputDir}`,
         '--publish',
         'never',
@@ -122,10 +135,58 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
     expect(packed.main).toBe('dist/main/index.js');
   });
 
-  test('no sources, source maps or test files are packed', () => {
+  test('no sources, source maps, test files, build resources or benchmarks are packed', () => {
     const outsideNodeModules = entries.filter((entry) => !entry.startsWith('/node_modules'));
     expect(outsideNodeModules.filter((entry) => entry.endsWith('.map'))).toEqual([]);
-    expect(outsideNodeModules.filter((entry) => /^\/(main|preload|renderer|tests|scripts)(\/|$)/.test(entry))).toEqual([]);
+    expect(
+      outsideNodeModules.filter((entry) => /^\/(main|preload|renderer|tests|scripts|bench|build)(\/|$)/.test(entry)),
+    ).toEqual([]);
+    expect(outsideNodeModules.filter((entry) => entry.startsWith('/dist/bench'))).toEqual([]);
+  });
+
+  test('the packed code imports only Node, Electron and production dependencies', () => {
+    const allowed = new Set([...Object.keys(packageJson.dependencies), 'electron']);
+    const imported = new Map<string, string>();
+    for (const entry of entries) {
+      if (entry.startsWith('/node_modules') || !/\.(c|m)?js$/.test(entry)) continue;
+      const code = asar.extractFile(archive, entry.slice(1)).toString('utf8');
+      const specifiers = code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"'./][^"']*)["']/g);
+      for (const [, specifier] of specifiers) {
+        if (!specifier || specifier.startsWith('node:') || builtinModules.includes(specifier)) continue;
+        const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+        if (name && !allowed.has(name)) imported.set(name, entry);
+      }
+    }
+    expect(Object.fromEntries(imported)).toEqual({});
+  });
+
+  test('the Electron binary’s fuses are flipped: no Node mode, no inspector, app.asar only, asar integrity', async () => {
+    const { FuseV1Options } = fuses;
+    const option = (name: string): number => {
+      const index = FuseV1Options[name];
+      if (index === undefined) throw new Error(`@electron/fuses has no fuse ${name}`);
+      return index;
+    };
+    // The stand-in starts with Electron's defaults, so every change below is electron-builder's doing.
+    const before = await fuses.getCurrentFuseWire(path.join(fakeElectron, 'electron'));
+    expect(fuseState(before[option('RunAsNode')])).toBe('on');
+    expect(fuseState(before[option('OnlyLoadAppFromAsar')])).toBe('off');
+    const wire = await fuses.getCurrentFuseWire(path.join(unpacked, 'lobstr-tray'));
+    expect(wire.version).toBe('1');
+    expect({
+      RunAsNode: fuseState(wire[option('RunAsNode')]),
+      EnableNodeOptionsEnvironmentVariable: fuseState(wire[option('EnableNodeOptionsEnvironmentVariable')]),
+      EnableNodeCliInspectArguments: fuseState(wire[option('EnableNodeCliInspectArguments')]),
+      OnlyLoadAppFromAsar: fuseState(wire[option('OnlyLoadAppFromAsar')]),
+      // Checked by Electron on macOS and Windows only (electronjs.org/docs/latest/tutorial/asar-integrity).
+      EnableEmbeddedAsarIntegrityValidation: fuseState(wire[option('EnableEmbeddedAsarIntegrityValidation')]),
+    }).toEqual({
+      RunAsNode: 'off',
+      EnableNodeOptionsEnvironmentVariable: 'off',
+      EnableNodeCliInspectArguments: 'off',
+      OnlyLoadAppFromAsar: 'on',
+      EnableEmbeddedAsarIntegrityValidation: 'on',
+    });
   });
 
   test('every production dependency is packed', () => {

@@ -14,9 +14,10 @@ import { createMonitor, type Monitor } from '../core/monitor.js';
 import { JsonFileMonitorStore } from '../core/monitorStore.js';
 import { snoozeFor } from '../core/snooze.js';
 import { trayViewOf, type TrayAction, type TrayView } from '../core/trayView.js';
-import { APP_VERSION, userAgent } from '../core/version.js';
+import { APP_NAME, APP_VERSION, userAgent } from '../core/version.js';
 import { startDemoApi } from '../cli/demoApi.js';
 import type { RunningSimulator } from '../simulator/server.js';
+import { applyAppMenu, type ApplicationMenuApi } from './appMenu.js';
 import { startAppLifecycle, type AppHandle, type AppLifecycle } from './appLifecycle.js';
 import { setupAppLog } from './appLog.js';
 import { openElectronSettingsStore } from './electronSettingsStore.js';
@@ -52,7 +53,7 @@ export interface TrayAppElectron<W extends AppWindow, Image extends TrayIconImag
     };
   BrowserWindow: MainWindowClass<W>;
   Tray: TrayElectron<Image, ContextMenu>['Tray'];
-  Menu: TrayElectron<Image, ContextMenu>['Menu'];
+  Menu: TrayElectron<Image, ContextMenu>['Menu'] & ApplicationMenuApi<ContextMenu>;
   nativeImage: TrayElectron<Image, ContextMenu>['nativeImage'];
   Notification: NotificationClass;
   ipcMain: IpcMainLike;
@@ -115,6 +116,8 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
     onKeyKnown: appLog.addSecret,
   });
 
+  // Registered before the lifecycle's own, so the menu is in place before the window opens.
+  void app.whenReady().then(() => applyAppMenu(electron.Menu, platform, APP_NAME));
   const lifecycle = startAppLifecycle(
     app,
     // The page handles Esc itself (back from details, then hide through the preload).

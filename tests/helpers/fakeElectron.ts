@@ -9,6 +9,7 @@ import electronLog from 'electron-log/node';
 import type { SafeStorageApi } from '../../main/electron/safeStorageSecretStore.js';
 import type { TrayMenuTemplateItem } from '../../main/electron/tray.js';
 import { FakeApp } from './fakeElectron/app.js';
+import { FakeApplicationMenu } from './fakeElectron/appMenu.js';
 import { Emitter } from './fakeElectron/emitter.js';
 import { FakeIpcMain } from './fakeElectron/ipcMain.js';
 import { fakeNotificationClass, type FakeNotification, type FakeNotificationClass } from './fakeElectron/notification.js';
@@ -17,6 +18,7 @@ import { fakeTrayElectron, type FakeImage, type FakeMenu, type FakeTray } from '
 import { FakeBrowserWindow } from './fakeElectron/window.js';
 
 export { FakeApp, FakeDock } from './fakeElectron/app.js';
+export { FakeApplicationMenu, rolesOf } from './fakeElectron/appMenu.js';
 export { FakeIpcMain } from './fakeElectron/ipcMain.js';
 export { FakeNotification, fakeNotificationClass, type FakeNotificationClass } from './fakeElectron/notification.js';
 export { createFakeSafeStorage } from './fakeElectron/safeStorage.js';
@@ -30,6 +32,8 @@ export interface FakeElectron {
   app: FakeApp;
   trays: FakeTray[];
   windows: FakeBrowserWindow[];
+  /** Menu.setApplicationMenu's state: Electron's default menu until the app sets one. */
+  applicationMenu: FakeApplicationMenu;
   notifications: FakeNotification[];
   ipcMain: FakeIpcMain;
   opened: { external: string[]; paths: string[] };
@@ -42,7 +46,11 @@ export interface FakeElectron {
     app: FakeApp;
     BrowserWindow: typeof FakeBrowserWindow;
     Tray: new (image: FakeImage) => FakeTray;
-    Menu: { buildFromTemplate(template: TrayMenuTemplateItem[]): FakeMenu };
+    Menu: {
+      buildFromTemplate(template: TrayMenuTemplateItem[]): FakeMenu;
+      setApplicationMenu(menu: FakeMenu | null): void;
+      getApplicationMenu(): FakeMenu | null;
+    };
     nativeImage: { createFromPath(file: string): FakeImage };
     Notification: FakeNotificationClass;
     ipcMain: FakeIpcMain;
@@ -75,10 +83,13 @@ export function createFakeElectron(dirs: { userData: string; logs: string }, app
   const Notification = fakeNotificationClass();
   // The windows this app opens (FakeBrowserWindow and subclasses record into this list).
   FakeBrowserWindow.created = [];
+  const applicationMenu = new FakeApplicationMenu({ quit: () => app.quit() });
+  FakeBrowserWindow.applicationMenu = applicationMenu;
   current = {
     app,
     trays,
     windows: FakeBrowserWindow.created,
+    applicationMenu,
     notifications: Notification.shown,
     ipcMain,
     opened,
@@ -89,7 +100,11 @@ export function createFakeElectron(dirs: { userData: string; logs: string }, app
       app,
       BrowserWindow: FakeBrowserWindow,
       Tray,
-      Menu,
+      Menu: {
+        ...Menu,
+        setApplicationMenu: (menu) => applicationMenu.setApplicationMenu(menu),
+        getApplicationMenu: () => applicationMenu.getApplicationMenu(),
+      },
       nativeImage,
       Notification,
       ipcMain,

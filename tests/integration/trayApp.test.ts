@@ -282,6 +282,27 @@ describe('a restart', () => {
   });
 });
 
+describe('the application menu', () => {
+  it.each(['linux', 'win32'] as const)('on %s the window has no menu bar: no File, no View › Toggle Developer Tools', async (platform) => {
+    await launch({ platform }).ready;
+    const window = electron.windows[0]!;
+    expect(window.menuBar()?.shown() ?? null).toBeNull();
+  });
+
+  it('on macOS the menu bar holds the app menu, Edit (so copy and paste work in the key field) and Window, nothing more', async () => {
+    await launch({ platform: 'darwin' }).ready;
+    expect(electron.applicationMenu.getApplicationMenu()?.shown().map((top) => Object.keys(top as object)[0])).toEqual([
+      'Lobstr Tray',
+      'Edit',
+      'Window',
+    ]);
+    expect(electron.applicationMenu.roles()).toEqual(
+      expect.arrayContaining(['about', 'hide', 'quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'minimize', 'close']),
+    );
+    for (const role of ['toggleDevTools', 'reload', 'forceReload']) expect(electron.applicationMenu.roles()).not.toContain(role);
+  });
+});
+
 describe('the demo and the menu', () => {
   it('starts the demo without a key and groups what already needs re-sync', async () => {
     await launch().ready;

@@ -13,6 +13,7 @@ import {
   type MainWindowBehaviour,
 } from '../../main/electron/window.js';
 import { FakeDock } from '../helpers/fakeElectron/app.js';
+import { FakeApplicationMenu, rolesOf } from '../helpers/fakeElectron/appMenu.js';
 import { FakeBrowserWindow } from '../helpers/fakeElectron/window.js';
 
 /** The shared fake window, except that the test fires its first paint ('ready-to-show') itself. */
@@ -113,6 +114,17 @@ describe('the app window', () => {
     const contents = new FakeBrowserWindow({}).webContents;
     expect(await contents.pageRequestsPermission('media')).toBe(true);
     expect(contents.pageChecksPermission('clipboard-read')).toBe(true);
+  });
+
+  test('on Windows and Linux a window shows Electron’s default menu (Toggle Developer Tools...) until it or the app removes it', () => {
+    FakeBrowserWindow.applicationMenu = new FakeApplicationMenu();
+    const window = new FakeBrowserWindow({});
+    expect(rolesOf(window.menuBar()?.template ?? [])).toContain('toggleDevTools');
+    window.removeMenu();
+    expect(window.menuBar()).toBeNull();
+    const other = new FakeBrowserWindow({});
+    FakeBrowserWindow.applicationMenu.setApplicationMenu(null);
+    expect(other.menuBar()).toBeNull();
   });
 
   test('spellcheck is off (on Linux it would download dictionaries)', () => {

@@ -45,7 +45,8 @@ export class FakeMenu {
   shown(items: TrayMenuTemplateItem[] = this.template): unknown[] {
     return items.map((i) => {
       if (i.type === 'separator') return '---';
-      const label = displayed(i.label);
+      // An item with a role and no label shows the role's own label; the role's name stands for it here.
+      const label = displayed(i.label ?? (i as { role?: string }).role);
       if (i.submenu) return { [label]: this.shown(i.submenu) };
       return i.enabled === false ? `(${label})` : label;
     });

@@ -5,7 +5,9 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { RendererContents } from '../../../main/electron/ipcHandlers.js';
 import type { HeadersReceived, HeadersResponse, KeyInput, MainWindowHandle } from '../../../main/electron/window.js';
+import { FakeApplicationMenu } from './appMenu.js';
 import { Emitter } from './emitter.js';
+import type { FakeMenu } from './tray.js';
 
 type PermissionHandler = (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void;
 type PermissionCheckHandler = (webContents: unknown, permission: string, requestingOrigin: string) => boolean;
@@ -87,6 +89,8 @@ export class FakeBrowserWindow extends Emitter implements MainWindowHandle {
   static loadResult: Promise<void> = Promise.resolve();
   /** Whether a loaded page paints by itself ('ready-to-show'), as in a running app, or waits for the test to fire it. */
   static paintsOnLoad = true;
+  /** The app's menu, which every window of Windows and Linux shows unless it has one of its own. */
+  static applicationMenu = new FakeApplicationMenu();
 
   readonly webContents = new FakeWebContents();
   /** show, hide, focus and restore, in order. */
@@ -95,6 +99,8 @@ export class FakeBrowserWindow extends Emitter implements MainWindowHandle {
   visible = false;
   minimized = false;
   destroyed = false;
+  /** undefined: the window has no menu of its own (setMenu / removeMenu were not called). */
+  private ownMenu: FakeMenu | null | undefined = undefined;
 
   constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
@@ -133,6 +139,23 @@ export class FakeBrowserWindow extends Emitter implements MainWindowHandle {
   }
   isVisible(): boolean {
     return this.visible;
+  }
+  /** BrowserWindow.removeMenu: "Remove the window's menu bar" (Windows and Linux). */
+  removeMenu(): void {
+    this.ownMenu = null;
+  }
+  /** BrowserWindow.setMenu: "Sets the menu as the window's menu bar" (Windows and Linux). */
+  setMenu(menu: FakeMenu | null): void {
+    this.ownMenu = menu;
+  }
+  /**
+   * The menu bar a Windows or Linux user sees on this window, null for none: its own menu, else
+   * the application menu, which is Electron's default (View › Toggle Developer Tools...) until the
+   * app sets one (Menu.setApplicationMenu: on Windows and Linux "the menu will be set as each
+   * window's top menu"; null removes "the menu bar from the window").
+   */
+  menuBar(): FakeMenu | null {
+    return this.ownMenu !== undefined ? this.ownMenu : FakeBrowserWindow.applicationMenu.getApplicationMenu();
   }
   /** The window is destroyed (e.g. closed while quitting). */
   destroy(): void {

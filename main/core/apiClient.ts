@@ -11,6 +11,8 @@
  *   server text quoted in a message is scrubbed of it.
  * - Retries: 5xx, network errors, timeouts and bodies cut off mid-way are retried with
  *   exponential backoff and full jitter; a 429 waits what the server asks (up to a cap).
+ *   A failure no retry can fix (a refused port, an untrusted certificate, a server that does not
+ *   speak https: fetchFailure.ts) is said at once.
  *   A complete answer that is not what we expect (not JSON, an HTML page, the wrong shape,
  *   too large, an unexpected 4xx) is not retried: asking again gets the same answer.
  * - Redirects are not followed, so the key is never sent to another address; the message
@@ -21,6 +23,7 @@ import { parseAccount, parseAccountsPage } from './accountSchema.js';
 import { LobstrApiError, type ApiErrorKind } from './apiErrors.js';
 import { DEFAULT_API_BASE, normaliseApiBase } from './baseUrl.js';
 import { readErrorMessage } from './errorBody.js';
+import { lastingFetchFailure, networkReason } from './fetchFailure.js';
 import { backoffDelay, defaultRateLimitDelay, parseRetryAfter, rateLimitWait } from './retryPolicy.js';
 
 export interface LobstrClientOptions {
@@ -199,6 +202,9 @@ export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
           },
         };
       }
+      // A refused port, an untrusted certificate, a server without https: the same at every try.
+      const lasting = lastingFetchFailure(error, url);
+      if (lasting) throw fail(lasting.kind, lasting.message);
       return {
         type: 'transient',
         failure: {
@@ -570,58 +576,6 @@ function statusLine(answer: Answer, message: string): string {
   if (words === '') return String(answer.status);
   // An HTML error page's title often starts with the code already ("502 Bad Gateway").
   return words.startsWith(String(answer.status)) ? words : `${answer.status} ${words}`;
-}
-
-/** The innermost readable reason of undici's "fetch failed", with its code. */
-function networkReason(error: unknown): string {
-  const code = findErrorCode(error);
-  switch (code) {
-    case 'ECONNREFUSED':
-      return 'the connection was refused (ECONNREFUSED)';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return `the host name could not be resolved (${code})`;
-    case 'ECONNRESET':
-    case 'EPIPE':
-    case 'UND_ERR_SOCKET':
-      return `the connection was cut (${code})`;
-    case 'ETIMEDOUT':
-    case 'UND_ERR_CONNECT_TIMEOUT':
-      return `connecting timed out (${code})`;
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-    case 'ENETDOWN':
-      return `the network is unreachable (${code})`;
-    default:
-      break;
-  }
-  const message = innermostMessage(error);
-  if (code !== undefined && /CERT|SSL|TLS|SELF_SIGNED|VERIFY/.test(code)) return `the TLS certificate was refused (${code})`;
-  return code !== undefined ? `${message} (${code})` : message;
-}
-
-function findErrorCode(error: unknown, depth = 0): string | undefined {
-  if (depth > 6 || typeof error !== 'object' || error === null) return undefined;
-  const code = (error as { code?: unknown }).code;
-  const inner = findErrorCode((error as { cause?: unknown }).cause, depth + 1);
-  if (inner !== undefined) return inner;
-  if (error instanceof AggregateError) {
-    for (const e of error.errors) {
-      const found = findErrorCode(e, depth + 1);
-      if (found !== undefined) return found;
-    }
-  }
-  return typeof code === 'string' ? code : undefined;
-}
-
-function innermostMessage(error: unknown): string {
-  let current: unknown = error;
-  let message = 'unknown error';
-  for (let depth = 0; depth < 6 && current instanceof Error; depth++) {
-    if (current.message) message = current.message;
-    current = current.cause;
-  }
-  return message;
 }
 
 function asAbortError(reason: unknown): Error {

@@ -2,14 +2,19 @@
  * Errors of the connection to the Lobstr API, as values with a kind and a message a person
  * can act on. Never contains the API key.
  */
-export type ApiErrorKind =
-  | 'auth' // 401/403 on the request itself: the API key is wrong or revoked
-  | 'not_found'
-  | 'rate_limited'
-  | 'server' // 5xx
-  | 'network' // refused, reset, DNS
-  | 'timeout'
-  | 'invalid_response'; // not JSON, an HTML error page, the wrong shape, too large
+export const API_ERROR_KINDS = [
+  'auth', // 401/403 on the request itself: the API key is wrong or revoked
+  'not_found',
+  'rate_limited',
+  'server', // 5xx
+  'network', // refused, reset, DNS
+  'timeout',
+  'invalid_response', // not JSON, an HTML error page, the wrong shape, too large, a redirect
+  'tls', // the certificate was refused, or the server does not speak https: no retry helps
+  'config', // the API base URL cannot be used as it is (a port fetch refuses): no retry helps
+] as const;
+
+export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
 
 export class LobstrApiError extends Error {
   override readonly name = 'LobstrApiError';

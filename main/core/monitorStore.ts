@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { Account } from './account.js';
 import type { AccountsSnapshot, ConnectionProblem } from './appModel.js';
 import type { AlertLedger } from './alertPlanner.js';
+import { API_ERROR_KINDS } from './apiErrors.js';
 
 export interface PersistedMonitorState {
   snapshot: AccountsSnapshot | null;
@@ -43,7 +44,6 @@ export const MONITOR_STATE_VERSION = 1;
 // ---------------------------------------------------------------- file format
 
 const HEALTHS = ['ok', 'needs_resync', 'locked', 'attention'] as const;
-const API_ERROR_KINDS = ['auth', 'not_found', 'rate_limited', 'server', 'network', 'timeout', 'invalid_response'] as const;
 const isoTime = z.string().refine((s) => Number.isFinite(Date.parse(s)), 'expected an ISO time');
 
 /** An account as this app saved it (already normalised); the icon is an index into `icons`. */

@@ -57,7 +57,7 @@ export interface TrayViewInput {
   showCount?: boolean;
 }
 
-const ERROR_KINDS: ReadonlySet<ApiErrorKind> = new Set(['auth', 'server', 'invalid_response', 'rate_limited', 'not_found']);
+const ERROR_KINDS: ReadonlySet<ApiErrorKind> = new Set(['auth', 'server', 'invalid_response', 'rate_limited', 'not_found', 'tls', 'config']);
 
 /**
  * `setup` while unconfigured; otherwise the worst wins: alert (an account in the last good snapshot
@@ -148,6 +148,10 @@ function problemText(problem: ConnectionProblem, since: string): string {
       return `Lobstr is limiting requests (since ${since})`;
     case 'not_found':
       return `no Lobstr API at the base URL (since ${since})`;
+    case 'tls':
+      return `no secure connection to Lobstr (since ${since})`;
+    case 'config':
+      return `the API base URL cannot be used (since ${since})`;
   }
 }
 

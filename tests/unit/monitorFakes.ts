@@ -189,6 +189,8 @@ export function apiError(kind: ApiErrorKind, retryAfterMs?: number): LobstrApiEr
     network: 'Could not reach Lobstr at api.lobstr.io: connection refused.',
     timeout: 'Lobstr did not answer within 20 s.',
     invalid_response: 'Lobstr answered with a web page.',
+    tls: 'The certificate of api.lobstr.io was refused (net::ERR_CERT_AUTHORITY_INVALID).',
+    config: 'The API base URL uses port 9, which the app refuses to connect to.',
   };
   return new LobstrApiError(kind, messages[kind], kind === 'auth' ? 401 : undefined, retryAfterMs);
 }

@@ -98,6 +98,8 @@ describe('tray state and tooltip', () => {
     ['unreadable answers', status({ problem: problem('invalid_response') }), 'error', "Lobstr Tray: Lobstr's answers cannot be read (since 13:40)"],
     ['rate limited beyond the retries', status({ problem: problem('rate_limited') }), 'error', 'Lobstr Tray: Lobstr is limiting requests (since 13:40)'],
     ['a wrong base URL', status({ problem: problem('not_found') }), 'error', 'Lobstr Tray: no Lobstr API at the base URL (since 13:40)'],
+    ['a certificate refused (not offline)', status({ problem: problem('tls') }), 'error', 'Lobstr Tray: no secure connection to Lobstr (since 13:40)'],
+    ['a port fetch refuses (not offline)', status({ problem: problem('config') }), 'error', 'Lobstr Tray: the API base URL cannot be used (since 13:40)'],
     [
       'offline after good checks',
       status({ snapshot: snapshotAt1335(accounts(25, 0)), problem: problem('network') }),

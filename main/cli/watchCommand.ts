@@ -45,7 +45,8 @@ Options:
   -h, --help           show this help
 
 The API key is read from the LOBSTR_API_KEY environment variable, never from the command line.
-Notes and problems go to stderr. Exit codes: 0 stopped (Ctrl-C, SIGTERM), 64 bad usage.
+Notes and problems go to stderr, each said once. Exit codes: 0 stopped (Ctrl-C, SIGTERM),
+2 the --state file cannot be written (said at start, before any check), 64 bad usage.
 `;
 
 const DEFAULT_INTERVAL_SECONDS = 300;
@@ -98,8 +99,30 @@ export async function runWatch(rawIo: CliIo): Promise<number> {
     /** Notes for people: stderr in --json mode (stdout holds only events), stdout otherwise. */
     const say = (text: string): void => void (json ? io.stderr.write(`lobstr-tray: ${text}\n`) : io.stdout.write(`${text}\n`));
     const note = (text: string): void => void io.stderr.write(`lobstr-tray: note: ${text}\n`);
+    // A state file that stops being writable fails every save: a line per check would drown the events.
+    const said = new Set<string>();
+    const noteOnce = (text: string): void => {
+      if (said.has(text)) return;
+      said.add(text);
+      note(text);
+    };
 
-    const store: MonitorStore = options.stateFile ? new JsonFileMonitorStore(options.stateFile) : new MemoryMonitorStore();
+    let store: MonitorStore = new MemoryMonitorStore();
+    if (options.stateFile) {
+      // Checked before anything is watched: --state asks not to repeat alerts after a restart, and a
+      // watch that silently could not keep that promise would repeat them all. One line, exit 2.
+      const file = new JsonFileMonitorStore(options.stateFile);
+      try {
+        await file.checkWritable();
+      } catch (e) {
+        io.stderr.write(
+          `lobstr-tray: --state ${options.stateFile} cannot be used: ${(e as Error).message}. ` +
+            'Give a file in a folder you can write to, or leave out --state.\n',
+        );
+        return EXIT.failed;
+      }
+      store = file;
+    }
     // Timers that keep the process alive between checks (the app's clock lets them go).
     const clock: Clock = {
       now,
@@ -130,7 +153,7 @@ export async function runWatch(rawIo: CliIo): Promise<number> {
           if (printed) io.stdout.write(json ? `${JSON.stringify(printed.line)}\n` : `${printed.human}\n`);
         }
       },
-      onWarning: note,
+      onWarning: noteOnce,
     });
 
     const source = demo ? `the built-in simulator's demo accounts (${demo.baseUrl})` : `Lobstr accounts at ${options.apiBase}`;

@@ -8,7 +8,7 @@
  * key rejection was already said). A file that cannot be read is never a crash: the monitor starts
  * fresh (only the history is lost) and the load says so in a warning.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { readFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -194,8 +194,9 @@ export class MemoryMonitorStore implements MonitorStore {
 
 /**
  * A JSON file, written whole to a temporary file and renamed over the old one, so a crash mid-write
- * leaves the previous state intact. Readable by the user only. A file that cannot be used is moved
- * aside (`<file>.unreadable`) so the next save does not destroy what someone may want to look at.
+ * leaves the previous state intact; a failed write removes its temporary file. Readable by the user
+ * only. A file that cannot be used is moved aside (`<file>.unreadable`) so the next save does not
+ * destroy what someone may want to look at.
  */
 export class JsonFileMonitorStore implements MonitorStore {
   private writing: Promise<void> = Promise.resolve();
@@ -223,16 +224,73 @@ export class JsonFileMonitorStore implements MonitorStore {
     return loaded;
   }
 
+  /**
+   * Proves, before anything is watched, that the file can be written where it is: its folder is made
+   * and a temporary file written and removed. Rejects with a sentence naming what failed.
+   */
+  async checkWritable(): Promise<void> {
+    const folder = dirname(this.path);
+    try {
+      await makeFolder(folder);
+    } catch (e) {
+      throw new Error(`its folder ${folder} cannot be created (${errorCode(e)})`);
+    }
+    const probe = this.temporaryPath();
+    try {
+      await writeFile(probe, '', { mode: 0o600, flag: 'wx' });
+    } catch (e) {
+      throw new Error(`nothing can be written in ${folder} (${errorCode(e)})`);
+    }
+    await rm(probe, { force: true });
+  }
+
   save(state: PersistedMonitorState): Promise<void> {
     const text = serialiseMonitorState(state);
     // One write at a time, in order: the last save wins, never a mix of two.
     const next = this.writing.then(async () => {
-      await mkdir(dirname(this.path), { recursive: true });
-      const temporary = `${this.path}.${process.pid}.tmp`;
-      await writeFile(temporary, text, { mode: 0o600 });
-      await rename(temporary, this.path);
+      await makeFolder(dirname(this.path));
+      const temporary = this.temporaryPath();
+      try {
+        await writeFile(temporary, text, { mode: 0o600 });
+        await rename(temporary, this.path);
+      } catch (e) {
+        await rm(temporary, { force: true }).catch(() => undefined);
+        throw e;
+      }
     });
     this.writing = next.catch(() => undefined);
     return next;
   }
+
+  private temporaryPath(): string {
+    return `${this.path}.${process.pid}.tmp`;
+  }
+}
+
+/**
+ * `mkdir -p`, one level at a time. Node's own `mkdir(…, { recursive: true })` never returns for a
+ * folder under /proc (the kernel answers ENOENT for a parent that exists, and Node retries forever,
+ * at full CPU): this gives up with that error instead.
+ */
+async function makeFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT') throw e;
+  }
+  const parent = dirname(folder);
+  if (parent === folder) throw new Error(`${folder} does not exist`);
+  await makeFolder(parent);
+  try {
+    await mkdir(folder);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? (error as Error)?.message ?? String(error);
 }

@@ -3,7 +3,7 @@
  * script (--json) and a person see as accounts expire and recover and the connection fails and
  * comes back, and how bad usage is refused.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -217,6 +217,21 @@ describe('lobstr-tray watch for people', () => {
     expect(await watch.stop()).toBe(0);
     expect(watch.events().every((e) => e.event === 'needs_resync')).toBe(true);
     expect(watch.stderr()).toMatch(/^lobstr-tray: watching the built-in simulator's demo accounts \(http:\/\/127\.0\.0\.1:\d+\/v1\)/);
+  });
+});
+
+describe('lobstr-tray watch --state that cannot be kept', () => {
+  it.runIf(existsSync('/proc/self'))('under /proc: one line on stderr, exit 2, before any check', async () => {
+    const { sim, env } = await healthySimulator();
+    const recorded = recordingIo(['watch', '--interval', '1', '--state', '/proc/lobstr-tray-test/state.json'], env);
+    const code = await Promise.race([runCli(recorded.io), new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 5_000))]);
+    expect(code).toBe(2);
+    expect(recorded.stdout()).toBe('');
+    expect(recorded.stderr()).toBe(
+      'lobstr-tray: --state /proc/lobstr-tray-test/state.json cannot be used: its folder /proc/lobstr-tray-test cannot be created (ENOENT). ' +
+        'Give a file in a folder you can write to, or leave out --state.\n',
+    );
+    expect(await listRequests(sim)).toBe(0);
   });
 });
 

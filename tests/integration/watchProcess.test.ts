@@ -1,7 +1,11 @@
 /**
  * The built `lobstr-tray watch` as a real process: it keeps running between checks, and Ctrl-C
- * (SIGINT) or SIGTERM stop it cleanly with exit 0 and no stack trace.
+ * (SIGINT) or SIGTERM stop it cleanly with exit 0 and no stack trace. A --state file it cannot
+ * keep never makes it hang.
  */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
 import { buildCli, startCli, type BuiltCli, type CliProcess } from '../helpers/builtCli.js';
@@ -60,5 +64,41 @@ describe('the built lobstr-tray watch', () => {
     for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
     expect(lines.map((l) => (JSON.parse(l) as { event: string }).event)).toContain('needs_resync');
     expect(w.stderr()).toMatch(/lobstr-tray: stopped\n$/);
+  });
+
+  // Linux's /proc accepts no new folder, and Node's own recursive mkdir spins forever on it.
+  it.runIf(existsSync('/proc/self'))('--state under /proc: exits 2 at once with one line, without checking', async () => {
+    const before = await requestsOfList();
+    const w = watch(['--interval', '1', '--api-base', sim.baseUrl, '--state', '/proc/lobstr-tray-test/state.json']);
+    const ended = await Promise.race([w.exit, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 5_000))]);
+    if (ended === 'hung') w.child.kill('SIGKILL');
+    expect(ended).toEqual({ code: 2, signal: null });
+    expect(w.stderr()).toMatch(/^lobstr-tray: --state \/proc\/lobstr-tray-test\/state\.json cannot be used: .+\n$/);
+    expect(w.stdout()).toBe('');
+    expect(await requestsOfList()).toBe(before);
+  });
+
+  it('a state file that stops being writable is said once, leaves no temporary file, and Ctrl-C still ends it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lobstr-watch-state-'));
+    try {
+      const state = join(dir, 'state.json');
+      const w = watch(['--interval', '1', '--api-base', sim.baseUrl, '--state', state]);
+      await until(() => existsSync(state), 'the first save');
+      // A folder where the file was: every later save fails.
+      rmSync(state);
+      mkdirSync(state);
+      const before = await requestsOfList();
+      await until(async () => (await requestsOfList()) >= before + 3, 'three more checks');
+      w.child.kill('SIGINT');
+      const ended = await Promise.race([w.exit, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 5_000))]);
+      if (ended === 'hung') w.child.kill('SIGKILL');
+      expect(ended).toEqual({ code: 0, signal: null });
+      const notes = w.stderr().trimEnd().split('\n');
+      expect(notes).toHaveLength(1);
+      expect(notes[0]).toMatch(/^lobstr-tray: note: .*could not be saved/);
+      expect(readdirSync(dir)).toEqual(['state.json']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

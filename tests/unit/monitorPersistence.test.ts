@@ -3,7 +3,7 @@
  * repeat what the user already saw, and reports what changed while it was closed. A damaged store
  * never stops the app.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -225,4 +225,22 @@ describe('the state file', () => {
     expect(loaded.state).toBeNull();
     expect(loaded.warning).toMatch(/could not be read \(EISDIR\)/);
   });
+
+  it('whose save fails leaves no temporary file behind, and the next save that can works', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'monitor-state.json');
+    mkdirSync(file);
+    const store = new JsonFileMonitorStore(file);
+    await expect(store.save(state())).rejects.toThrow(/EISDIR|EEXIST|ENOTEMPTY|EPERM/);
+    expect(readdirSync(dir)).toEqual(['monitor-state.json']);
+    rmSync(file, { recursive: true });
+    await store.save(state());
+    expect(new JsonFileMonitorStore(file).load()).toEqual({ state: state(), warning: null });
+  });
+
+  it.runIf(existsSync('/proc/self'))('under /proc (where Node\'s recursive mkdir never returns) fails its check and its save at once', async () => {
+    const store = new JsonFileMonitorStore('/proc/lobstr-tray-test/deeper/monitor-state.json');
+    await expect(store.checkWritable()).rejects.toThrow(/^its folder \/proc\/lobstr-tray-test\/deeper cannot be created \(ENOENT\)$/);
+    await expect(store.save(state())).rejects.toThrow(/ENOENT/);
+  }, 5_000);
 });

@@ -205,6 +205,7 @@ describe('lobstr-tray watch for people', () => {
       const second = startWatch(['--interval', '1', '--json', '--state', state], env);
       await until(() => second.events().length > 0, 'the second report', second);
       await morePolls(sim, 2, second);
+      expect(await second.stop()).toBe(0);
       expect(second.events().map((e) => `${e.event} ${e.account?.id}`)).toEqual([`needs_resync ${ids[3]}`]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -32,6 +32,7 @@ import {
 import { applyLoginItem, startsHidden, type LoginItemApp } from './loginItem.js';
 import { createElectronNotifier, setWindowsAppUserModelId, type NotificationClass } from './notifier.js';
 import { API_KEY_FILE_NAME, createSafeStorageSecretStore, type SafeStorageApi } from './safeStorageSecretStore.js';
+import { quitAfterShutdown, type QuittingApp } from './quitAfterShutdown.js';
 import { createTrayController, type TrayElectron } from './tray.js';
 import type { TrayIconImage } from './trayIcons.js';
 import { createMainWindow, type MainWindowClass, type MainWindowHandle } from './window.js';
@@ -45,6 +46,7 @@ export interface AppWindow extends MainWindowHandle {
 /** The Electron objects the app runs on (main/index.ts passes the real ones). */
 export interface TrayAppElectron<W extends AppWindow, Image extends TrayIconImage, ContextMenu> {
   app: AppHandle &
+    QuittingApp &
     LoginItemApp & {
       getPath(name: 'userData' | 'logs'): string;
       setAppUserModelId(id: string): void;
@@ -381,7 +383,10 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
   });
   ready.catch((e: unknown) => logger.error(`Lobstr Tray could not start: ${(e as Error).message}`));
 
-  app.on('before-quit', () => void shutdown());
+  quitAfterShutdown(app, shutdown, {
+    onTimeout: (ms) => logger.warn(`Quitting without waiting any longer: stopping took more than ${ms / 1000} s, so the last changes may not be saved.`),
+    onFailure: (e: unknown) => logger.error(`Stopping the app failed: ${(e as Error)?.message ?? String(e)}`),
+  });
 
   let stopped: Promise<void> | null = null;
   function shutdown(): Promise<void> {

@@ -74,7 +74,7 @@ export function fake(): FakeElectron {
 
 export function createFakeElectron(dirs: { userData: string; logs: string }, appPage: () => string): FakeElectron {
   const { trays, Tray, Menu, nativeImage } = fakeTrayElectron();
-  const app = new FakeApp({ dirs });
+  const app = new FakeApp({ dirs, windows: () => FakeBrowserWindow.created });
   const ipcMain = new FakeIpcMain(appPage);
   const opened = { external: [] as string[], paths: [] as string[] };
   const powerMonitor = new Emitter();

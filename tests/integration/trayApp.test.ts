@@ -3,7 +3,7 @@
  * real simulator: what a user sees in the tray, the notifications and the window through scripted
  * scenarios. The Electron runtime itself is covered by tests/electron where a binary exists.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,8 +32,12 @@ let root: string;
 let electron: FakeElectron;
 let app: TrayAppHandle<FakeBrowserWindow>;
 
-function launch(options: { onlineCheckMs?: number; platform?: NodeJS.Platform } = {}): TrayAppHandle<FakeBrowserWindow> {
+function launch(
+  options: { onlineCheckMs?: number; platform?: NodeJS.Platform } = {},
+  prepare: (electron: FakeElectron) => void = () => {},
+): TrayAppHandle<FakeBrowserWindow> {
   electron = createFakeElectron({ userData: path.join(root, 'userData'), logs: path.join(root, 'logs') }, () => appPage);
+  prepare(electron);
   app = startTrayApp(electron.objects, {
     distDir,
     resourcesDir: path.join(repo, 'resources'),
@@ -300,6 +304,56 @@ describe('the application menu', () => {
       expect.arrayContaining(['about', 'hide', 'quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'minimize', 'close']),
     );
     for (const role of ['toggleDevTools', 'reload', 'forceReload']) expect(electron.applicationMenu.roles()).not.toContain(role);
+  });
+});
+
+describe('quitting', () => {
+  it.each([
+    ['the tray menu', 'linux', () => tray().choose('Quit')],
+    ['Cmd+Q', 'darwin', () => electron.applicationMenu.chooseRole('quit')],
+  ] as const)('quitting from %s waits for the app to stop, then closes the window for real and ends', async (_from, platform, quit) => {
+    await launch({ platform }).ready;
+    await connect();
+    let trayGoneAtExit = false;
+    electron.app.onExit(() => (trayGoneAtExit = tray().destroyed));
+    quit();
+    // Electron would end the process here unless the quit waits (before-quit listeners are not awaited).
+    expect(electron.app.exited).toBe(false);
+    await vi.waitFor(() => expect(electron.app.exitCode).toBe(0));
+    expect(trayGoneAtExit).toBe(true);
+    expect(electron.windows[0]!.destroyed).toBe(true);
+  });
+
+  it('a quit just as a notification appears still saves that it was shown: after a restart it is not shown again', async () => {
+    const stateFile = path.join(root, 'userData', 'monitor-state.json');
+    let quitWhenNotified = false;
+    launch({}, (fakes) => {
+      // The user quits from the tray the moment the notification appears, before the state is saved.
+      fakes.objects.Notification = class extends fakes.objects.Notification {
+        override show(): void {
+          super.show();
+          if (quitWhenNotified) tray().choose('Quit');
+        }
+      };
+    });
+    await app.ready;
+    await connect();
+    let onDiskAtExit = '';
+    electron.app.onExit(() => (onDiskAtExit = readFileSync(stateFile, 'utf8')));
+    quitWhenNotified = true;
+    await control(sim, 'POST', `/accounts/${ids[1]}`, { status_code_info: 'cookies_expired' });
+    void app.refreshNow();
+    await vi.waitFor(() => expect(electron.app.exited).toBe(true));
+    expect(titles()).toHaveLength(1);
+    // Whatever the app wrote after the process ended never reached the disk.
+    await app.shutdown();
+    writeFileSync(stateFile, onDiskAtExit);
+
+    launch();
+    await app.ready;
+    await app.refreshNow();
+    expect(tray().icon).toBe('linux-alert.png');
+    expect(titles()).toEqual([]);
   });
 });
 

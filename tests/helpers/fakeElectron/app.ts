@@ -28,6 +28,27 @@ export interface FakeAppOptions {
   readyAtOnce?: boolean;
   /** A Dock, as on macOS (Electron's app.dock is undefined elsewhere). */
   dock?: boolean;
+  /** The open windows, which a quit closes (Electron's BrowserWindow.getAllWindows()). */
+  windows?: () => readonly QuittableWindow[];
+}
+
+/** A window as app.quit() and app.exit() close it. */
+export interface QuittableWindow {
+  readonly destroyed: boolean;
+  /** Emits 'close' (preventable) and closes unless prevented; true when it closed. */
+  userCloses(): boolean;
+  destroy(): void;
+}
+
+/** An Electron Event whose default can be prevented; `prevented` tells whether a listener did. */
+function preventableEvent(): { preventDefault(): void; readonly prevented: boolean } {
+  let prevented = false;
+  return {
+    preventDefault: () => void (prevented = true),
+    get prevented() {
+      return prevented;
+    },
+  };
 }
 
 export class FakeApp extends Emitter {
@@ -36,6 +57,11 @@ export class FakeApp extends Emitter {
   /** Every setLoginItemSettings call, in order. */
   readonly loginItemCalls: LoginItemCall[] = [];
   readonly dock: FakeDock | undefined;
+  /** The exit code once the process has ended (a quit that went through, or exit()); null while it runs. */
+  exitCode: number | null = null;
+  /** Called at the moment the process ends: a test reads there what is on disk (anything written later is lost). */
+  private readonly exitHooks: Array<() => void> = [];
+  private readonly windows: () => readonly QuittableWindow[];
   private readonly dirs: { userData: string; logs: string };
   private readonly gotLock: boolean;
   private markReady: () => void = () => {};
@@ -46,6 +72,7 @@ export class FakeApp extends Emitter {
     this.dirs = options.dirs ?? { userData: '/nonexistent/userData', logs: '/nonexistent/logs' };
     this.gotLock = options.gotLock ?? true;
     this.dock = options.dock ? new FakeDock() : undefined;
+    this.windows = options.windows ?? (() => []);
     if (options.readyAtOnce ?? true) this.markReady();
   }
   requestSingleInstanceLock(): boolean {
@@ -61,10 +88,46 @@ export class FakeApp extends Emitter {
   get quitCalled(): boolean {
     return this.quitCalls > 0;
   }
+  /**
+   * Electron's app.quit(): "The before-quit event will be emitted first. If all windows are
+   * successfully closed, the will-quit event will be emitted and by default the application will
+   * terminate." Each step is preventable (before-quit, a window's close, will-quit), and nothing is
+   * waited for: a listener's promise is ignored, so work it started is cut off when the process ends.
+   */
   quit(): void {
     this.quitCalls++;
-    // Electron announces a quit before closing the windows.
-    this.emit('before-quit');
+    if (this.exited) return;
+    const beforeQuit = preventableEvent();
+    this.emit('before-quit', beforeQuit);
+    if (beforeQuit.prevented) return;
+    for (const window of this.windows()) {
+      if (!window.destroyed && !window.userCloses()) return;
+    }
+    const willQuit = preventableEvent();
+    this.emit('will-quit', willQuit);
+    if (willQuit.prevented) return;
+    this.emit('quit', preventableEvent(), 0);
+    this.end(0);
+  }
+  /**
+   * Electron's app.exit(): "Exits immediately with exitCode. All windows will be closed immediately
+   * without asking the user, and the before-quit and will-quit events will not be emitted."
+   */
+  exit(exitCode = 0): void {
+    if (this.exited) return;
+    for (const window of this.windows()) if (!window.destroyed) window.destroy();
+    this.end(exitCode);
+  }
+  get exited(): boolean {
+    return this.exitCode !== null;
+  }
+  /** Runs `hook` when the process ends. */
+  onExit(hook: () => void): void {
+    this.exitHooks.push(hook);
+  }
+  private end(exitCode: number): void {
+    this.exitCode = exitCode;
+    for (const hook of this.exitHooks) hook();
   }
   getPath(name: 'userData' | 'logs'): string {
     return this.dirs[name];

@@ -3,21 +3,22 @@
  * until stopped (Ctrl-C or SIGTERM, exit 0). For scripts (`--json`: one object per line, nothing else
  * on stdout) and servers.
  *
- * The lines follow the monitor's events through the rule the tray's notifications use (alertKindOf):
- * needs_resync, recovered, connection_error (the connection fails, or fails differently) and
+ * The account lines are the tray's notifications, one per account: the monitor's alert planner
+ * (alertPlanner.ts) decides them, so the rules are the same (an account that misses one list and comes
+ * back is not announced again; `--remind` reminds as the tray's reminder setting does). The connection
+ * lines follow the monitor's events: connection_error (the connection fails, or fails differently) and
  * connection_restored. There is no snooze and every kind is on. The first check reports every account
  * that already needs re-sync, so a script learns the current state; with `--state FILE` a restarted
  * watch compares with what it saw last time and reports only what changed meanwhile.
  */
-import { squidsText, accountName } from '../core/alertPlanner.js';
+import { accountName, squidsText, type AccountAlerts, type AlertedAccount } from '../core/alertPlanner.js';
 import type { Clock, MonitorEvent } from '../core/appModel.js';
 import { DEFAULT_API_BASE } from '../core/baseUrl.js';
 import { createMonitor } from '../core/monitor.js';
 import { JsonFileMonitorStore, MemoryMonitorStore, type MonitorStore } from '../core/monitorStore.js';
 import { platformLabel } from '../core/platforms.js';
-import { defaultSettings } from '../core/settings.js';
+import { defaultSettings, REMINDER_HOURS } from '../core/settings.js';
 import { durationText } from '../core/timeFormat.js';
-import { alertKindOf } from '../core/transitions.js';
 import { EXIT, UsageError, type CliIo } from './cliIo.js';
 import { connectionFrom, optionsOrExitCode, parseCommandArgs, withLobstrSession, type Connection } from './connectionOptions.js';
 
@@ -26,6 +27,8 @@ export const WATCH_HELP = `Usage: lobstr-tray watch [options]
 Watches every Lobstr account and prints one line per event until stopped (Ctrl-C):
   needs_resync         an account starts needing cookie re-sync (the first check
                        reports every account that already needs it)
+  reminder             an account still needs re-sync, --remind hours after it was
+                       announced (or last reminded)
   recovered            an account that needed re-sync is synchronized again
   connection_error     the accounts cannot be checked (key rejected, offline,
                        server error, invalid response), or the reason changed
@@ -35,6 +38,8 @@ Options:
   --api-base URL       Lobstr API base URL (default ${DEFAULT_API_BASE}, or $LOBSTR_API_BASE)
   --interval SECONDS   time between checks (default 300, minimum 1); after failures
                        the wait grows, up to 15 minutes, until a check succeeds
+  --remind HOURS       remind every HOURS (${REMINDER_HOURS.min} to ${REMINDER_HOURS.max}) of an account still needing
+                       re-sync, as the tray's reminder setting does (default: never)
   --json               one JSON object per line on stdout, nothing else:
                        {"at": ISO time, "event": "...", "message": "...",
                         "account": {"id", "username", "type", "reason"} or null}
@@ -56,9 +61,10 @@ interface WatchOptions extends Connection {
   json: boolean;
   intervalMs: number;
   stateFile: string | null;
+  reminderHours: number | null;
 }
 
-export type WatchEventName = 'needs_resync' | 'recovered' | 'connection_error' | 'connection_restored';
+export type WatchEventName = 'needs_resync' | 'reminder' | 'recovered' | 'connection_error' | 'connection_restored';
 
 /** One line of `--json` output: a stable contract for scripts. */
 export interface WatchLine {
@@ -73,6 +79,7 @@ function parseWatchArgs(io: CliIo): WatchOptions | 'help' {
     interval: { type: 'string' },
     json: { type: 'boolean', default: false },
     state: { type: 'string' },
+    remind: { type: 'string' },
   });
   if (values.help) return 'help';
 
@@ -85,8 +92,16 @@ function parseWatchArgs(io: CliIo): WatchOptions | 'help' {
     intervalMs = Math.round(seconds * 1000);
   }
   if (values.state !== undefined && values.state.trim() === '') throw new UsageError('--state needs a file name');
+  let reminderHours: number | null = null;
+  if (values.remind !== undefined) {
+    const hours = Number(values.remind);
+    if (values.remind.trim() === '' || !Number.isInteger(hours) || hours < REMINDER_HOURS.min || hours > REMINDER_HOURS.max) {
+      throw new UsageError(`--remind takes a whole number of hours from ${REMINDER_HOURS.min} to ${REMINDER_HOURS.max}, not "${values.remind}"`);
+    }
+    reminderHours = hours;
+  }
   const connection = connectionFrom(values, io.env);
-  return { ...connection, json: values.json, intervalMs, stateFile: values.state ?? null };
+  return { ...connection, json: values.json, intervalMs, stateFile: values.state ?? null, reminderHours };
 }
 
 export async function runWatch(rawIo: CliIo): Promise<number> {
@@ -130,7 +145,9 @@ export async function runWatch(rawIo: CliIo): Promise<number> {
       clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     };
     let lastWarnings = '';
-    const settings = defaultSettings();
+    const print = (printed: PrintedEvent): void => void io.stdout.write(json ? `${JSON.stringify(printed.line)}\n` : `${printed.human}\n`);
+    const checkedAt = (): string => monitor.status().lastPollAt ?? new Date(now()).toISOString();
+    const settings = { ...defaultSettings(), reminderHours: options.reminderHours };
     const monitor = createMonitor({
       fetchAccounts: async (signal) => {
         const list = await client.listAccounts({ signal });
@@ -147,11 +164,14 @@ export async function runWatch(rawIo: CliIo): Promise<number> {
       // The events are this command's output; notifications are the tray's.
       notifier: { show: () => undefined },
       onEvents: (events) => {
-        const at = monitor.status().lastPollAt ?? new Date(now()).toISOString();
+        const at = checkedAt();
         for (const event of events) {
-          const printed = formatWatchEvent(event, at);
-          if (printed) io.stdout.write(json ? `${JSON.stringify(printed.line)}\n` : `${printed.human}\n`);
+          const printed = formatConnectionEvent(event, at);
+          if (printed) print(printed);
         }
+      },
+      onAlerts: (alerts) => {
+        for (const printed of formatAccountAlerts(alerts, checkedAt())) print(printed);
       },
       onWarning: noteOnce,
     });
@@ -172,36 +192,61 @@ export async function runWatch(rawIo: CliIo): Promise<number> {
   });
 }
 
-/** What the watch prints for an event (a JSON line and a human line), or null for events it does not print. */
-export function formatWatchEvent(event: MonitorEvent, at: string): { line: WatchLine; human: string } | null {
-  const time = new Date(at).toLocaleTimeString('en-GB', { hour12: false });
-  const human = (tag: string, text: string): string => `${time}  ${tag.padEnd(9)} ${text}`;
+/** One event as the watch prints it: a JSON line and a human line. */
+export interface PrintedEvent {
+  line: WatchLine;
+  human: string;
+}
 
+function humanLine(at: string, tag: string, text: string): string {
+  const time = new Date(at).toLocaleTimeString('en-GB', { hour12: false });
+  return `${time}  ${tag.padEnd(9)} ${text}`;
+}
+
+/** What the watch prints for a connection event, or null for the account events (the alerts say those). */
+export function formatConnectionEvent(event: MonitorEvent, at: string): PrintedEvent | null {
   if (event.type === 'connection_error') {
     const { kind, message } = event.problem;
     const tag = kind === 'auth' ? 'KEY' : kind === 'network' || kind === 'timeout' ? 'OFFLINE' : 'ERROR';
-    return { line: { at, event: 'connection_error', account: null, message }, human: human(tag, message) };
+    return { line: { at, event: 'connection_error', account: null, message }, human: humanLine(at, tag, message) };
   }
   if (event.type === 'connection_restored') {
     const failures = event.previous.failures;
     const message = `Lobstr answers again, after ${failures} failed check${failures === 1 ? '' : 's'}`;
-    return { line: { at, event: 'connection_restored', account: null, message }, human: human('RESTORED', message) };
+    return { line: { at, event: 'connection_restored', account: null, message }, human: humanLine(at, 'RESTORED', message) };
   }
-  const kind = alertKindOf(event);
-  if (kind === null || (event.type !== 'account_added' && event.type !== 'health_changed')) return null;
-  const { account, reason } = event;
-  const name = accountName(account);
-  const platform = platformLabel(account.type);
-  const who = { id: account.id, username: account.username, type: account.type, reason };
-  if (kind === 'needs_resync') {
+  return null;
+}
+
+/** One line per account the alert rules spoke about after a check: announcements, reminders, recoveries. */
+export function formatAccountAlerts(alerts: AccountAlerts, at: string): PrintedEvent[] {
+  const atMs = Date.parse(at);
+  const lines: PrintedEvent[] = [];
+  const each = (list: AlertedAccount[], make: (a: AlertedAccount, who: WatchLine['account'], name: string, platform: string) => PrintedEvent) => {
+    for (const alerted of list) {
+      const { account, reason } = alerted;
+      const who = { id: account.id, username: account.username, type: account.type, reason };
+      lines.push(make(alerted, who, accountName(account), platformLabel(account.type)));
+    }
+  };
+  each(alerts.needsResync, ({ account, reason }, who, name, platform) => {
     const squids = squidsText(account.squids.length);
     return {
-      line: { at, event: kind, account: who, message: `${name} needs cookie re-sync (${platform}: ${reason}, ${squids})` },
-      human: human('RE-SYNC', `${name} (${platform}): ${reason} — ${squids}`),
+      line: { at, event: 'needs_resync', account: who, message: `${name} needs cookie re-sync (${platform}: ${reason}, ${squids})` },
+      human: humanLine(at, 'RE-SYNC', `${name} (${platform}): ${reason} — ${squids}`),
     };
-  }
-  return {
-    line: { at, event: kind, account: who, message: `${name} is synchronized again` },
-    human: human('OK', `${name} (${platform}) is synchronized again`),
-  };
+  });
+  each(alerts.reminders, ({ account, reason, since }, who, name, platform) => {
+    const squids = squidsText(account.squids.length);
+    const forText = durationText((atMs - Date.parse(since)) / 1000);
+    return {
+      line: { at, event: 'reminder', account: who, message: `${name} still needs cookie re-sync (${platform}: ${reason} for ${forText}, ${squids})` },
+      human: humanLine(at, 'STILL', `${name} (${platform}): ${reason} for ${forText} — ${squids}`),
+    };
+  });
+  each(alerts.recovered, (_alerted, who, name, platform) => ({
+    line: { at, event: 'recovered', account: who, message: `${name} is synchronized again` },
+    human: humanLine(at, 'OK', `${name} (${platform}) is synchronized again`),
+  }));
+  return lines;
 }

@@ -79,6 +79,29 @@ export interface AlertPlan {
   ledger: AlertLedger;
 }
 
+/** An account an alert was shown for, and since when it has had that health (a reminder's "for 3 h"). */
+export interface AlertedAccount extends AssessedAccount {
+  since: string;
+}
+
+/** What a plan showed, one entry per account (a grouped notification names only a few): the headless watch prints these. */
+export interface AccountAlerts {
+  needsResync: AlertedAccount[];
+  reminders: AlertedAccount[];
+  recovered: AlertedAccount[];
+}
+
+/** The accounts behind `plan`'s notifications, from the poll's `accounts`. */
+export function alertedAccounts(plan: AlertPlan, accounts: readonly AssessedAccount[]): AccountAlerts {
+  const byId = new Map(accounts.map((a) => [a.account.id, a]));
+  const pick = (ids: readonly string[]): AlertedAccount[] =>
+    ids.flatMap((id) => {
+      const assessed = byId.get(id);
+      return assessed ? [{ ...assessed, since: plan.ledger.accounts[id]?.since ?? new Date(0).toISOString() }] : [];
+    });
+  return { needsResync: pick(plan.shown.needsResync), reminders: pick(plan.shown.reminders), recovered: pick(plan.shown.recovered) };
+}
+
 export function planAlerts(input: AlertInput): AlertPlan {
   const { accounts, problem, ledger, settings, nowMs } = input;
   const kinds = settings.notifications;

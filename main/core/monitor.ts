@@ -27,7 +27,7 @@ import {
   type Notifier,
   type Settings,
 } from './appModel.js';
-import { EMPTY_LEDGER, planAlerts, type AlertLedger } from './alertPlanner.js';
+import { EMPTY_LEDGER, alertedAccounts, planAlerts, type AccountAlerts, type AlertLedger } from './alertPlanner.js';
 import type { MonitorStore, PersistedMonitorState } from './monitorStore.js';
 import { POLL_INTERVAL_MINUTES } from './settings.js';
 import { accountTransitions, connectionTransition } from './transitions.js';
@@ -52,6 +52,11 @@ export interface MonitorDeps {
   timeZone?: string;
   onStatus?: (status: MonitorStatus) => void;
   onEvents?: (events: MonitorEvent[]) => void;
+  /**
+   * After a successful poll, the accounts the alert rules spoke about (announced, reminded,
+   * synchronized again), whatever the notifier shows: the headless watch prints them.
+   */
+  onAlerts?: (alerts: AccountAlerts) => void;
   /** Something went wrong that the user or the log should know (a store that cannot be saved). */
   onWarning?: (message: string) => void;
 }
@@ -158,6 +163,15 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       deps.onEvents?.(events);
     } catch (e) {
       warn(`An event listener failed: ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
+
+  function emitAlerts(alerts: AccountAlerts): void {
+    if (alerts.needsResync.length + alerts.reminders.length + alerts.recovered.length === 0) return;
+    try {
+      deps.onAlerts?.(alerts);
+    } catch (e) {
+      warn(`An alert listener failed: ${(e as Error)?.message ?? String(e)}`);
     }
   }
 
@@ -284,6 +298,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     ledger = plan.ledger;
     show(plan.notifications);
     emitEvents(events);
+    emitAlerts(alertedAccounts(plan, assessed));
     await persist();
   }
 

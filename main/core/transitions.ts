@@ -45,20 +45,3 @@ export function connectionTransition(previous: ConnectionProblem | null, next: C
   if (previous === null || previous.kind !== next.kind) return [{ type: 'connection_error', problem: next, previous }];
   return [];
 }
-
-/** The account changes the alert rules speak about: starting to need re-sync, and being synchronized again. */
-export type AccountAlertKind = 'needs_resync' | 'recovered';
-
-/**
- * Which alert an account event stands for, the same rule for the tray's notifications and the
- * watch's lines: an account that appears or turns needing re-sync starts needing it; one that goes
- * from needing re-sync straight to ok is synchronized again (to locked or attention it is not: it
- * still is not working, and the icon shows it).
- */
-export function alertKindOf(event: MonitorEvent): AccountAlertKind | null {
-  if (event.type === 'account_added') return event.health === 'needs_resync' ? 'needs_resync' : null;
-  if (event.type !== 'health_changed') return null;
-  if (event.to === 'needs_resync') return 'needs_resync';
-  if (event.from === 'needs_resync' && event.to === 'ok') return 'recovered';
-  return null;
-}

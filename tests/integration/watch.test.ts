@@ -30,9 +30,11 @@ afterEach(async () => {
   for (const watch of running.splice(0)) await watch.stop();
 });
 
-function startWatch(argv: string[], env: Record<string, string | undefined>): Watch {
+/** `now`, when given, is the watch's clock (a test moves it hours ahead). */
+function startWatch(argv: string[], env: Record<string, string | undefined>, now?: () => number): Watch {
   const controller = new AbortController();
   const { io, stdout, stderr } = recordingIo(['watch', ...argv], env, { signal: controller.signal });
+  if (now) io.now = now;
   const done = runCli(io);
   let stopped: Promise<number> | null = null;
   const watch: Watch = {
@@ -218,6 +220,44 @@ describe('lobstr-tray watch for people', () => {
     expect(await watch.stop()).toBe(0);
     expect(watch.events().every((e) => e.event === 'needs_resync')).toBe(true);
     expect(watch.stderr()).toMatch(/^lobstr-tray: watching the built-in simulator's demo accounts \(http:\/\/127\.0\.0\.1:\d+\/v1\)/);
+  });
+});
+
+describe('lobstr-tray watch follows the tray\'s alert rules', () => {
+  it('does not announce again an account that drops out of one list and comes back still needing re-sync', async () => {
+    const { sim, ids, env } = await healthySimulator();
+    const dropped = ids[1]!;
+    const account = (await control(sim, 'POST', `/accounts/${dropped}`, EXPIRED)) as Record<string, unknown>;
+    const watch = startWatch(['--interval', '1', '--json'], env);
+    await until(() => named(watch.events(), 'needs_resync').length > 0, 'the first announcement', watch);
+
+    await control(sim, 'DELETE', `/accounts/${dropped}`);
+    await morePolls(sim, 2, watch);
+    await control(sim, 'POST', '/accounts', { ...account, id: dropped });
+    await morePolls(sim, 2, watch);
+
+    expect(await watch.stop()).toBe(0);
+    expect(named(watch.events(), 'needs_resync').map((e) => e.account?.id)).toEqual([dropped]);
+  });
+
+  it('--remind HOURS reminds of an account still needing re-sync, once per period, like the tray', async () => {
+    const { sim, ids, env } = await healthySimulator();
+    await control(sim, 'POST', `/accounts/${ids[2]}`, EXPIRED);
+    let offsetMs = 0;
+    const watch = startWatch(['--interval', '1', '--json', '--remind', '2'], env, () => Date.now() + offsetMs);
+    await until(() => named(watch.events(), 'needs_resync').length > 0, 'the announcement', watch);
+    await morePolls(sim, 2, watch);
+    expect(named(watch.events(), 'reminder')).toEqual([]);
+
+    offsetMs = 2 * 3_600_000 + 60_000;
+    await until(() => named(watch.events(), 'reminder').length > 0, 'the reminder', watch);
+    await morePolls(sim, 2, watch);
+    expect(await watch.stop()).toBe(0);
+
+    const reminders = named(watch.events(), 'reminder');
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.account?.id).toBe(ids[2]);
+    expect(reminders[0]!.message).toMatch(/still needs cookie re-sync \(.+: cookies expired for 2 h( \d+ min)?, used by (no squid|\d+ squids?)\)$/);
   });
 });
 

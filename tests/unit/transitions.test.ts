@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accountHealth, type AssessedAccount } from '../../main/core/accountHealth.js';
 import type { Account } from '../../main/core/account.js';
 import type { ConnectionProblem, MonitorEvent } from '../../main/core/appModel.js';
-import { accountTransitions, alertKindOf, connectionTransition } from '../../main/core/transitions.js';
+import { accountTransitions, connectionTransition } from '../../main/core/transitions.js';
 import { ATTENTION, EXPIRED, HEALTHY, T0, makeAccount } from './monitorFakes.js';
 
 const assess = (accounts: Account[]): AssessedAccount[] =>
@@ -76,30 +76,5 @@ describe('connectionTransition', () => {
   it('says nothing while all is well or the same problem continues', () => {
     expect(connectionTransition(null, null)).toEqual([]);
     expect(connectionTransition(problem('server', 1), problem('server', 2))).toEqual([]);
-  });
-});
-
-describe('alertKindOf', () => {
-  const maya = makeAccount({ username: 'maya' });
-  const kinds = (before: Partial<Account> | null, after: Partial<Account>) =>
-    accountTransitions(before ? assess([{ ...maya, ...before }]) : null, assess([{ ...maya, ...after }])).map(alertKindOf);
-
-  it('an account that appears or turns needing re-sync starts needing it', () => {
-    expect(kinds(null, EXPIRED)).toEqual(['needs_resync']);
-    expect(kinds(HEALTHY, EXPIRED)).toEqual(['needs_resync']);
-    expect(kinds(ATTENTION, EXPIRED)).toEqual(['needs_resync']);
-  });
-
-  it('only needs-re-sync straight to ok is "synchronized again"', () => {
-    expect(kinds(EXPIRED, HEALTHY)).toEqual(['recovered']);
-    expect(kinds(EXPIRED, ATTENTION)).toEqual([null]);
-    expect(kinds(EXPIRED, { ...HEALTHY, lock_time: T0 / 1000 + 600 })).toEqual([null]);
-  });
-
-  it('other changes are not alerts', () => {
-    expect(kinds(null, HEALTHY)).toEqual([null]);
-    expect(kinds(HEALTHY, ATTENTION)).toEqual([null]);
-    expect(kinds(ATTENTION, HEALTHY)).toEqual([null]);
-    expect(connectionTransition(null, { kind: 'auth', message: '', since: '', failures: 1 }).map(alertKindOf)).toEqual([null]);
   });
 });

@@ -14,6 +14,11 @@ function missingFiles(config, projectDir) {
     const icon = config[platform] && config[platform].icon;
     if (typeof icon === 'string') named.push(`${platform}.icon: ${icon}`);
   }
+  const mac = config.mac || {};
+  for (const key of ['entitlements', 'entitlementsInherit']) {
+    if (typeof mac[key] === 'string') named.push(`mac.${key}: ${mac[key]}`);
+  }
+  if (typeof config.afterSign === 'string') named.push(`afterSign: ${config.afterSign}`);
   for (const entry of [].concat(config.extraResources || [])) {
     const from = typeof entry === 'string' ? entry : entry && entry.from;
     if (typeof from === 'string' && !from.includes('*')) named.push(`extraResources: ${from}`);

@@ -2,14 +2,18 @@
  * Packaging: electron-builder.yml is valid, a broken copy is refused with a message, and a real
  * `electron-builder --linux dir` run (against a stand-in Electron, so nothing is downloaded) packs
  * the built app and only production dependencies, and flips the Electron fuses in the binary.
+ * A real `electron-builder --mac dir` run (stand-in Electron.app, stand-in codesign on PATH) shows what
+ * the signing step asks codesign to do.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureSigned, signAdHoc } from '../../scripts/mac-signing.js';
+import { HELPER_SUFFIXES, writeFakeElectronMacDist } from '../fixtures/fakeElectronMac.js';
 import { ensureBuilt, repoRoot } from './packagingBuild.js';
 
 const require = createRequire(import.meta.url);
@@ -216,3 +220,167 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
   });
 });
 
+// The stand-in codesign is a shell script: it cannot run on Windows.
+describe.skipIf(process.platform === 'win32')('the macOS app (electron-builder --mac dir, stand-in Electron and codesign)', () => {
+  const electronMacDist = path.join(scratch, 'electron-mac');
+  const outputDir = path.join(scratch, 'release-mac');
+  const codesignDir = path.join(repoRoot, 'tests', 'fixtures', 'fake-codesign');
+  const entitlements = path.join(repoRoot, 'build', 'entitlements.mac.plist');
+  let app = '';
+  let calls: string[][] = [];
+
+  /** The calls the stand-in codesign recorded in `log` (one argument per line, an empty line after each call). */
+  function recorded(log: string): string[][] {
+    if (!existsSync(log)) return [];
+    return readFileSync(log, 'utf8')
+      .split('\n\n')
+      .filter((call) => call.trim() !== '')
+      .map((call) => call.replace(/^\n+/, '').split('\n'));
+  }
+
+  /** The environment of a build with no developer identity or notarisation credentials. */
+  function envWithout(extra: Record<string, string>): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = {};
+    for (const [key, value] of Object.entries(process.env)) {
+      if (/^(CSC_|APPLE_|FAKE_CODESIGN)/.test(key)) continue;
+      env[key] = value;
+    }
+    return { ...env, PATH: `${codesignDir}${path.delimiter}${process.env.PATH ?? ''}`, ...extra };
+  }
+
+  beforeAll(() => {
+    ensureBuilt();
+    writeFakeElectronMacDist(electronMacDist, '45.5.0');
+    // electron-builder turns resources/icon.png into an .icns with a tool bundle it downloads; an
+    // .icns of its own is copied as it is, so nothing is downloaded.
+    const icns = path.join(scratch, 'icon.icns');
+    writeFileSync(icns, Buffer.from('icns\0\0\0\x08', 'latin1'));
+    const log = path.join(scratch, 'codesign-build.log');
+    const builder = path.join(repoRoot, 'node_modules', 'electron-builder', 'cli.js');
+    const result = spawnSync(
+      process.execPath,
+      [
+        builder,
+        '--mac',
+        'dir',
+        `-c.electronDist=${electronMacDist}`,
+        `-c.directories.output=${outputDir}`,
+        `-c.mac.icon=${icns}`,
+        '--publish',
+        'never',
+      ],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: envWithout({ FAKE_CODESIGN_LOG: log }) },
+    );
+    if (result.status !== 0) {
+      throw new Error(`electron-builder --mac failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+    }
+    const outDir = readdirSync(outputDir).find((name) => name.startsWith('mac'));
+    app = path.join(outputDir, outDir ?? 'mac', 'Lobstr Tray.app');
+    calls = recorded(log);
+  }, 180_000);
+
+  test('without a developer identity the app is signed ad hoc, inside out, bound to the app id, then verified', () => {
+    const verify = ['--verify', '--deep', '--strict', '--verbose=2', app];
+    expect(calls[0]).toEqual(verify); // electron-builder could not sign: nothing verifies yet
+    expect(calls.at(-1)).toEqual(verify);
+    const signs = calls.slice(1, -1);
+    const hardened = ['--sign', '-', '--force', '--timestamp=none', '--options', 'runtime', '--entitlements', entitlements];
+    for (const call of signs) expect(call.slice(0, hardened.length)).toEqual(hardened);
+
+    // The app last, bound to the app id; every nested piece of code before the bundle holding it.
+    expect(signs.at(-1)).toEqual([...hardened, '--identifier', 'io.lobstrtray.app', app]);
+    const targets = signs.map((call) => call.at(-1) ?? '');
+    const inside = (file: string) => path.relative(app, file);
+    expect(targets.slice(0, -1).map(inside).sort()).toEqual(
+      [
+        'Contents/Frameworks/Electron Framework.framework',
+        'Contents/Frameworks/Electron Framework.framework/Versions/A/Electron Framework',
+        'Contents/Frameworks/Electron Framework.framework/Versions/A/Libraries/libffmpeg.dylib',
+        ...HELPER_SUFFIXES.flatMap((suffix) => [
+          `Contents/Frameworks/Lobstr Tray Helper${suffix}.app`,
+          `Contents/Frameworks/Lobstr Tray Helper${suffix}.app/Contents/MacOS/Lobstr Tray Helper${suffix}`,
+        ]),
+        'Contents/MacOS/Lobstr Tray',
+      ].sort(),
+    );
+    targets.forEach((target, index) => {
+      // Nothing inside a bundle is signed after the bundle: that would break its seal.
+      expect(targets.slice(index + 1).filter((other) => other.startsWith(`${target}${path.sep}`)), target).toEqual([]);
+    });
+  });
+
+  test('the entitlements allow V8’s JIT and, for the ad-hoc signature, disable library validation', () => {
+    const plist = readFileSync(entitlements, 'utf8');
+    for (const key of [
+      'com.apple.security.cs.allow-jit',
+      'com.apple.security.cs.allow-unsigned-executable-memory',
+      'com.apple.security.cs.disable-library-validation',
+    ]) {
+      expect(plist).toMatch(new RegExp(`<key>${key.replaceAll('.', '\\.')}</key>\\s*<true/>`));
+    }
+  });
+
+  test('the bundle id is the app id, asar integrity is embedded, and the fuses are flipped in the framework', async () => {
+    const info = readFileSync(path.join(app, 'Contents', 'Info.plist'), 'utf8');
+    expect(info).toMatch(/<key>CFBundleIdentifier<\/key>\s*<string>io\.lobstrtray\.app<\/string>/);
+    expect(info).toMatch(/<key>ElectronAsarIntegrity<\/key>\s*<dict>\s*<key>Resources\/app\.asar<\/key>/);
+    const wire = await fuses.getCurrentFuseWire(app);
+    expect(fuseState(wire[fuses.FuseV1Options.RunAsNode ?? -1])).toBe('off');
+    expect(fuseState(wire[fuses.FuseV1Options.EnableNodeCliInspectArguments ?? -1])).toBe('off');
+    expect(fuseState(wire[fuses.FuseV1Options.EnableEmbeddedAsarIntegrityValidation ?? -1])).toBe('on');
+  });
+
+  test('with the hardened runtime turned off (mac.hardenedRuntime: false), ad hoc signs without runtime options', async () => {
+    const log = path.join(scratch, 'codesign-not-hardened.log');
+    await signAdHoc({ app, identifier: 'io.lobstrtray.app', entitlements, hardenedRuntime: false, env: envWithout({ FAKE_CODESIGN_LOG: log }) });
+    const made = recorded(log);
+    expect(made.length).toBe(calls.length - 2);
+    for (const call of made) expect(call.slice(0, 4)).toEqual(['--sign', '-', '--force', '--timestamp=none']);
+    expect(made.filter((call) => call.includes('--options') || call.includes('--entitlements'))).toEqual([]);
+    expect(made.at(-1)).toEqual(['--sign', '-', '--force', '--timestamp=none', '--identifier', 'io.lobstrtray.app', app]);
+  });
+
+  describe('with a developer identity (electron-builder signs with it on a Mac; the hook checks)', () => {
+    function run(name: string, extra: Record<string, string>) {
+      const log = path.join(scratch, `codesign-${name}.log`);
+      const signing = ensureSigned({
+        app,
+        appId: 'io.lobstrtray.app',
+        entitlements,
+        hardenedRuntime: true,
+        macOptions: {},
+        env: envWithout({ FAKE_CODESIGN_LOG: log, ...extra }),
+      });
+      return { signing, calls: () => recorded(log) };
+    }
+
+    test('CSC_NAME and an app signed with it: verified, never re-signed ad hoc', async () => {
+      const { signing, calls: made } = run('identity', { CSC_NAME: 'Jane Appleseed (TEAM123456)', FAKE_CODESIGN_PRESIGNED: '1' });
+      await signing;
+      expect(made()).toEqual([['--verify', '--deep', '--strict', '--verbose=2', app]]);
+    });
+
+    test('CSC_NAME but the app does not verify: the build fails naming the identity, nothing is signed ad hoc', async () => {
+      const { signing, calls: made } = run('identity-missing', { CSC_NAME: 'Jane Appleseed (TEAM123456)' });
+      await expect(signing).rejects.toThrow(/Lobstr Tray\.app was to be signed with Jane Appleseed \(TEAM123456\)/);
+      expect(made().filter((call) => call.includes('--sign'))).toEqual([]);
+    });
+
+    test('notarisation credentials without an identity: the build fails, since ad hoc cannot be notarised', async () => {
+      const { signing } = run('notarise', { APPLE_ID: 'dev@example.invalid', APPLE_APP_SPECIFIC_PASSWORD: 'x', APPLE_TEAM_ID: 'T' });
+      await expect(signing).rejects.toThrow(/cannot be notarised/);
+    });
+
+    test('no codesign on this machine: one clear error, not an unsigned app', async () => {
+      const signing = ensureSigned({
+        app,
+        appId: 'io.lobstrtray.app',
+        entitlements,
+        hardenedRuntime: true,
+        macOptions: {},
+        env: { PATH: path.join(scratch, 'empty-bin') },
+      });
+      await expect(signing).rejects.toThrow(/codesign was not found: a macOS build of Lobstr Tray can only be signed on macOS/);
+    });
+  });
+});

@@ -110,6 +110,12 @@ test('the platform opens in the browser, and Copy ID puts the id on the clipboar
   await page.getByRole('button', { name: 'Copy ID' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
   expect(electron.clipboard).toEqual([account.id]);
+  // The page's own clipboard is refused, as the app's window refuses it.
+  type WithClipboard = { navigator: { clipboard: { writeText(text: string): Promise<void> } } };
+  const own = await page.evaluate(() =>
+    (globalThis as unknown as WithClipboard).navigator.clipboard.writeText('x').then(() => 'written', (e: Error) => e.name),
+  );
+  expect(own).toBe('NotAllowedError');
 });
 
 test('a notification, clicked, opens the window on its account', async ({ page, control, app, electron }) => {

@@ -105,3 +105,30 @@ test('an account expiring turns the tray red and raises one notification', async
   expect(await tooltip()).toContain('1 of 5 accounts needs re-sync');
   expect((await notifications()).map((n) => n.title)).toEqual([expect.stringMatching(/needs cookie re-sync$/)]);
 });
+
+test('the window: no Electron default menu, no permission for the page, copying through the app', async () => {
+  const window = await app.firstWindow();
+  // Windows and Linux: no menu bar at all; macOS: the app's own minimal menu (no View › Toggle Developer Tools).
+  const roles = await app.evaluate(({ Menu }) => {
+    const collect = (menu: Electron.Menu | null | undefined): string[] =>
+      (menu?.items ?? []).flatMap((item) => [String(item.role ?? '').toLowerCase(), ...collect(item.submenu)]);
+    const menu = Menu.getApplicationMenu();
+    return menu === null ? null : collect(menu);
+  });
+  if (process.platform === 'darwin') {
+    expect(roles).toEqual(expect.arrayContaining(['copy', 'paste', 'selectall', 'quit']));
+    expect(roles).not.toContain('toggledevtools');
+  } else {
+    expect(roles).toBeNull();
+  }
+
+  // The page's own clipboard is refused; the app's copy goes through Electron's clipboard.
+  type Page = { navigator: { clipboard: { writeText(text: string): Promise<void> } }; lobstr: { copyText(text: string): Promise<{ ok: boolean }> } };
+  const own = await window.evaluate(() =>
+    (globalThis as unknown as Page).navigator.clipboard.writeText('x').then(() => 'written', (e: Error) => e.name),
+  );
+  expect(own).toBe('NotAllowedError');
+  const copied = await window.evaluate(() => (globalThis as unknown as Page).lobstr.copyText('lobstr-tray-e2e-copy'));
+  expect(copied.ok).toBe(true);
+  expect(await app.evaluate(({ clipboard }) => clipboard.readText())).toBe('lobstr-tray-e2e-copy');
+});

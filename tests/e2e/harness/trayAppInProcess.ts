@@ -13,6 +13,7 @@ import type { Page } from '@playwright/test';
 import type { TrayAppHandle } from '../../../main/electron/trayApp.js';
 import type { InvokeChannel, IpcResult } from '../../../main/shared/ipcContract.js';
 import { createFakeElectron, FakeBrowserWindow, type FakeElectron } from '../../helpers/fakeElectron.js';
+import { PERMISSION_BINDING, permissionsInitScript } from './permissionsInPage.js';
 import { INVOKE_BINDING, PUSH_FUNCTION, preloadInitScript } from './preloadInPage.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -79,6 +80,11 @@ export async function startTrayAppInPage(page: Page): Promise<TrayAppInPage> {
     electron.ipcMain.invoke(channel, ...args),
   );
   await page.addInitScript({ content: preloadInitScript(distDir) });
+  // The page stands for the app's window: its permission requests go to that window's handler.
+  await page.exposeBinding(PERMISSION_BINDING, (_source, permission: string) =>
+    electron.windows.at(-1)?.webContents.pageRequestsPermission(permission) ?? false,
+  );
+  await page.addInitScript({ content: permissionsInitScript() });
 
   const app = startTrayApp(electron.objects, {
     distDir,

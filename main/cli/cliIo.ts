@@ -1,3 +1,5 @@
+import { redactSecrets } from '../core/apiKey.js';
+
 /** What the headless command needs from its process: injectable so tests run it in-process. */
 export interface CliIo {
   argv: string[];
@@ -20,9 +22,7 @@ export class UsageError extends Error {
  * (a server that echoes the token back, a bug in a message): belt and braces.
  */
 export function redactingIo(io: CliIo, secrets: readonly string[]): CliIo {
-  const live = secrets.filter((s) => s.length >= 4);
-  if (live.length === 0) return io;
-  const clean = (text: string) => live.reduce((t, s) => t.split(s).join('[redacted]'), text);
+  const clean = (text: string) => redactSecrets(text, secrets);
   return {
     ...io,
     stdout: { write: (t: string) => io.stdout.write(clean(t)), isTTY: io.stdout.isTTY },

@@ -20,6 +20,7 @@
  */
 import type { Account, AccountList } from './account.js';
 import { parseAccount, parseAccountsPage } from './accountSchema.js';
+import { API_KEY_CHARACTERS, redactSecrets } from './apiKey.js';
 import { LobstrApiError, type ApiErrorKind } from './apiErrors.js';
 import { DEFAULT_API_BASE, normaliseApiBase } from './baseUrl.js';
 import { readErrorMessage } from './errorBody.js';
@@ -146,7 +147,7 @@ export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
 
   /** Server text may echo what it was sent; the key must not reach a message, a log or a window. */
   function scrub(text: string): string {
-    return apiKey.length >= 4 ? text.split(apiKey).join('[API key]') : text;
+    return redactSecrets(text, [apiKey]);
   }
 
   function fail(kind: ApiErrorKind, message: string, status?: number, retryAfterMs?: number): LobstrApiError {
@@ -564,7 +565,7 @@ function derivedTotalPages(totalResults: number | null, limit: number | null): n
 
 function describeKeyProblem(key: string): string | undefined {
   if (key === '') return "No Lobstr API key is set. Copy it from the Lobstr dashboard's API page.";
-  if (!/^[\x21-\x7e]+$/.test(key)) {
+  if (!API_KEY_CHARACTERS.test(key)) {
     return "The API key contains spaces or characters an API key does not have. Copy it again from the Lobstr dashboard's API page.";
   }
   return undefined;

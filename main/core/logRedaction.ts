@@ -5,6 +5,7 @@
  * not known (an old key, a key typed into a URL field).
  */
 import { inspect } from 'node:util';
+import { REDACTED, redactSecrets } from './apiKey.js';
 
 /** What the core logs through; the app's is the electron-log file (main/electron/appLog.ts). */
 export interface Logger {
@@ -13,42 +14,11 @@ export interface Logger {
   error(message: string, ...details: unknown[]): void;
 }
 
-export const REDACTED = '[redacted]';
+/** Hiding the key in one text is apiKey.ts's; here it is applied to whatever reaches the log. */
+export { REDACTED, redactSecrets };
 
-/** Shorter strings are not treated as secrets: redacting "ab" everywhere would garble the log. */
-const MIN_SECRET_LENGTH = 4;
-
-/** `Authorization: …` as a header line, a JSON member or a query-style pair: the whole value goes. */
-const AUTHORIZATION_VALUE = /(\bauthorization\b["']?\s*[:=]\s*["']?)([^"'\r\n,;}\]]+)/gi;
-/** The scheme and credential of an Authorization header written out in prose or an error message. */
-const SCHEME_CREDENTIAL = /\b(Token|Bearer|Basic)(\s+)([A-Za-z0-9._~+/=-]{8,})/g;
-/** The variable the headless command reads its key from, should an environment dump reach a log. */
-const KEY_VARIABLE = /(\bLOBSTR_API_KEY\s*[=:]\s*["']?)([^\s"']+)/g;
 /** Field names whose values are secrets whatever they hold. */
 const SECRET_FIELD = /^(authorization|api[-_]?key|apikey|token|access[-_]?token|password|secret)$/i;
-
-/**
- * Returns `text` with every given secret, every `Authorization:` value, every `Token <credential>`
- * and every `LOBSTR_API_KEY=` value replaced by "[redacted]".
- */
-export function redactSecrets(text: string, secrets: Iterable<string | null | undefined> = []): string {
-  let result = text;
-  const known = [...secrets]
-    .filter((s): s is string => typeof s === 'string')
-    .map((s) => s.trim())
-    .filter((s) => s.length >= MIN_SECRET_LENGTH)
-    // Longest first, so a secret that contains another is removed whole.
-    .sort((a, b) => b.length - a.length);
-  for (const secret of known) result = result.split(secret).join(REDACTED);
-
-  result = result.replace(AUTHORIZATION_VALUE, (_match, name: string) => `${name}${REDACTED}`);
-  // A credential has a digit somewhere; "Token rejected" is prose and stays readable.
-  result = result.replace(SCHEME_CREDENTIAL, (match, scheme: string, space: string, credential: string) =>
-    /\d/.test(credential) && credential !== REDACTED ? `${scheme}${space}${REDACTED}` : match,
-  );
-  result = result.replace(KEY_VARIABLE, (_match, name: string) => `${name}${REDACTED}`);
-  return result;
-}
 
 const MAX_DEPTH = 6;
 

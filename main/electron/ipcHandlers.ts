@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import type { Account } from '../core/account.js';
 import type { HealthRules } from '../core/accountHealth.js';
+import { checkApiKey, redactSecrets } from '../core/apiKey.js';
 import { isLobstrApiError } from '../core/apiErrors.js';
 import type { MonitorStatus, Settings } from '../core/appModel.js';
 import { accountView, snapshotView } from '../core/rendererViews.js';
@@ -152,9 +153,6 @@ export function appPageSenderCheck(appPageUrl: string): (event: IpcInvokeEventLi
 
 /** The longest account id accepted; Lobstr's are 32 hexadecimal characters. */
 const MAX_ACCOUNT_ID_LENGTH = 128;
-/** Long enough for any pasted key with its "Authorization: Token " prefix; anything longer is not one. */
-const MAX_PASTED_KEY_LENGTH = 4096;
-const MAX_KEY_LENGTH = 512;
 
 const noRequest = z.undefined({ error: 'takes no value' });
 
@@ -165,27 +163,13 @@ const accountId = z
   .max(MAX_ACCOUNT_ID_LENGTH, { error: 'is too long to be an account id' })
   .regex(/^[A-Za-z0-9_-]+$/, { error: 'must be an account id: letters, digits, "-" and "_" only' });
 
-/**
- * The key as pasted, reduced to the key: Lobstr's docs print it as a header ("Token abc…"), so a
- * pasted header is accepted. It travels in an HTTP header: printable ASCII, no spaces.
- */
-const apiKey = z
-  .string({ error: 'must be text' })
-  .max(MAX_PASTED_KEY_LENGTH, { error: 'is far longer than a Lobstr API key; paste only the key' })
-  .transform((text) =>
-    text
-      .trim()
-      .replace(/^authorization\s*:\s*/i, '')
-      .replace(/^token\s+/i, '')
-      .trim(),
-  )
-  .pipe(
-    z
-      .string()
-      .min(1, { error: 'is empty; paste the key from your Lobstr dashboard' })
-      .max(MAX_KEY_LENGTH, { error: 'is far longer than a Lobstr API key; paste only the key' })
-      .regex(/^[\x21-\x7e]+$/, { error: 'must be a single word of letters, digits and punctuation, with no spaces' }),
-  );
+/** The key as pasted, reduced to the key and checked by the same rules as the key store (apiKey.ts). */
+const apiKey = z.unknown().transform((input, context) => {
+  const checked = checkApiKey(input);
+  if (checked.ok) return checked.key;
+  context.addIssue({ code: 'custom', message: checked.problem, input });
+  return z.NEVER;
+});
 
 const onOff = z.boolean({ error: 'must be true or false' });
 
@@ -301,9 +285,8 @@ const fail = (kind: IpcError['kind'], message: string): { ok: false; error: IpcE
 /** Errors whose message was written for the user by the stores (and never holds the key). */
 const USER_FACING_ERRORS = new Set(['InvalidSettingsError', 'InvalidApiKeyError']);
 
-function without(text: string, secret: string | undefined): string {
-  return secret !== undefined && secret.length >= 4 ? text.split(secret).join('[API key]') : text;
-}
+/** The text with the key hidden, as everywhere else (apiKey.ts). */
+const without = (text: string, key: string): string => redactSecrets(text, [key]);
 
 // ---------------------------------------------------------------- the handlers
 

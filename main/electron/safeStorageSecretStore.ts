@@ -11,10 +11,9 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { SafeStorage } from 'electron';
+import { keyHint, normaliseApiKey, redactSecrets } from '../core/apiKey.js';
 import type { Logger } from '../core/logRedaction.js';
-import { redactSecrets } from '../core/logRedaction.js';
 import type { SecretBackend, SecretStore } from '../core/secretStore.js';
-import { keyHint, normaliseApiKey } from '../core/secretStore.js';
 
 /** The parts of Electron's safeStorage used here. */
 export type SafeStorageApi = Pick<

@@ -354,7 +354,7 @@ describe('failures the simulator does not make', () => {
     const error = await failure(client(server.base).client.listAccounts());
     expect(error.kind).toBe('auth');
     expect(error.message).not.toContain(KEY);
-    expect(error.message).toContain('[API key]');
+    expect(error.message).toContain('[redacted]');
   });
 
   it('honours Retry-After on a 503', async () => {

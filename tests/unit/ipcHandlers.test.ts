@@ -288,7 +288,7 @@ describe('payload validation', () => {
     ['settings:update', 'a snooze without until', [{ snooze: { minutes: 5 } }], /snooze/],
     ['key:set', 'a number', [12345], /^The API key was refused: must be text\.$/],
     ['key:set', 'empty text', ['   '], /is empty; paste the key from your Lobstr dashboard/],
-    ['key:set', 'two words', ['abc def'], /no spaces/],
+    ['key:set', 'two words', ['lobstr key-7f3a9c21'], /no spaces/],
     ['key:set', 'a megabyte', ['k'.repeat(1_000_000)], /far longer than a Lobstr API key/],
     ['snapshot:get', 'a value it does not take', [{ all: true }], /^Reading the accounts was refused: takes no value\.$/],
     ['key:clear', 'a value it does not take', ['now'], /takes no value/],
@@ -526,7 +526,7 @@ describe('the API key', () => {
     const message = expectFailure(await h.call(INVOKE.setKey, THE_KEY), 'failed');
     expect(message).toBe('Lobstr accepted the key, but it could not be stored on this computer.');
     expect(JSON.stringify(h.logged)).not.toContain(THE_KEY);
-    expect(JSON.stringify(h.logged)).toContain('[API key]');
+    expect(JSON.stringify(h.logged)).toContain('[redacted]');
   });
 });
 

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { InvalidApiKeyError, createMemorySecretStore, keyHint, normaliseApiKey } from '../../main/core/secretStore.js';
+import { InvalidApiKeyError, keyHint, normaliseApiKey } from '../../main/core/apiKey.js';
+import { createMemorySecretStore } from '../../main/core/secretStore.js';
 import {
   API_KEY_FILE_NAME,
   BASIC_TEXT_NOTE,

@@ -7,10 +7,14 @@
 
 export const DEFAULT_API_BASE = 'https://api.lobstr.io/v1';
 
-/** Loopback = 127.0.0.0/8, ::1, localhost. The URL parser has already normalised the host. */
+/**
+ * Loopback = 127.0.0.0/8, ::1, localhost: nothing else. Names under `.localhost` (and "localhost."
+ * with its trailing dot) are left out: whether they reach this machine depends on the resolver or a
+ * proxy, not on the name. The URL parser has already normalised the host.
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  const host = hostname.toLowerCase();
+  if (host === 'localhost') return true;
   if (host === '[::1]') return true;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }

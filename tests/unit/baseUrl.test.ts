@@ -32,6 +32,14 @@ describe('normaliseApiBase', () => {
     expect(() => normaliseApiBase('http://127.0.0.1.example.com/v1')).toThrow(/use https:\/\//);
   });
 
+  it.each(['http://evil.localhost/v1', 'http://a.b.localhost:8787/v1', 'http://localhost./v1', 'http://localhost.example.com/v1'])(
+    'refuses plain http on %s: only 127.0.0.0/8, ::1 and localhost itself are loopback, not names under .localhost',
+    (url) => {
+      // A name under .localhost reaches whatever a resolver or proxy makes of it, not always this machine.
+      expect(() => normaliseApiBase(url)).toThrow(/use https:\/\//);
+    },
+  );
+
   it('refuses text that is not a URL', () => {
     expect(() => normaliseApiBase('api.lobstr.io/v1')).toThrow(/is not a URL.*https:\/\/api\.lobstr\.io\/v1/);
     expect(() => normaliseApiBase('')).toThrow(/empty/);

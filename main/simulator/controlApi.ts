@@ -1,6 +1,8 @@
 /**
  * The control API under /__sim/: lets tests and people change what the simulator serves. Loopback peers
- * only, no token, JSON in and out; errors are `{"error": "..."}`. The endpoints are listed in server.ts.
+ * only, no token, and never a web page (no Origin header, the Host must be our own address): the demo
+ * runs it inside the app, where a page in the user's browser could otherwise reach it. JSON in and
+ * out; errors are `{"error": "..."}`. The endpoints are listed in server.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccountConflictError } from './accountStore.js';
@@ -73,6 +75,20 @@ const HELP = {
     'GET /__sim/demo, POST /__sim/demo/step: the demo timeline, or apply its next step now',
   ],
 };
+
+/**
+ * The Host headers of requests meant for us: the address and port we listen on (and `localhost` with
+ * that port, which no web page can name). A page that reached the port by DNS rebinding sends its own
+ * name, so it is refused; so is any request with an Origin header, which browsers add to a page's
+ * cross-origin requests and to every POST, while tests, scripts and curl send none.
+ */
+function addressedHosts(boundOrigin: string): Set<string> {
+  const { host, hostname, port } = new URL(boundOrigin);
+  const hosts = [host, `localhost:${port}`];
+  // Listening on every interface: the loopback addresses are ours too.
+  if (hostname === '0.0.0.0' || hostname === '[::]') hosts.push(`127.0.0.1:${port}`, `[::1]:${port}`);
+  return new Set(hosts.map((h) => h.toLowerCase()));
+}
 
 export function createControlApi(ctx: SimulatorContext) {
   const state = ctx.state;
@@ -169,10 +185,19 @@ export function createControlApi(ctx: SimulatorContext) {
     throw new ControlError(known ? 405 : 404, known ? `${method} is not supported on /__sim${path}` : `no control endpoint /__sim${path}`);
   };
 
+  const hosts = addressedHosts(ctx.boundOrigin);
+
   return async function handleControlRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (!isLoopback(req.socket.remoteAddress)) {
+    const refusal = !isLoopback(req.socket.remoteAddress)
+      ? 'the control API answers loopback clients only'
+      : req.headers.origin !== undefined
+        ? 'the control API refuses requests from web pages (this one carries an Origin header); use it from a test, a script or curl'
+        : !hosts.has((req.headers.host ?? '').toLowerCase())
+          ? `the control API answers only requests addressed to ${[...hosts][0]} (the Host header names another address)`
+          : null;
+    if (refusal !== null) {
       req.resume();
-      send(res, 403, json({ error: 'the control API answers loopback clients only' }));
+      send(res, 403, json({ error: refusal }));
       return;
     }
     const method = req.method ?? 'GET';

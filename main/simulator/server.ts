@@ -9,7 +9,8 @@
  * Every /v1 answer carries X-RateLimit-Limit/Remaining/Reset (1,000,000 per minute). Error bodies come in
  * shape A `{"detail"}`, B `{"errors":{message,type,code}}` (default) or C `{"error",type,code}`.
  *
- * Control API on the same port, loopback peers only, no token, JSON bodies up to 1 MB:
+ * Control API on the same port, loopback peers only, no token, JSON bodies up to 1 MB; refused (403) with an
+ * Origin header or a Host other than the address and port it listens on, so no web page can drive it:
  *   GET    /__sim/accounts             [{id, username, type, status, status_code_info}] in list order
  *   GET    /__sim/accounts/{hash}      one account
  *   POST   /__sim/accounts             add one (body: fields to set; the rest generated, healthy) → 201

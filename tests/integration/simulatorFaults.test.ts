@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { describe, expect, test } from 'vitest';
 import { isLoopback } from '../../main/simulator/simulatorContext.js';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
@@ -282,6 +283,45 @@ describe('control API: accounts', () => {
     expect(['10.0.0.2', '192.168.1.4', '::ffff:10.1.1.1', 'fe80::1', undefined].map(isLoopback)).toEqual([
       false, false, false, false, false,
     ]);
+  });
+
+  /** A control request with the headers a browser (or a DNS-rebinding page) would send; Node's fetch may not set Host. */
+  function rawControl(s: RunningSimulator, method: string, path: string, headers: Record<string, string>, body?: string) {
+    return new Promise<{ status: number; json: { error?: string } }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: s.port, method, path: `/__sim${path}`, headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) as { error?: string } }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  test('a web page cannot drive it: a request with an Origin header is refused, and changes nothing', async () => {
+    const s = await simulator({ accounts: 3 });
+    const host = `127.0.0.1:${s.port}`;
+    for (const origin of ['https://evil.example', 'null', s.origin]) {
+      const answer = await rawControl(s, 'POST', '/faults', { Host: host, Origin: origin, 'Content-Type': 'text/plain' }, '{"status":500}');
+      expect(answer.status).toBe(403);
+      expect(answer.json.error).toMatch(/refuses requests from web pages/);
+    }
+    expect((await rawControl(s, 'GET', '/faults', { Host: host, Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await statuses(s, 1))[0]).toBe(200);
+  });
+
+  test('a page reaching it by DNS rebinding is refused: the Host must be the address and port it listens on', async () => {
+    const s = await simulator({ accounts: 3 });
+    for (const host of [`rebind.evil.example:${s.port}`, 'rebind.evil.example', `127.0.0.1:${s.port + 1}`, `evil.localhost:${s.port}`]) {
+      const answer = await rawControl(s, 'DELETE', '/requests', { Host: host });
+      expect(answer.status, host).toBe(403);
+      expect(answer.json.error).toContain(`127.0.0.1:${s.port}`);
+    }
+    expect((await rawControl(s, 'GET', '/faults', { Host: `127.0.0.1:${s.port}` })).status).toBe(200);
+    expect((await rawControl(s, 'GET', '/faults', { Host: `localhost:${s.port}` })).status).toBe(200);
+    // What tests and scripts send (Node's fetch: the right Host, no Origin) still works.
+    expect((await controlRequest(s, 'GET', '/faults')).status).toBe(200);
   });
 
   test('unknown control endpoints are 404, with a JSON error', async () => {

@@ -18,6 +18,7 @@ import {
 } from 'electron';
 import type { NativeImage } from 'electron';
 import log from 'electron-log/main';
+import { probeElectron } from './electron/e2eProbe.js';
 import { startTrayApp } from './electron/trayApp.js';
 
 // This file is bundled to dist/main/index.js, so dist/ is one level up, in the repo or in app.asar.
@@ -28,17 +29,20 @@ const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(distDir,
 // A separate profile for the end-to-end test (and for trying things without touching your own).
 if (process.env.LOBSTR_TRAY_USER_DATA) app.setPath('userData', path.resolve(process.env.LOBSTR_TRAY_USER_DATA));
 
+// The end-to-end test reads Electron's own Tray and Notification objects the app created; only
+// under that test are the classes wrapped to record them (main/electron/e2eProbe.ts).
+const e2e = process.env.LOBSTR_TRAY_E2E === '1' ? probeElectron<NativeImage, Menu, { Tray: typeof Tray; Notification: typeof Notification }>({ Tray, Notification }) : null;
+
 const trayApp = startTrayApp<BrowserWindow, NativeImage, Menu>(
-  { app, BrowserWindow, Tray, Menu, nativeImage, Notification, ipcMain, safeStorage, shell, clipboard, powerMonitor, net, log },
+  { app, BrowserWindow, Tray, Menu, nativeImage, Notification, ipcMain, safeStorage, shell, clipboard, powerMonitor, net, log, ...e2e?.targets },
   { distDir, resourcesDir, argv: process.argv },
 );
 
-// The end-to-end test reads what the user would see through the main process.
-if (process.env.LOBSTR_TRAY_E2E === '1') {
+if (e2e) {
   (globalThis as { lobstrTrayE2E?: unknown }).lobstrTrayE2E = {
+    probe: e2e.probe,
     trayState: () => trayApp.trayView()?.state ?? null,
     tooltip: () => trayApp.trayView()?.tooltip ?? null,
-    notifications: () => trayApp.shownNotifications.map((n) => ({ kind: n.kind, title: n.title, body: n.body })),
     refresh: () => trayApp.refreshNow(),
   };
 }

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { NodeLogger } from 'electron-log';
 import { createLobstrClient, type LobstrClient } from '../core/apiClient.js';
 import { LobstrApiError } from '../core/apiErrors.js';
-import type { MonitorStatus, Notifier, PlannedNotification, Settings } from '../core/appModel.js';
+import type { MonitorStatus, Notifier, Settings } from '../core/appModel.js';
 import { createMonitor, type Monitor } from '../core/monitor.js';
 import { JsonFileMonitorStore } from '../core/monitorStore.js';
 import { snoozeFor } from '../core/snooze.js';
@@ -86,8 +86,6 @@ export interface TrayAppHandle<W extends AppWindow> {
   readonly ready: Promise<void>;
   status(): MonitorStatus;
   trayView(): TrayView | null;
-  /** Every notification shown, in order (for tests; notifications themselves are not kept). */
-  readonly shownNotifications: readonly PlannedNotification[];
   refreshNow(): Promise<void>;
   settings(): Settings;
   /** Stops the monitor and the demo, and removes the tray and IPC handlers. */
@@ -127,7 +125,6 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
     { startHidden: () => startsHidden(options.argv, settings.get()) },
   );
 
-  const shownNotifications: PlannedNotification[] = [];
   let monitor: Monitor | null = null;
   let lastView: TrayView | null = null;
   let shutdownWork: Array<() => unknown> = [];
@@ -138,7 +135,6 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
       ready: Promise.resolve(),
       status: () => ({ configured: false, snapshot: null, problem: null, lastPollAt: null, nextPollAt: null, polling: false }),
       trayView: () => null,
-      shownNotifications,
       refreshNow: async () => {},
       settings: () => settings.get(),
       shutdown: async () => {},
@@ -210,7 +206,6 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
   });
   const notifier: Notifier = {
     show(notification) {
-      shownNotifications.push(notification);
       logger.info(`Notification: ${notification.title}`);
       electronNotifier.show(notification);
     },
@@ -407,7 +402,6 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
     status: () =>
       monitor?.status() ?? { configured: false, snapshot: null, problem: null, lastPollAt: null, nextPollAt: null, polling: false },
     trayView: () => lastView,
-    shownNotifications,
     refreshNow: () => monitor?.refreshNow() ?? Promise.resolve(),
     settings: () => settings.get(),
     shutdown,

@@ -2,9 +2,11 @@
  * The real Electron app, through Playwright's Electron driver, against the simulator: the window
  * opens with the preload's API and without Node.js; a key set through the window is checked and
  * stored; when an account expires (through the simulator's control API) the tray turns red and a
- * notification is raised, read through the main process. Runs wherever an Electron binary exists
- * (after `npm start` has fetched one on a machine with internet); reports itself skipped, with the
- * reason, where none does.
+ * notification is raised. Both are read through Electron's own objects in the main process (the
+ * image the Tray shows, decoded by nativeImage; the Menu attached to it; the Notification instances
+ * the app created), recorded by main/electron/e2eProbe.ts, which main/index.ts installs only under
+ * LOBSTR_TRAY_E2E=1. Runs wherever an Electron binary exists (after `npm start` has fetched one on a
+ * machine with internet); reports itself skipped, with the reason, where none does.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { findElectronBinary } from '../../scripts/electron-binary.js';
+import { accountName } from '../../main/core/alertPlanner.js';
+import type { TrayState } from '../../main/core/appModel.js';
+import type { E2EProbe } from '../../main/electron/e2eProbe.js';
+import { TRAY_STATES, trayIconFile } from '../../main/electron/trayIcons.js';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,10 +31,11 @@ test.skip(
 );
 test.skip(noDisplay, 'No display for Electron: run under a desktop session or xvfb-run');
 
+/** What main/index.ts installs under LOBSTR_TRAY_E2E=1. */
 interface E2EHooks {
+  probe: E2EProbe<Electron.NativeImage, Electron.Menu>;
   trayState(): string | null;
   tooltip(): string | null;
-  notifications(): Array<{ kind: string; title: string; body: string }>;
   refresh(): Promise<void>;
 }
 type WithHooks = typeof globalThis & { lobstrTrayE2E: E2EHooks };
@@ -54,11 +61,40 @@ test.afterEach(async () => {
   rmSync(userData, { recursive: true, force: true });
 });
 
-// Read in the main process, through the hooks main/index.ts installs for this test.
+// Read in the main process. The functions are sent there as text: they use only their arguments.
 const trayState = () => app.evaluate(() => (globalThis as WithHooks).lobstrTrayE2E.trayState());
 const tooltip = () => app.evaluate(() => (globalThis as WithHooks).lobstrTrayE2E.tooltip());
-const notifications = () => app.evaluate(() => (globalThis as WithHooks).lobstrTrayE2E.notifications());
 const refresh = () => app.evaluate(() => (globalThis as WithHooks).lobstrTrayE2E.refresh());
+
+/** Each state's icon file, as the app picks it for this platform. */
+const iconFiles = Object.fromEntries(
+  TRAY_STATES.map((state) => [state, path.join(repoRoot, 'resources', 'tray', trayIconFile(state, process.platform).name)]),
+) as Record<TrayState, string>;
+
+/**
+ * Which state's icon the Tray shows: its current NativeImage compared, pixel data against pixel data,
+ * with each icon file loaded by nativeImage. Null without a live tray.
+ */
+const trayImageState = () =>
+  app.evaluate(({ nativeImage }, files) => {
+    const { tray, trayImage } = (globalThis as WithHooks).lobstrTrayE2E.probe;
+    if (!tray || (tray as Electron.Tray).isDestroyed() || !trayImage || trayImage.isEmpty()) return null;
+    const shown = trayImage.toDataURL();
+    return Object.entries(files).find(([, file]) => nativeImage.createFromPath(file).toDataURL() === shown)?.[0] ?? 'unknown';
+  }, iconFiles);
+
+/** The labels of the Menu attached to the Tray (Electron's MenuItems), submenus left closed. */
+const trayMenuLabels = () =>
+  app.evaluate(() => (globalThis as WithHooks).lobstrTrayE2E.probe.trayMenu?.items.map((item) => item.label) ?? null);
+
+/** The Notification objects the app created and still holds, as Electron reports them. */
+const notifications = () =>
+  app.evaluate(({ Notification }) =>
+    (globalThis as WithHooks).lobstrTrayE2E.probe.notifications
+      .map((ref) => ref.deref())
+      .filter((n): n is Electron.Notification => n instanceof Notification)
+      .map((n) => ({ title: n.title, body: n.body })),
+  );
 
 test('the window opens with the preload API and without Node.js', async () => {
   const window = await app.firstWindow();
@@ -72,6 +108,8 @@ test('the window opens with the preload API and without Node.js', async () => {
   expect(bridge.functions).toEqual(expect.arrayContaining(['getSnapshot', 'onSnapshot', 'refresh', 'setKey', 'getAccount']));
   expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   expect(await trayState()).toBe('setup');
+  await expect.poll(trayImageState).toBe('setup');
+  expect((await trayMenuLabels())?.[0]).toBe('Open Lobstr Tray');
 });
 
 test('an account expiring turns the tray red and raises one notification', async () => {
@@ -95,6 +133,7 @@ test('an account expiring turns the tray red and raises one notification', async
   }
   await refresh();
   expect(await trayState()).toBe('ok');
+  expect(await trayImageState()).toBe('ok');
 
   await fetch(`${sim.origin}/__sim/accounts/${accounts[0]!.id}`, {
     method: 'POST',
@@ -102,8 +141,12 @@ test('an account expiring turns the tray red and raises one notification', async
   });
   await refresh();
   expect(await trayState()).toBe('alert');
+  expect(await trayImageState()).toBe('alert');
   expect(await tooltip()).toContain('1 of 5 accounts needs re-sync');
-  expect((await notifications()).map((n) => n.title)).toEqual([expect.stringMatching(/needs cookie re-sync$/)]);
+  expect(await trayMenuLabels()).toContainEqual(expect.stringContaining('1 of 5 accounts needs re-sync'));
+  expect(await notifications()).toEqual([
+    { title: `${accountName(accounts[0]!)} needs cookie re-sync`, body: expect.stringContaining('cookies expired') },
+  ]);
 });
 
 test('the window: no Electron default menu, no permission for the page, copying through the app', async () => {

@@ -133,6 +133,19 @@ describe('watching real accounts', () => {
     expect(titles()[1]).toMatch(/synchronized again$/);
   });
 
+  it('keeps no list of the notifications it showed: a real app runs for months (the end-to-end test reads Electron’s own objects)', async () => {
+    await launch().ready;
+    await connect();
+    for (let round = 0; round < 3; round++) {
+      await control(sim, 'POST', `/accounts/${ids[round]}`, { status_code_info: 'cookies_expired' });
+      await app.refreshNow();
+      await control(sim, 'POST', `/accounts/${ids[round]}`, HEALTHY);
+      await app.refreshNow();
+    }
+    expect(titles()).toHaveLength(6);
+    expect(Object.keys(app).filter((name) => /notification/i.test(name))).toEqual([]);
+  });
+
   it('goes amber on an unreadable answer but keeps the list, and recovers', async () => {
     await launch().ready;
     await connect();

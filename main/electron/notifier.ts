@@ -1,41 +1,62 @@
 /**
  * Native notifications: implements the core's Notifier port with Electron's Notification class,
  * which comes in as a parameter so tests can pass a fake. A click opens the window on the account
- * the notification is about (or on the list for grouped ones).
+ * the notification is about (or on the list for grouped ones), also on Windows once the toast has
+ * moved to the Action Center (through Notification.handleActivation).
  */
+import { randomUUID } from 'node:crypto';
 import type { Notifier, PlannedNotification } from '../core/appModel.js';
+import { parseToastLaunchArguments, toastLaunchArguments, windowsToastXml, type ToastTarget } from './windowsToast.js';
 
 /** electron-builder.yml's appId: Windows shows an app's toasts only under its AppUserModelId. */
 export const APP_USER_MODEL_ID = 'io.lobstrtray.app';
 
-/** Notifications kept referenced until clicked or closed; older ones are let go beyond this. */
+/** Notifications kept referenced until clicked or gone; older ones are let go beyond this. */
 export const RETAINED_NOTIFICATIONS = 20;
+/** Clicks remembered so that one reaching the app twice (Windows: instance and activation) opens once. */
+const REMEMBERED_CLICKS = 50;
 
 export interface NotificationOptions {
+  /** Electron 45: the toast's Tag on Windows, the request's identifier on macOS; unused on Linux. */
+  id: string;
   title: string;
   body: string;
   silent: boolean;
   /** Linux: notification daemons may hide or sort down 'low', Electron's default there. */
   urgency: 'low' | 'normal' | 'critical';
   icon?: string;
+  /** Windows: the whole toast, superseding the options above (main/electron/windowsToast.ts). */
+  toastXml?: string;
 }
 
-/** The parts of an Electron Notification used here. */
+/** The parts of an Electron Notification used here (electron.d.ts `class Notification`). */
 export interface NotificationHandle {
   show(): void;
-  on(event: 'click' | 'close', listener: () => void): unknown;
+  on(event: 'click' | 'show', listener: () => void): unknown;
+  /** Windows says why: 'timedOut' when the toast moved to the Action Center. */
+  on(event: 'close', listener: (details?: { reason?: string }) => void): unknown;
   on(event: 'failed', listener: (event: unknown, error: string) => void): unknown;
+}
+
+/** Electron's ActivationArguments, as far as used here. */
+export interface ActivationDetails {
+  type: string;
+  /** The raw activation arguments: the toast's launch attribute. */
+  arguments: string;
 }
 
 /** Electron's `Notification` class, or a fake. */
 export interface NotificationClass {
   new (options: NotificationOptions): NotificationHandle;
   isSupported(): boolean;
+  /** Windows only: every click on the app's toasts, whether or not their objects still exist. */
+  handleActivation(callback: (details: ActivationDetails) => void): void;
 }
 
 export interface ElectronNotifierOptions {
   /** Opens the window: on this account, or on the list when undefined. */
   onClick: (accountId: string | undefined) => void;
+  platform: NodeJS.Platform;
   /** The app icon, shown by Linux notification daemons (macOS and Windows use the app's own). */
   icon?: string;
   /** Told once when the system has no notifications, and about each one that failed to show. */
@@ -43,17 +64,31 @@ export interface ElectronNotifierOptions {
 }
 
 export interface ElectronNotifier extends Notifier {
-  /** How many shown notifications are still held (awaiting a click or close). */
+  /** How many shown notifications are still held (awaiting a click, or in the Action Center). */
   readonly retained: number;
+  /**
+   * Windows: from now on, clicks on the app's toasts open their account, also for toasts whose
+   * object is gone (timed out into the Action Center, or shown before a restart) and for the click
+   * that started the app. Call once the window can be opened (after app ready).
+   */
+  listenForActivations(): void;
 }
 
 export function createElectronNotifier(Notification: NotificationClass, options: ElectronNotifierOptions): ElectronNotifier {
-  // Electron forgets an unreferenced Notification's click handler once it is garbage-collected,
-  // so shown ones are held here until clicked or closed, newest last.
+  // Electron forgets an unreferenced Notification's listeners once it is garbage-collected, so
+  // shown ones are held here until clicked or gone for good, newest last. A Windows toast that
+  // timed out stays held: it can still be clicked in the Action Center.
   const retained: NotificationHandle[] = [];
   const release = (n: NotificationHandle): void => {
     const at = retained.indexOf(n);
     if (at >= 0) retained.splice(at, 1);
+  };
+  const clicked: string[] = [];
+  const open = (target: ToastTarget): void => {
+    if (clicked.includes(target.key)) return;
+    clicked.push(target.key);
+    if (clicked.length > REMEMBERED_CLICKS) clicked.shift();
+    options.onClick(target.accountId);
   };
   let toldUnsupported = false;
 
@@ -61,24 +96,41 @@ export function createElectronNotifier(Notification: NotificationClass, options:
     get retained() {
       return retained.length;
     },
+    listenForActivations() {
+      if (options.platform !== 'win32') return;
+      Notification.handleActivation((details) => {
+        // Another toast of this app (an older version's): the window, on the list.
+        const target = parseToastLaunchArguments(details.arguments);
+        if (target) open(target);
+        else options.onClick(undefined);
+      });
+    },
     show(planned: PlannedNotification) {
       if (!Notification.isSupported()) {
         if (!toldUnsupported) options.onProblem?.('This system does not support desktop notifications; the tray icon still shows the state.');
         toldUnsupported = true;
         return;
       }
+      // Unique across restarts too: a toast from an earlier run may still be clicked in the Action Center.
+      const target: ToastTarget = { key: randomUUID(), ...(planned.accountId === undefined ? {} : { accountId: planned.accountId }) };
       const notification = new Notification({
+        id: target.key,
         title: planned.title,
         body: planned.body,
         silent: false,
         urgency: planned.kind === 'recovered' ? 'low' : 'normal',
         ...(options.icon === undefined ? {} : { icon: options.icon }),
+        ...(options.platform === 'win32'
+          ? { toastXml: windowsToastXml({ title: planned.title, body: planned.body, launch: toastLaunchArguments(target) }) }
+          : {}),
       });
       notification.on('click', () => {
         release(notification);
-        options.onClick(planned.accountId);
+        open(target);
       });
-      notification.on('close', () => release(notification));
+      notification.on('close', (details) => {
+        if (details?.reason !== 'timedOut') release(notification);
+      });
       notification.on('failed', (_event, error) => {
         release(notification);
         options.onProblem?.(`A notification could not be shown: ${error}`);

@@ -201,6 +201,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
 
   const electronNotifier = createElectronNotifier(electron.Notification, {
     onClick: (accountId) => openWindow(accountId ?? null),
+    platform,
     icon: files.icon,
     onProblem: (message) => logger.warn(message),
   });
@@ -270,6 +271,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
   // ------------------------------------------------------------ start once Electron is ready
   const ready = app.whenReady().then(async () => {
     setWindowsAppUserModelId(app, platform);
+    electronNotifier.listenForActivations();
     logger.info(`Lobstr Tray ${APP_VERSION} started (${platform}, settings in ${app.getPath('userData')})`);
 
     const unregisterIpc = registerIpcHandlers(

@@ -126,7 +126,7 @@ test('a notification, clicked, opens the window on its account', async ({ page, 
   const notification = electron.notifications.find((n) => n.options.title.includes(account.username));
   expect(notification).toBeDefined();
 
-  notification!.click();
+  await notification!.click();
   await expect(page.getByRole('heading', { level: 2, name: account.username })).toBeVisible();
   await expect(section(page, 'This account needs its cookies re-synced')).toContainText('status 401');
 });

@@ -12,7 +12,7 @@ import { FakeApp } from './fakeElectron/app.js';
 import { FakeApplicationMenu } from './fakeElectron/appMenu.js';
 import { Emitter } from './fakeElectron/emitter.js';
 import { FakeIpcMain } from './fakeElectron/ipcMain.js';
-import { fakeNotificationClass, type FakeNotification, type FakeNotificationClass } from './fakeElectron/notification.js';
+import { fakeNotificationClass, type FakeNotificationClass, type FakeNotificationOptions, type ShownNotification } from './fakeElectron/notification.js';
 import { createFakeSafeStorage } from './fakeElectron/safeStorage.js';
 import { fakeTrayElectron, type FakeImage, type FakeMenu, type FakeTray } from './fakeElectron/tray.js';
 import { FakeBrowserWindow } from './fakeElectron/window.js';
@@ -20,7 +20,7 @@ import { FakeBrowserWindow } from './fakeElectron/window.js';
 export { FakeApp, FakeDock } from './fakeElectron/app.js';
 export { FakeApplicationMenu, rolesOf } from './fakeElectron/appMenu.js';
 export { FakeIpcMain } from './fakeElectron/ipcMain.js';
-export { FakeNotification, fakeNotificationClass, type FakeNotificationClass } from './fakeElectron/notification.js';
+export { FakeNotification, fakeNotificationClass, ShownNotification, type FakeNotificationClass } from './fakeElectron/notification.js';
 export { createFakeSafeStorage } from './fakeElectron/safeStorage.js';
 export { FakeImage, FakeMenu, FakeTray, fakeTrayElectron } from './fakeElectron/tray.js';
 export { FakeBrowserWindow, FakeWebContents } from './fakeElectron/window.js';
@@ -34,7 +34,8 @@ export interface FakeElectron {
   windows: FakeBrowserWindow[];
   /** Menu.setApplicationMenu's state: Electron's default menu until the app sets one. */
   applicationMenu: FakeApplicationMenu;
-  notifications: FakeNotification[];
+  /** What the system showed, in order (the click, dismissal or timeout of each is the user's). */
+  notifications: ShownNotification[];
   ipcMain: FakeIpcMain;
   opened: { external: string[]; paths: string[] };
   /** What the app put on the clipboard, oldest first (Electron's clipboard.writeText). */
@@ -72,7 +73,11 @@ export function fake(): FakeElectron {
   return current;
 }
 
-export function createFakeElectron(dirs: { userData: string; logs: string }, appPage: () => string): FakeElectron {
+export function createFakeElectron(
+  dirs: { userData: string; logs: string },
+  appPage: () => string,
+  notifications: FakeNotificationOptions = {},
+): FakeElectron {
   const { trays, Tray, Menu, nativeImage } = fakeTrayElectron();
   const app = new FakeApp({ dirs, windows: () => FakeBrowserWindow.created });
   const ipcMain = new FakeIpcMain(appPage);
@@ -80,7 +85,7 @@ export function createFakeElectron(dirs: { userData: string; logs: string }, app
   const powerMonitor = new Emitter();
   const online = { value: true };
   const clipboard: string[] = [];
-  const Notification = fakeNotificationClass();
+  const Notification = fakeNotificationClass(notifications);
   // The windows this app opens (FakeBrowserWindow and subclasses record into this list).
   FakeBrowserWindow.created = [];
   const applicationMenu = new FakeApplicationMenu({ quit: () => app.quit() });

@@ -33,10 +33,12 @@ let electron: FakeElectron;
 let app: TrayAppHandle<FakeBrowserWindow>;
 
 function launch(
-  options: { onlineCheckMs?: number; platform?: NodeJS.Platform } = {},
+  options: { onlineCheckMs?: number; platform?: 'linux' | 'darwin' | 'win32' } = {},
   prepare: (electron: FakeElectron) => void = () => {},
 ): TrayAppHandle<FakeBrowserWindow> {
-  electron = createFakeElectron({ userData: path.join(root, 'userData'), logs: path.join(root, 'logs') }, () => appPage);
+  electron = createFakeElectron({ userData: path.join(root, 'userData'), logs: path.join(root, 'logs') }, () => appPage, {
+    platform: options.platform ?? 'linux',
+  });
   prepare(electron);
   app = startTrayApp(electron.objects, {
     distDir,
@@ -122,7 +124,7 @@ describe('watching real accounts', () => {
     expect(titles()).toHaveLength(1);
 
     // Clicking the notification opens the window on that account.
-    electron.notifications[0]!.click();
+    await electron.notifications[0]!.click();
     const window = electron.windows.at(-1)!;
     expect(window.webContents.sent).toContainEqual({ channel: 'window:navigate', payload: { accountId: expired } });
 
@@ -144,6 +146,17 @@ describe('watching real accounts', () => {
     }
     expect(titles()).toHaveLength(6);
     expect(Object.keys(app).filter((name) => /notification/i.test(name))).toEqual([]);
+  });
+
+  it('on Windows, opens the account of a notification clicked in the Action Center after it timed out', async () => {
+    await launch({ platform: 'win32' }).ready;
+    await connect();
+    await control(sim, 'POST', `/accounts/${ids[5]}`, { status_code_info: 'cookies_expired' });
+    await app.refreshNow();
+    const [toast] = electron.notifications;
+    await toast!.timeOut();
+    await toast!.click();
+    expect(electron.windows.at(-1)!.webContents.sent).toContainEqual({ channel: 'window:navigate', payload: { accountId: ids[5] } });
   });
 
   it('goes amber on an unreadable answer but keeps the list, and recovers', async () => {

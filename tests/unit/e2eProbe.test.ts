@@ -10,7 +10,7 @@ import { probeElectron } from '../../main/electron/e2eProbe.js';
 import { fakeNotificationClass } from '../helpers/fakeElectron/notification.js';
 import { FakeImage, FakeMenu, fakeTrayElectron } from '../helpers/fakeElectron/tray.js';
 
-const options = { title: 't', body: 'b', silent: false, urgency: 'normal' as const };
+const options = { id: 'n1', title: 't', body: 'b', silent: false, urgency: 'normal' as const };
 
 describe('the end-to-end probe', () => {
   it('hands the app the instances Electron creates, and records the tray’s current image and menu', () => {

@@ -1,6 +1,7 @@
 /**
  * Native notifications through a fake Notification class (no Electron here): what the user sees,
- * where a click takes them, and the Windows AppUserModelId without which Windows shows nothing.
+ * where a click takes them (also from the Windows Action Center, after the object is gone or the app
+ * restarted), and the Windows AppUserModelId without which Windows shows nothing.
  */
 import type { App, Notification as ElectronNotification } from 'electron';
 import fs from 'node:fs';
@@ -13,16 +14,18 @@ import {
   createElectronNotifier,
   RETAINED_NOTIFICATIONS,
   setWindowsAppUserModelId,
+  type ElectronNotifierOptions,
   type NotificationClass,
 } from '../../main/electron/notifier.js';
+import { parseToastLaunchArguments } from '../../main/electron/windowsToast.js';
 import { FakeApp } from '../helpers/fakeElectron/app.js';
-import { fakeNotificationClass } from '../helpers/fakeElectron/notification.js';
+import { fakeNotificationClass, type FakeNotificationPlatform } from '../helpers/fakeElectron/notification.js';
 
 /** Compile-time only: Electron's own Notification class and app fit what the adapter takes. */
 export function wiresWithRealElectron(Notification: typeof ElectronNotification, app: App): Notifier {
   const fits: NotificationClass = Notification;
   setWindowsAppUserModelId(app, 'win32');
-  return createElectronNotifier(fits, { onClick: () => undefined });
+  return createElectronNotifier(fits, { onClick: () => undefined, platform: 'win32' });
 }
 
 const needsResync: PlannedNotification = {
@@ -34,12 +37,21 @@ const needsResync: PlannedNotification = {
 const group: PlannedNotification = { kind: 'needs_resync_group', title: '5 accounts need cookie re-sync', body: '@a, @b, @c and 2 more' };
 const recovered: PlannedNotification = { kind: 'recovered', title: '@hashamxcom is synchronized again', body: 'X (Twitter)', accountId: 'd3e' };
 
+/** A notifier on a fake system of `platform`, recording where clicks open the window. */
+function setUp(platform: FakeNotificationPlatform = 'linux', extra: Partial<ElectronNotifierOptions> = {}) {
+  const Fake = fakeNotificationClass({ platform });
+  const opened: Array<string | undefined> = [];
+  const notifier = createElectronNotifier(Fake, { onClick: (id) => opened.push(id), platform, ...extra });
+  return { Fake, opened, notifier };
+}
+
 describe('the Electron notifier', () => {
-  it('shows the planned title and body, with sound, and the app icon when given', () => {
-    const Fake = fakeNotificationClass();
-    createElectronNotifier(Fake, { onClick: () => undefined, icon: '/app/resources/icon.png' }).show(needsResync);
+  it('shows the planned title and body, with sound, its own id, and the app icon when given', () => {
+    const { Fake } = setUp('linux', { icon: '/app/resources/icon.png' });
+    createElectronNotifier(Fake, { onClick: () => undefined, platform: 'linux', icon: '/app/resources/icon.png' }).show(needsResync);
     expect(Fake.shown).toHaveLength(1);
     expect(Fake.shown[0]?.options).toEqual({
+      id: expect.stringMatching(/\S/),
       title: '@hashamxcom needs cookie re-sync',
       body: 'X (Twitter) · cookies expired · used by 1 squid',
       silent: false,
@@ -48,50 +60,57 @@ describe('the Electron notifier', () => {
     });
   });
 
+  it('gives every notification its own id, also across restarts', () => {
+    const { Fake, notifier } = setUp();
+    notifier.show(needsResync);
+    notifier.show(needsResync);
+    createElectronNotifier(Fake, { onClick: () => undefined, platform: 'linux' }).show(needsResync);
+    expect(new Set(Fake.shown.map((n) => n.id)).size).toBe(3);
+  });
+
   it('marks "synchronized again" as low urgency (good news need not interrupt), problems as normal', () => {
-    const Fake = fakeNotificationClass();
-    const notifier = createElectronNotifier(Fake, { onClick: () => undefined });
+    const { Fake, notifier } = setUp();
     notifier.show(recovered);
     notifier.show({ kind: 'key_rejected', title: 'Lobstr rejected the API key', body: 'Set a new key in Settings.' });
     expect(Fake.shown.map((n) => n.options.urgency)).toEqual(['low', 'normal']);
     expect(Fake.shown[0]?.options).not.toHaveProperty('icon');
   });
 
-  it('opens the window on the account when clicked, and on the list for a grouped one', () => {
-    const Fake = fakeNotificationClass();
-    const opened: Array<string | undefined> = [];
-    const notifier = createElectronNotifier(Fake, { onClick: (id) => opened.push(id) });
+  it('opens the window on the account when clicked, and on the list for a grouped one', async () => {
+    const { Fake, opened, notifier } = setUp();
     notifier.show(needsResync);
     notifier.show(group);
-    Fake.shown[1]?.click();
-    Fake.shown[0]?.click();
+    await Fake.shown[1]?.click();
+    await Fake.shown[0]?.click();
     expect(opened).toEqual([undefined, 'd3e97f2cd33658f301bdbe807402ab30']);
   });
 
-  it('keeps shown notifications referenced until clicked or closed, so their clicks still work', () => {
-    const Fake = fakeNotificationClass();
-    const notifier = createElectronNotifier(Fake, { onClick: () => undefined });
+  it('keeps a notification referenced while it can still be clicked, so its click is not lost', async () => {
+    const { Fake, opened, notifier } = setUp();
     notifier.show(needsResync);
     notifier.show(group);
     notifier.show(recovered);
     expect(notifier.retained).toBe(3);
-    Fake.shown[0]?.click();
-    Fake.shown[1]?.close();
+    await Fake.shown[1]?.dismiss();
+    expect(await Fake.shown[1]?.held()).toBe(false);
+    await Fake.shown[2]?.click();
     expect(notifier.retained).toBe(1);
+    // Long after, the first is clicked: its object was kept, so the click arrives.
+    await Fake.shown[0]?.click();
+    expect(opened).toEqual(['d3e', 'd3e97f2cd33658f301bdbe807402ab30']);
   });
 
   it(`holds at most ${RETAINED_NOTIFICATIONS}, letting the oldest go`, () => {
-    const Fake = fakeNotificationClass();
-    const notifier = createElectronNotifier(Fake, { onClick: () => undefined });
+    const { Fake, notifier } = setUp();
     for (let i = 0; i < RETAINED_NOTIFICATIONS + 15; i++) notifier.show({ ...needsResync, accountId: `a${i}` });
     expect(Fake.shown).toHaveLength(RETAINED_NOTIFICATIONS + 15);
     expect(notifier.retained).toBe(RETAINED_NOTIFICATIONS);
   });
 
   it('shows nothing and says so once where the system has no notifications', () => {
-    const Fake = fakeNotificationClass(false);
+    const Fake = fakeNotificationClass({ supported: false });
     const problems: string[] = [];
-    const notifier = createElectronNotifier(Fake, { onClick: () => undefined, onProblem: (m) => problems.push(m) });
+    const notifier = createElectronNotifier(Fake, { onClick: () => undefined, platform: 'linux', onProblem: (m) => problems.push(m) });
     notifier.show(needsResync);
     notifier.show(group);
     expect(Fake.shown).toEqual([]);
@@ -100,14 +119,103 @@ describe('the Electron notifier', () => {
     expect(problems[0]).toMatch(/does not support desktop notifications/);
   });
 
-  it('reports a notification that failed to show, and lets it go', () => {
-    const Fake = fakeNotificationClass();
+  it('reports a notification that failed to show, and lets it go', async () => {
     const problems: string[] = [];
-    const notifier = createElectronNotifier(Fake, { onClick: () => undefined, onProblem: (m) => problems.push(m) });
+    const { Fake, notifier } = setUp('win32', { onProblem: (m) => problems.push(m) });
+    Fake.systemDisplays = false;
     notifier.show(needsResync);
-    Fake.shown[0]?.fail('toast blocked by Focus Assist');
+    await Fake.shown[0]?.fail('toast blocked by Focus Assist');
     expect(problems).toEqual(['A notification could not be shown: toast blocked by Focus Assist']);
     expect(notifier.retained).toBe(0);
+  });
+});
+
+describe('Windows: a toast in the Action Center', () => {
+  it('still opens its account when clicked there after it timed out', async () => {
+    const { Fake, opened, notifier } = setUp('win32');
+    notifier.listenForActivations();
+    notifier.show(needsResync);
+    await Fake.shown[0]?.timeOut();
+    expect(Fake.shown[0]?.place).toBe('in_notification_center');
+    await Fake.shown[0]?.click();
+    expect(opened).toEqual(['d3e97f2cd33658f301bdbe807402ab30']);
+  });
+
+  it('opens its account even when its object is gone (let go beyond the limit)', async () => {
+    const { Fake, opened, notifier } = setUp('win32');
+    notifier.listenForActivations();
+    notifier.show(needsResync);
+    for (let i = 0; i < RETAINED_NOTIFICATIONS; i++) notifier.show({ ...recovered, accountId: `r${i}` });
+    await Fake.shown[0]?.timeOut();
+    expect(await Fake.shown[0]?.held()).toBe(false);
+    await Fake.shown[0]?.click();
+    expect(opened).toEqual(['d3e97f2cd33658f301bdbe807402ab30']);
+  });
+
+  it('opens its account after a restart', async () => {
+    const Fake = fakeNotificationClass({ platform: 'win32' });
+    // The first run: shows a toast, which times out into the Action Center; then the app quits.
+    (() => {
+      const firstRun = createElectronNotifier(Fake, { onClick: () => undefined, platform: 'win32' });
+      firstRun.listenForActivations();
+      firstRun.show(needsResync);
+    })();
+    await Fake.shown[0]?.timeOut();
+    Fake.restartApp();
+    const opened: Array<string | undefined> = [];
+    createElectronNotifier(Fake, { onClick: (id) => opened.push(id), platform: 'win32' }).listenForActivations();
+    await Fake.shown[0]?.click();
+    expect(opened).toEqual(['d3e97f2cd33658f301bdbe807402ab30']);
+  });
+
+  it('opens the account of the toast that started the app, once the app listens', async () => {
+    const Fake = fakeNotificationClass({ platform: 'win32' });
+    createElectronNotifier(Fake, { onClick: () => undefined, platform: 'win32' }).show(needsResync);
+    await Fake.shown[0]?.timeOut();
+    Fake.restartApp();
+    await Fake.shown[0]?.click(); // the app is not running yet: Windows starts it
+    const opened: Array<string | undefined> = [];
+    createElectronNotifier(Fake, { onClick: (id) => opened.push(id), platform: 'win32' }).listenForActivations();
+    expect(opened).toEqual(['d3e97f2cd33658f301bdbe807402ab30']);
+  });
+
+  it('opens the window once for a click that reaches the app twice (its object and the activation)', async () => {
+    const { Fake, opened, notifier } = setUp('win32');
+    notifier.listenForActivations();
+    notifier.show(needsResync);
+    expect(await Fake.shown[0]?.held()).toBe(true);
+    await Fake.shown[0]?.click();
+    expect(opened).toEqual(['d3e97f2cd33658f301bdbe807402ab30']);
+  });
+
+  it('opens the list for a toast that names no account (a grouped one, or another version’s)', async () => {
+    const { Fake, opened, notifier } = setUp('win32');
+    notifier.listenForActivations();
+    notifier.show(group);
+    await Fake.shown[0]?.click();
+    Fake.activate({ type: 'click', arguments: 'type=click&tag=1234567' });
+    expect(opened).toEqual([undefined, undefined]);
+  });
+
+  it('is written by the app, so its launch arguments carry the account; title and body are escaped', () => {
+    const { Fake, notifier } = setUp('win32');
+    notifier.show({ ...needsResync, title: '<b>&"x"</b> needs cookie re-sync' });
+    const xml = Fake.shown[0]!.options.toastXml!;
+    expect(xml).toContain('<text>&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt; needs cookie re-sync</text>');
+    expect(xml).toContain('<text>X (Twitter) · cookies expired · used by 1 squid</text>');
+    expect(parseToastLaunchArguments(Fake.shown[0]!.activationArguments())).toEqual({
+      key: Fake.shown[0]!.id,
+      accountId: 'd3e97f2cd33658f301bdbe807402ab30',
+    });
+  });
+
+  it('is left to Electron elsewhere, and nothing listens for activations there', () => {
+    for (const platform of ['darwin', 'linux'] as const) {
+      const { Fake, notifier } = setUp(platform);
+      notifier.listenForActivations(); // the fake throws if handleActivation is called off Windows
+      notifier.show(needsResync);
+      expect(Fake.shown[0]?.options).not.toHaveProperty('toastXml');
+    }
   });
 });
 

@@ -1,43 +1,218 @@
-/** Native notifications: what was shown, and the user's click or dismissal or the system's refusal. */
-import type { NotificationHandle, NotificationOptions } from '../../../main/electron/notifier.js';
+/**
+ * Native notifications as Electron 45 and the OS deliver them. Each behaviour comes from Electron's
+ * docs (docs/api/notification.md, node_modules/electron/electron.d.ts `class Notification`), and the
+ * fake is never more lenient than they allow:
+ *
+ * - `show()` hands the notification to the system; Electron then emits `show` when it is displayed
+ *   ("Emitted when the notification is shown to the user") or `failed` ("an error is encountered
+ *   while creating and showing the native notification", macOS and Windows only). The system here
+ *   displays each one a moment later unless the test says otherwise (`systemDisplays = false`, then
+ *   `displayed()` or `fail()`). On a system where `isSupported()` is false, `show()` shows nothing.
+ * - What the system displays outlives the JS object, not its listeners: an object the app no longer
+ *   references can be garbage-collected and its events are lost (design.md, "Electron behaviours").
+ *   Every event is delivered after a real garbage collection, and only if the object survived it.
+ * - Windows: `close` is also emitted when a toast times out (details.reason 'timedOut'); the toast
+ *   then sits in the Action Center and can still be clicked there. `Notification.handleActivation`
+ *   (Windows only) receives every click "regardless of whether the original Notification object is
+ *   still in memory", in addition to instance events, and one made before it was registered (a
+ *   cold start) at once. Its `arguments` are the raw activation arguments: the `launch` attribute
+ *   of a `toastXml`, or else Electron's own `type=click&tag=<hash of the id>`, which names no account.
+ * - `id`: the option (Windows: the toast's Tag), or a random UUID when absent or empty.
+ */
+import { randomUUID } from 'node:crypto';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import type { ActivationDetails, NotificationHandle, NotificationOptions } from '../../../main/electron/notifier.js';
 import { Emitter } from './emitter.js';
 
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc') as () => void;
+
+let nextCollection: Promise<void> | null = null;
+/**
+ * A full garbage collection once the current job is over (a WeakRef keeps its target until then);
+ * events waiting at the same time share one.
+ */
+function afterGarbageCollection(): Promise<void> {
+  nextCollection ??= new Promise((resolve) =>
+    setTimeout(() => {
+      nextCollection = null;
+      collectGarbage();
+      resolve();
+    }, 0),
+  );
+  return nextCollection;
+}
+
+/** An Electron event object. */
+const electronEvent = <T extends object>(params: T = {} as T) => ({ preventDefault: () => undefined, defaultPrevented: false, ...params });
+
+export type FakeNotificationPlatform = 'win32' | 'darwin' | 'linux';
+
 export class FakeNotification extends Emitter implements NotificationHandle {
+  readonly id: string;
+  readonly title: string;
+  readonly body: string;
   constructor(readonly options: NotificationOptions) {
     super();
+    this.id = options.id ? options.id : randomUUID();
+    this.title = options.title;
+    this.body = options.body;
   }
   show(): void {
-    (this.constructor as FakeNotificationClass).shown.push(this);
+    const Class = this.constructor as FakeNotificationClass;
+    if (!Class.supported) return;
+    const shown = new ShownNotification(this, Class);
+    Class.shown.push(shown);
+    if (Class.systemDisplays) shown.displaying = shown.displayed();
   }
-  click(): void {
-    this.emit('click');
+}
+
+/** Where a shown notification is for the user. */
+export type NotificationPlace = 'sent' | 'on_screen' | 'in_notification_center' | 'gone';
+
+/** One notification as the system holds it: what the user sees and does, and what reaches the app. */
+export class ShownNotification {
+  readonly options: NotificationOptions;
+  readonly id: string;
+  place: NotificationPlace = 'sent';
+  /** The system's own display of it, which a user's action waits for. */
+  displaying: Promise<void> = Promise.resolve();
+  private readonly instance: WeakRef<FakeNotification>;
+
+  constructor(
+    instance: FakeNotification,
+    private readonly Class: FakeNotificationClass,
+  ) {
+    this.options = instance.options;
+    this.id = instance.id;
+    this.instance = new WeakRef(instance);
   }
-  close(): void {
-    this.emit('close');
+
+  /** Whether the app still references the object (after a garbage collection). */
+  async held(): Promise<boolean> {
+    await afterGarbageCollection();
+    return this.instance.deref() !== undefined;
   }
-  /** The system could not show it (e.g. blocked by Focus Assist). */
-  fail(error: string): void {
-    this.emit('failed', {}, error);
+
+  /** The system displays it: `show`. */
+  async displayed(): Promise<void> {
+    if (this.place !== 'sent') throw new Error(`the system displays a notification once; this one is ${this.place}`);
+    this.place = 'on_screen';
+    await this.deliver('show', electronEvent());
   }
+
+  /** The system refuses it (not signed on macOS, blocked on Windows): `failed`. */
+  async fail(error: string): Promise<void> {
+    if (this.Class.platform === 'linux') throw new Error("Electron emits 'failed' on macOS and Windows only");
+    if (this.place !== 'sent') throw new Error(`a notification fails instead of being displayed; this one is ${this.place}`);
+    this.place = 'gone';
+    await this.deliver('failed', electronEvent(), error);
+  }
+
+  /** The banner times out: Windows emits `close` (timedOut) and keeps it in the Action Center; macOS keeps it in the Notification Center silently; Linux daemons close it. */
+  async timeOut(): Promise<void> {
+    await this.displaying;
+    this.expectVisible('time out');
+    this.place = this.Class.platform === 'linux' ? 'gone' : 'in_notification_center';
+    if (this.Class.platform === 'win32') await this.deliver('close', electronEvent({ reason: 'timedOut' }));
+    else if (this.Class.platform === 'linux') await this.deliver('close', electronEvent());
+  }
+
+  /** The user closes it: `close` (userCanceled on Windows). */
+  async dismiss(): Promise<void> {
+    await this.displaying;
+    this.expectVisible('dismiss');
+    this.place = 'gone';
+    await this.deliver('close', electronEvent(this.Class.platform === 'win32' ? { reason: 'userCanceled' } : {}));
+  }
+
+  /** The user clicks it, on screen or in the Action/Notification Center. */
+  async click(): Promise<void> {
+    await this.displaying;
+    this.expectVisible('click');
+    this.place = 'gone';
+    await this.deliver('click', electronEvent());
+    if (this.Class.platform === 'win32') this.Class.activate({ type: 'click', arguments: this.activationArguments() });
+  }
+
+  /** The raw arguments Windows hands back: the toastXml's launch attribute, or Electron's own. */
+  activationArguments(): string {
+    const launch = /<toast\b[^>]*\blaunch="([^"]*)"/.exec(this.options.toastXml ?? '')?.[1];
+    if (launch !== undefined) return unescapeXml(launch);
+    return `type=click&tag=${opaqueHash(this.id)}`;
+  }
+
+  private expectVisible(what: string): void {
+    if (this.place === 'on_screen' || this.place === 'in_notification_center') return;
+    throw new Error(`the user cannot ${what} a notification that is ${this.place === 'sent' ? 'not displayed yet' : 'gone'}`);
+  }
+
+  private async deliver(event: string, ...args: unknown[]): Promise<void> {
+    await afterGarbageCollection();
+    this.instance.deref()?.emit(event, ...args);
+  }
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_m, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+}
+
+/** Stands for Electron's hash of the notification id in its default activation arguments. */
+function opaqueHash(text: string): string {
+  let hash = 2166136261;
+  for (const char of text) hash = Math.imul(hash ^ char.codePointAt(0)!, 16777619) >>> 0;
+  return String(hash);
 }
 
 export interface FakeNotificationClass {
   new (options: NotificationOptions): FakeNotification;
+  readonly platform: FakeNotificationPlatform;
+  readonly supported: boolean;
+  /** Whether the system displays what it is given by itself (a moment later). */
+  systemDisplays: boolean;
   /** Every notification shown through this class, in order. */
-  readonly shown: FakeNotification[];
-  /** How often the adapter asked whether the system supports notifications. */
+  readonly shown: ShownNotification[];
+  /** How often the app asked whether the system supports notifications. */
   readonly supportChecks: number;
   isSupported(): boolean;
+  handleActivation(callback: (details: ActivationDetails) => void): void;
+  /** Windows: hands a click to the registered callback, or keeps it for the next registration. */
+  activate(details: ActivationDetails): void;
+  /** The app's process ends: its activation callback goes; what the system shows stays. */
+  restartApp(): void;
 }
 
-/** A Notification class of its own (its own `shown` list), on a system with or without notifications. */
-export function fakeNotificationClass(supported = true): FakeNotificationClass {
+export interface FakeNotificationOptions {
+  supported?: boolean;
+  platform?: FakeNotificationPlatform;
+}
+
+/** A Notification class of its own (its own `shown` list and system), on a system with or without notifications. */
+export function fakeNotificationClass({ supported = true, platform = 'linux' }: FakeNotificationOptions = {}): FakeNotificationClass {
+  let onActivation: ((details: ActivationDetails) => void) | null = null;
+  const pending: ActivationDetails[] = [];
   return class extends FakeNotification {
-    static readonly shown: FakeNotification[] = [];
+    static readonly platform = platform;
+    static readonly supported = supported;
+    static systemDisplays = true;
+    static readonly shown: ShownNotification[] = [];
     static supportChecks = 0;
     static isSupported(): boolean {
       this.supportChecks++;
       return supported;
+    }
+    static handleActivation(callback: (details: ActivationDetails) => void): void {
+      if (platform !== 'win32') throw new Error('Notification.handleActivation is Windows-only');
+      onActivation = callback;
+      for (const details of pending.splice(0)) callback(details);
+    }
+    static activate(details: ActivationDetails): void {
+      if (onActivation) onActivation(details);
+      else pending.push(details);
+    }
+    static restartApp(): void {
+      onActivation = null;
     }
   };
 }

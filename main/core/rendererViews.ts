@@ -6,7 +6,7 @@
 import type { Account } from './account.js';
 import { summariseHealth, accountHealth, type HealthRules } from './accountHealth.js';
 import type { MonitorStatus } from './appModel.js';
-import type { AccountView, SnapshotView } from '../shared/ipcContract.js';
+import type { AccountView, NotificationsBlockedView, SnapshotView } from '../shared/ipcContract.js';
 
 export interface ViewContext {
   /** Now, in ms: a lock ends and a health changes with time. */
@@ -14,6 +14,8 @@ export interface ViewContext {
   /** The demo is what the monitor watches. */
   demo: boolean;
   rules: HealthRules;
+  /** The system refuses the app's notifications (main/core/notificationDelivery.ts). */
+  notificationsBlocked?: NotificationsBlockedView | null;
 }
 
 /** The account without its icon (sent once per platform instead), with its health and reason. */
@@ -52,5 +54,6 @@ export function snapshotView(status: MonitorStatus, context: ViewContext): Snaps
     lastPollAt: status.lastPollAt,
     nextPollAt: status.nextPollAt,
     polling: status.polling,
+    ...(context.notificationsBlocked ? { notificationsBlocked: context.notificationsBlocked } : {}),
   };
 }

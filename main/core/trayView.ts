@@ -7,6 +7,7 @@ import type { ApiErrorKind } from './apiErrors.js';
 import type { ConnectionProblem, MonitorStatus, Settings, TrayState } from './appModel.js';
 import { accountHealth, DEFAULT_HEALTH_RULES, summariseHealth, type HealthRules, type HealthSummary } from './accountHealth.js';
 import { accountName } from './alertPlanner.js';
+import { allowNotificationsAdvice, NOTIFICATIONS_BLOCKED, type NotificationsBlocked } from './notificationDelivery.js';
 import { platformLabel } from './platforms.js';
 import { describeSnooze, TOMORROW_HOUR, type SnoozePreset } from './snooze.js';
 import { clockTime } from './timeFormat.js';
@@ -55,6 +56,8 @@ export interface TrayViewInput {
   platform: NodeJS.Platform;
   /** The macOS count beside the icon; on unless turned off. */
   showCount?: boolean;
+  /** Set while the system refuses the app's notifications: said under the status line. */
+  notificationsBlocked?: NotificationsBlocked | null;
 }
 
 const ERROR_KINDS: ReadonlySet<ApiErrorKind> = new Set(['auth', 'server', 'invalid_response', 'rate_limited', 'not_found', 'tls', 'config']);
@@ -164,6 +167,12 @@ function menuOf(input: TrayViewInput, summary: HealthSummary | null, statusLine:
     { type: 'separator' },
     { type: 'item', id: 'status', label: statusLine, enabled: false },
   ];
+  if (input.notificationsBlocked) {
+    menu.push(
+      { type: 'item', id: 'notifications-blocked', label: NOTIFICATIONS_BLOCKED, enabled: false },
+      { type: 'item', id: 'notifications-advice', label: allowNotificationsAdvice(input.platform), enabled: false },
+    );
+  }
 
   const needing = summary ? summary.accounts.filter((a) => a.health === 'needs_resync') : [];
   for (const { account } of needing.slice(0, MAX_MENU_ACCOUNTS)) {

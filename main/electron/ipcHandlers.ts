@@ -30,6 +30,7 @@ import {
   type KeyStatus,
   type KeyStorage,
   type NavigateTarget,
+  type NotificationsBlockedView,
   type PushChannel,
   type PushPayload,
   type SettingsPatch,
@@ -112,6 +113,8 @@ export interface IpcHandlerDeps {
   shell: ShellHandle;
   /** Hides the app window (the app stays in the tray). */
   hideWindow(): void;
+  /** Set while the system refuses the app's notifications. */
+  notificationsBlocked?: () => NotificationsBlockedView | null;
   /** Electron's clipboard. */
   clipboard: { writeText(text: string): void };
   /** Default Date.now. */
@@ -305,7 +308,12 @@ export function registerIpcHandlers(
   const now = deps.now ?? Date.now;
   const rules = (): HealthRules => ({ status429NeedsResync: deps.settings.get().status429NeedsResync });
   const currentSnapshot = (): SnapshotView =>
-    snapshotView(deps.monitor.status(), { nowMs: now(), demo: deps.settings.get().demoMode, rules: rules() });
+    snapshotView(deps.monitor.status(), {
+      nowMs: now(),
+      demo: deps.settings.get().demoMode,
+      rules: rules(),
+      notificationsBlocked: deps.notificationsBlocked?.() ?? null,
+    });
   const settingsView = (settings: Settings): SettingsView => ({ settings, notice: deps.settings.notice ?? null });
   const keyStatus = async (): Promise<KeyStatus> => {
     const [set, hint, storage] = await Promise.all([deps.secrets.hasKey(), deps.secrets.keyHint(), deps.secrets.backend()]);
@@ -462,7 +470,7 @@ export interface RendererPushes {
 
 export function createRendererPushes(
   contents: () => RendererContents | null | undefined,
-  deps: Pick<IpcHandlerDeps, 'monitor' | 'settings' | 'now'>,
+  deps: Pick<IpcHandlerDeps, 'monitor' | 'settings' | 'now' | 'notificationsBlocked'>,
 ): RendererPushes {
   const now = deps.now ?? Date.now;
   return {
@@ -475,6 +483,7 @@ export function createRendererPushes(
           nowMs: now(),
           demo: settings.demoMode,
           rules: { status429NeedsResync: settings.status429NeedsResync },
+          notificationsBlocked: deps.notificationsBlocked?.() ?? null,
         }),
       );
     },

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Notifier, PlannedNotification } from '../core/appModel.js';
+import type { NotificationDeliveryReport } from '../core/notificationDelivery.js';
 import { parseToastLaunchArguments, toastLaunchArguments, windowsToastXml, type ToastTarget } from './windowsToast.js';
 
 /** electron-builder.yml's appId: Windows shows an app's toasts only under its AppUserModelId. */
@@ -59,8 +60,8 @@ export interface ElectronNotifierOptions {
   platform: NodeJS.Platform;
   /** The app icon, shown by Linux notification daemons (macOS and Windows use the app's own). */
   icon?: string;
-  /** Told once when the system has no notifications, and about each one that failed to show. */
-  onProblem?: (message: string) => void;
+  /** Told whether the system shows them: each displayed, each refused, or none possible at all. */
+  delivery?: NotificationDeliveryReport;
 }
 
 export interface ElectronNotifier extends Notifier {
@@ -72,6 +73,8 @@ export interface ElectronNotifier extends Notifier {
    * that started the app. Call once the window can be opened (after app ready).
    */
   listenForActivations(): void;
+  /** Asks the system whether it has notifications at all (reported as unsupported when not); call at start. */
+  checkSupport(): boolean;
 }
 
 export function createElectronNotifier(Notification: NotificationClass, options: ElectronNotifierOptions): ElectronNotifier {
@@ -90,12 +93,17 @@ export function createElectronNotifier(Notification: NotificationClass, options:
     if (clicked.length > REMEMBERED_CLICKS) clicked.shift();
     options.onClick(target.accountId);
   };
-  let toldUnsupported = false;
+  const supported = (): boolean => {
+    const yes = Notification.isSupported();
+    if (!yes) options.delivery?.unsupported();
+    return yes;
+  };
 
   return {
     get retained() {
       return retained.length;
     },
+    checkSupport: supported,
     listenForActivations() {
       if (options.platform !== 'win32') return;
       Notification.handleActivation((details) => {
@@ -106,11 +114,7 @@ export function createElectronNotifier(Notification: NotificationClass, options:
       });
     },
     show(planned: PlannedNotification) {
-      if (!Notification.isSupported()) {
-        if (!toldUnsupported) options.onProblem?.('This system does not support desktop notifications; the tray icon still shows the state.');
-        toldUnsupported = true;
-        return;
-      }
+      if (!supported()) return;
       // Unique across restarts too: a toast from an earlier run may still be clicked in the Action Center.
       const target: ToastTarget = { key: randomUUID(), ...(planned.accountId === undefined ? {} : { accountId: planned.accountId }) };
       const notification = new Notification({
@@ -124,6 +128,7 @@ export function createElectronNotifier(Notification: NotificationClass, options:
           ? { toastXml: windowsToastXml({ title: planned.title, body: planned.body, launch: toastLaunchArguments(target) }) }
           : {}),
       });
+      notification.on('show', () => options.delivery?.shown());
       notification.on('click', () => {
         release(notification);
         open(target);
@@ -133,7 +138,7 @@ export function createElectronNotifier(Notification: NotificationClass, options:
       });
       notification.on('failed', (_event, error) => {
         release(notification);
-        options.onProblem?.(`A notification could not be shown: ${error}`);
+        options.delivery?.failed(error);
       });
       retained.push(notification);
       if (retained.length > RETAINED_NOTIFICATIONS) retained.splice(0, retained.length - RETAINED_NOTIFICATIONS);

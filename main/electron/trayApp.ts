@@ -12,6 +12,7 @@ import { LobstrApiError } from '../core/apiErrors.js';
 import type { MonitorStatus, Notifier, Settings } from '../core/appModel.js';
 import { createMonitor, type Monitor } from '../core/monitor.js';
 import { JsonFileMonitorStore } from '../core/monitorStore.js';
+import { createNotificationDelivery, NOTIFICATIONS_BLOCKED, notificationsBlockedView } from '../core/notificationDelivery.js';
 import { snoozeFor } from '../core/snooze.js';
 import { trayViewOf, type TrayAction, type TrayView } from '../core/trayView.js';
 import { APP_NAME, APP_VERSION, userAgent } from '../core/version.js';
@@ -192,6 +193,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
   const pushes = createRendererPushes(() => window()?.webContents, {
     monitor: { status: () => monitor!.status(), refreshNow: () => monitor!.refreshNow() },
     settings,
+    notificationsBlocked: () => notificationsBlocked(),
   });
 
   const openWindow = (accountId: string | null = null, view?: 'settings'): void => {
@@ -199,11 +201,19 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
     if (accountId !== null || view) pushes.navigate(accountId, view);
   };
 
+  // Whether the system shows them: said in the tray menu and in Settings when it refuses them.
+  const delivery = createNotificationDelivery();
+  delivery.onChange((blocked) => {
+    if (blocked) logger.warn(`${NOTIFICATIONS_BLOCKED}${blocked.error ? `: ${blocked.error}` : ' (none supported)'}`);
+    else logger.info('Notifications are shown again');
+    render();
+  });
+  const notificationsBlocked = () => notificationsBlockedView(delivery.blocked(), platform);
   const electronNotifier = createElectronNotifier(electron.Notification, {
     onClick: (accountId) => openWindow(accountId ?? null),
     platform,
     icon: files.icon,
-    onProblem: (message) => logger.warn(message),
+    delivery,
   });
   const notifier: Notifier = {
     show(notification) {
@@ -220,7 +230,14 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
   function render(): void {
     if (!monitor) return;
     const current = settings.get();
-    lastView = trayViewOf({ status: monitor.status(), settings: current, now: Date.now(), platform, showCount: current.showCountInMenuBar });
+    lastView = trayViewOf({
+      status: monitor.status(),
+      settings: current,
+      now: Date.now(),
+      platform,
+      showCount: current.showCountInMenuBar,
+      notificationsBlocked: delivery.blocked(),
+    });
     tray.render(lastView);
     pushes.snapshotChanged();
   }
@@ -272,6 +289,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
   const ready = app.whenReady().then(async () => {
     setWindowsAppUserModelId(app, platform);
     electronNotifier.listenForActivations();
+    electronNotifier.checkSupport();
     logger.info(`Lobstr Tray ${APP_VERSION} started (${platform}, settings in ${app.getPath('userData')})`);
 
     const unregisterIpc = registerIpcHandlers(
@@ -314,6 +332,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
         shell: electron.shell,
         clipboard: electron.clipboard,
         hideWindow: () => window()?.hide(),
+        notificationsBlocked,
         logger,
       },
       appPageSenderCheck(pathToFileURL(files.page).href),

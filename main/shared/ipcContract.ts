@@ -78,6 +78,20 @@ export interface SettingsValues {
   showCountInMenuBar: boolean;
 }
 
+/** The system refuses the app's notifications (main/core/notificationDelivery.ts). */
+export interface NotificationsBlockedView {
+  /** unsupported: the system has no notifications at all; failed: it refused one. */
+  cause: 'unsupported' | 'failed';
+  /** The system's own words for the last refusal; null when it has no notifications. */
+  error: string | null;
+  /** ISO time they were first seen blocked. */
+  since: string;
+  /** "Notifications are blocked by the system". */
+  message: string;
+  /** Where to allow them on this system, in a line. */
+  advice: string;
+}
+
 /** An account as the window shows it: everything the API said except the icon, plus its health. */
 export type AccountView = Omit<Account, 'icon'> & {
   health: Health;
@@ -111,6 +125,8 @@ export interface SnapshotView {
   nextPollAt: string | null;
   /** A poll is running now. */
   polling: boolean;
+  /** Set while the system refuses the app's notifications; absent or null while they arrive. */
+  notificationsBlocked?: NotificationsBlockedView | null;
 }
 
 /** One account, re-read from Lobstr (GET /v1/accounts/{hash}). */

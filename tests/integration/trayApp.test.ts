@@ -159,6 +159,38 @@ describe('watching real accounts', () => {
     expect(electron.windows.at(-1)!.webContents.sent).toContainEqual({ channel: 'window:navigate', payload: { accountId: ids[5] } });
   });
 
+  it('says in the tray menu and the window when the system refuses notifications, with how to allow them, until one arrives again', async () => {
+    await launch({ platform: 'darwin' }).ready;
+    await connect();
+    electron.objects.Notification.systemDisplays = false;
+    await control(sim, 'POST', `/accounts/${ids[0]}`, { status_code_info: 'cookies_expired' });
+    await app.refreshNow();
+    await electron.notifications[0]!.fail('Notifications are not allowed for this application');
+
+    const blockedLines = ['(Notifications are blocked by the system)', '(To allow them: System Settings → Notifications → Lobstr Tray)'];
+    expect(tray().menu!.shown().slice(2, 5)).toEqual([expect.stringMatching(/^\(1 of 6 accounts needs re-sync/), ...blockedLines]);
+    expect(pushedSnapshots().at(-1)?.notificationsBlocked).toMatchObject({
+      message: 'Notifications are blocked by the system',
+      advice: 'To allow them: System Settings → Notifications → Lobstr Tray',
+      error: 'Notifications are not allowed for this application',
+    });
+    expect(await electron.ipcMain.invoke('snapshot:get')).toMatchObject({ ok: true, value: { notificationsBlocked: { cause: 'failed' } } });
+
+    // The user allows them; the next notification is displayed, and the warning goes.
+    electron.objects.Notification.systemDisplays = true;
+    await control(sim, 'POST', `/accounts/${ids[0]}`, HEALTHY);
+    await app.refreshNow();
+    await vi.waitFor(() => expect(tray().menu!.shown()).not.toContain(blockedLines[0]));
+    expect(pushedSnapshots().at(-1)?.notificationsBlocked ?? null).toBeNull();
+  });
+
+  it('says so from the start where the system has no notifications at all', async () => {
+    electron = createFakeElectron({ userData: path.join(root, 'userData'), logs: path.join(root, 'logs') }, () => appPage, { supported: false });
+    app = startTrayApp(electron.objects, { distDir, resourcesDir: path.join(repo, 'resources'), argv: [], platform: 'linux' });
+    await app.ready;
+    expect(tray().menu!.shown()).toContain('(Notifications are blocked by the system)');
+  });
+
   it('goes amber on an unreadable answer but keeps the list, and recovers', async () => {
     await launch().ready;
     await connect();

@@ -38,6 +38,30 @@ function refuseSettings(bridge: FakeBridge, refuse: (patch: SettingsPatch) => bo
 
 const textOf = (element: HTMLElement | null) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
+describe('notifications blocked by the system', () => {
+  test('the Notifications section says so, with where to allow them, and clears when the app says they arrive again', async () => {
+    const { app } = await openSettings();
+    const section = screen.getByRole('region', { name: 'Notifications' });
+    expect(within(section).queryByText('Notifications are blocked by the system')).toBeNull();
+
+    const blocked = {
+      cause: 'failed' as const,
+      error: 'Notifications are not allowed for this application',
+      since: '2026-11-25T14:00:00Z',
+      message: 'Notifications are blocked by the system',
+      advice: 'To allow them: System Settings → Notifications → Lobstr Tray',
+    };
+    app.snapshot = { ...snapshotOf([SEED_TWITTER]), notificationsBlocked: blocked };
+    const callout = (await within(section).findByText('Notifications are blocked by the system')).closest('[role="status"]') as HTMLElement;
+    expect(textOf(callout)).toBe(
+      'Notifications are blocked by the system To allow them: System Settings → Notifications → Lobstr Tray The system said: Notifications are not allowed for this application',
+    );
+
+    app.snapshot = snapshotOf([SEED_TWITTER]);
+    await vi.waitFor(() => expect(within(section).queryByText('Notifications are blocked by the system')).toBeNull());
+  });
+});
+
 describe('the page', () => {
   test('shows a loading state, then every section, and About with the version and system', async () => {
     const snapshot = snapshotOf([SEED_TWITTER]);

@@ -17,6 +17,7 @@ import {
   type ElectronNotifierOptions,
   type NotificationClass,
 } from '../../main/electron/notifier.js';
+import { createNotificationDelivery } from '../../main/core/notificationDelivery.js';
 import { parseToastLaunchArguments } from '../../main/electron/windowsToast.js';
 import { FakeApp } from '../helpers/fakeElectron/app.js';
 import { fakeNotificationClass, type FakeNotificationPlatform } from '../helpers/fakeElectron/notification.js';
@@ -107,26 +108,29 @@ describe('the Electron notifier', () => {
     expect(notifier.retained).toBe(RETAINED_NOTIFICATIONS);
   });
 
-  it('shows nothing and says so once where the system has no notifications', () => {
+  it('shows nothing where the system has no notifications, and reports it (also when asked at start)', () => {
     const Fake = fakeNotificationClass({ supported: false });
-    const problems: string[] = [];
-    const notifier = createElectronNotifier(Fake, { onClick: () => undefined, platform: 'linux', onProblem: (m) => problems.push(m) });
+    const delivery = createNotificationDelivery(() => 0);
+    const notifier = createElectronNotifier(Fake, { onClick: () => undefined, platform: 'linux', delivery });
+    expect(notifier.checkSupport()).toBe(false);
+    expect(delivery.blocked()).toEqual({ cause: 'unsupported', error: null, since: '1970-01-01T00:00:00.000Z' });
     notifier.show(needsResync);
-    notifier.show(group);
     expect(Fake.shown).toEqual([]);
     expect(Fake.supportChecks).toBe(2);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/does not support desktop notifications/);
   });
 
-  it('reports a notification that failed to show, and lets it go', async () => {
-    const problems: string[] = [];
-    const { Fake, notifier } = setUp('win32', { onProblem: (m) => problems.push(m) });
+  it('reports a notification the system refused, and lets it go; one displayed later clears it', async () => {
+    const delivery = createNotificationDelivery(() => 0);
+    const { Fake, notifier } = setUp('win32', { delivery });
     Fake.systemDisplays = false;
     notifier.show(needsResync);
     await Fake.shown[0]?.fail('toast blocked by Focus Assist');
-    expect(problems).toEqual(['A notification could not be shown: toast blocked by Focus Assist']);
+    expect(delivery.blocked()).toMatchObject({ cause: 'failed', error: 'toast blocked by Focus Assist' });
     expect(notifier.retained).toBe(0);
+
+    notifier.show(group);
+    await Fake.shown[1]?.displayed();
+    expect(delivery.blocked()).toBeNull();
   });
 });
 

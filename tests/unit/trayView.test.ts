@@ -238,6 +238,18 @@ describe('context menu', () => {
     expect(items(menu).filter((m) => m.action?.type === 'open_account')).toHaveLength(2);
   });
 
+  it.each([
+    ['darwin', 'To allow them: System Settings → Notifications → Lobstr Tray'],
+    ['win32', 'To allow them: Settings → System → Notifications (and turn off Focus assist / Do not disturb)'],
+    ['linux', 'To allow them: your desktop’s notification settings; a notification service (daemon) must be running'],
+  ] as const)('says under the status line when the system blocks notifications, and how to allow them on %s', (platform, advice) => {
+    const blocked = { cause: 'failed' as const, error: 'denied', since: CHECKED };
+    const menu = view(status({ accounts: accounts(3, 0) }), { platform, notificationsBlocked: blocked }).menu;
+    expect(labels(menu).slice(2, 5)).toEqual(['All 3 accounts OK · checked 14:02', 'Notifications are blocked by the system', advice]);
+    expect(item(menu, 'notifications-blocked').enabled).toBe(false);
+    expect(labels(view(status({ accounts: accounts(3, 0) }), { platform }).menu)).not.toContain('Notifications are blocked by the system');
+  });
+
   it('offers "Refresh now", disabled while a check runs and before setup', () => {
     expect(item(view(status({ accounts: accounts(2, 0) })).menu, 'refresh')).toMatchObject({ label: 'Refresh now', enabled: true, action: { type: 'refresh' } });
     expect(item(view(status({ accounts: accounts(2, 0), polling: true })).menu, 'refresh')).toMatchObject({ label: 'Checking now…', enabled: false });

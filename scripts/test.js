@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // `npm test`: type checks, build, vitest, Playwright, in that order. Stops at the first failing step
 // but always ends with one plain line, "N passed, N failed, N skipped", summing vitest's and
-// Playwright's tests (read from their JSON reports), and exits non-zero if anything failed.
+// Playwright's tests (read from their JSON reports), and exits non-zero if anything failed, or if
+// a passing run printed the app's own log lines or tests' console output (scripts/test-output.js).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium, INSTALL_HINT } from './chromium-location.js';
+import { strayOutputLines } from './test-output.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -23,14 +25,34 @@ function binOf(packageName, command) {
   return path.join(path.dirname(manifestPath), relative);
 }
 
+/** Lines of the app's log or of tests' console output seen so far (a passing run prints none). */
+const strayLines = [];
+
+/** Passes a child's output through unchanged, keeping the stray lines it holds. */
+function passThrough(from, to) {
+  let partial = '';
+  from.setEncoding('utf8'); // a character split between two chunks stays whole
+  from.on('data', (chunk) => {
+    to.write(chunk);
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    strayLines.push(...strayOutputLines(lines.join('\n')));
+  });
+  from.on('end', () => strayLines.push(...strayOutputLines(partial)));
+}
+
 function run(command, args) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: repoRoot, stdio: 'inherit' });
+    // Piped so the output can be read; the runners keep their colours when a terminal shows them.
+    const env = process.stdout.isTTY && !process.env.NO_COLOR ? { ...process.env, FORCE_COLOR: '1' } : process.env;
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['inherit', 'pipe', 'pipe'] });
+    passThrough(child.stdout, process.stdout);
+    passThrough(child.stderr, process.stderr);
     child.on('error', (error) => {
       console.error(`Could not run ${command}: ${error.message}`);
       resolve(1);
     });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
@@ -144,8 +166,16 @@ async function main() {
   console.log('');
   for (const reason of skipReasons) console.log(`Skipped: ${reason}`);
   if (failedStep) console.log(`Stopped: "${failedStep}" failed; the steps after it did not run.`);
+  // Only on an otherwise green run: a failing test may print what explains it.
+  const noisy = !failedStep && totals.failed === 0 && strayLines.length > 0;
+  if (noisy) {
+    console.log(
+      `Failed: the tests printed ${strayLines.length} line(s) of the app's log or of console output ` +
+        `(first: "${strayLines[0]}"); keep the app's log in its file (tests/helpers/fakeElectron.ts does).`,
+    );
+  }
   console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-  process.exitCode = failedStep || totals.failed > 0 ? 1 : 0;
+  process.exitCode = failedStep || totals.failed > 0 || noisy ? 1 : 0;
 }
 
 main().catch((error) => {

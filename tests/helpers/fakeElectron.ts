@@ -67,6 +67,16 @@ export interface FakeElectron {
 let current: FakeElectron | null = null;
 let logCounter = 0;
 
+/**
+ * electron-log's logger, writing the log file as in the app but not the console: a passing run
+ * prints no line of the app's log (tests read the file; tests/integration/quietTests.test.ts).
+ */
+function quietLog(): ReturnType<typeof electronLog.create> {
+  const log = electronLog.create({ logId: `tray-app-test-${++logCounter}` });
+  log.transports.console.level = false;
+  return log;
+}
+
 /** The fake Electron in use. */
 export function fake(): FakeElectron {
   if (!current) throw new Error('call createFakeElectron() first');
@@ -124,7 +134,7 @@ export function createFakeElectron(
       clipboard: { writeText: (text) => void clipboard.push(text) },
       powerMonitor,
       net: { isOnline: () => online.value },
-      log: electronLog.create({ logId: `tray-app-test-${++logCounter}` }),
+      log: quietLog(),
     },
   };
   return current;

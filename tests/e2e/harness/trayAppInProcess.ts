@@ -61,9 +61,6 @@ export async function startTrayAppInPage(page: Page): Promise<TrayAppInPage> {
   const root = mkdtempSync(path.join(tmpdir(), 'lobstr-e2e-'));
   const electron = createFakeElectron({ userData: path.join(root, 'userData'), logs: path.join(root, 'logs') }, () => appPage);
 
-  // The app's log stays in its file (attached to a failed test's report), not in the test output.
-  electron.objects.log.transports.console.level = false;
-
   // Every window the app opens forwards what it is sent to the page (one page stands for the window).
   electron.objects.BrowserWindow = class PageWindow extends FakeBrowserWindow {
     constructor(...args: ConstructorParameters<typeof FakeBrowserWindow>) {

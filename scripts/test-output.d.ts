@@ -1,0 +1,3 @@
+// Types for scripts/test-output.js, used by the tests.
+
+export function strayOutputLines(text: string): string[];

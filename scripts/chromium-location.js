@@ -1,6 +1,6 @@
 // Which Chromium the renderer tests use: the system's (Debian's `chromium`, or CHROMIUM_PATH) when
 // there is one, else the one `npx playwright install chromium` downloads. Shared by
-// playwright.config.ts and scripts/test.js (which stops early, in one line, when there is neither).
+// playwright.config.ts and scripts/test.js (which gets one when there is neither: chromium-install.js).
 import fs from 'node:fs';
 import { chromium } from '@playwright/test';
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium, INSTALL_HINT } from './chromium-location.js';
+import { ensureChromium } from './chromium-install.js';
 import { strayOutputLines } from './test-output.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -136,10 +136,8 @@ const steps = [
   {
     name: 'Browser and Electron tests (Playwright)',
     run: async () => {
-      if (!findChromium()) {
-        console.error(INSTALL_HINT);
-        return 1;
-      }
+      // No Chromium yet: get one (Playwright's, else Debian's), or stop in one line saying what to run.
+      if (!(await ensureChromium())) return 1;
       fs.rmSync(playwrightReport, { force: true });
       const code = await node(binOf('@playwright/test', 'playwright'), 'test');
       if (!countPlaywright()) {

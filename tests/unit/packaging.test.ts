@@ -80,6 +80,18 @@ describe('electron-builder.yml', () => {
     expect(output).toContain('configuration.linux.category');
   });
 
+  test('an entitlements file or signing hook that does not exist is refused', () => {
+    const file = brokenCopy('no-entitlements.yml', (yaml) =>
+      yaml
+        .replaceAll('build/entitlements.mac.plist', 'build/missing.plist')
+        .replace('afterSign: scripts/mac-signing.js', 'afterSign: scripts/missing.js'),
+    );
+    const { status, output } = validate(file);
+    expect(status).toBe(1);
+    expect(output).toContain('mac.entitlements: build/missing.plist');
+    expect(output).toContain('afterSign: scripts/missing.js');
+  });
+
   test('an icon that does not exist is refused', () => {
     const file = brokenCopy('no-icon.yml', (yaml) => yaml.replaceAll('resources/icon.png', 'resources/missing.png'));
     const { status, output } = validate(file);

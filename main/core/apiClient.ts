@@ -1,5 +1,7 @@
 /**
- * The Lobstr accounts API client: plain Node (global fetch), no Electron.
+ * The Lobstr accounts API client: plain Node, no Electron. It sends through the `fetch` it is given:
+ * the tray app gives Electron's net.fetch (Chromium's network stack: system proxy, PAC, the OS's
+ * certificates), the command line keeps Node's global fetch.
  *
  * What it does, per the Decisions table of shared/lobstr-api.md:
  * - GET /accounts walks pages by number (never `next`, which may point elsewhere), asking
@@ -53,7 +55,8 @@ export interface LobstrClientOptions {
   maxRateLimitWaitMs?: number;
   /** Default 3. */
   rateLimitRetries?: number;
-  fetch?: typeof fetch;
+  /** Default Node's global fetch; the tray app passes Electron's net.fetch. */
+  fetch?: FetchFunction;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Jitter source, in [0, 1). */
   random?: () => number;
@@ -62,6 +65,12 @@ export interface LobstrClientOptions {
   /** For logging and benchmarks; never given the key. */
   onRequest?: (info: { method: string; url: string; attempt: number }) => void;
 }
+
+/**
+ * What the client needs of a fetch: the standard one, called with a URL string. Node's global fetch
+ * and Electron's net.fetch both fit (net.fetch takes no URL object, so `typeof fetch` would not).
+ */
+export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -139,7 +148,8 @@ export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
   const retryMaxDelayMs = nonNegative(options.retryMaxDelayMs, DEFAULTS.retryMaxDelayMs);
   const maxRateLimitWaitMs = nonNegative(options.maxRateLimitWaitMs, DEFAULTS.maxRateLimitWaitMs);
   const rateLimitRetries = Math.floor(nonNegative(options.rateLimitRetries, DEFAULTS.rateLimitRetries));
-  const doFetch: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  // Looked up at each call, not captured: the global may be replaced after the client is made.
+  const doFetch: FetchFunction = options.fetch ?? ((input, init) => fetch(input, init));
   const sleep = options.sleep ?? sleepFor;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { NodeLogger } from 'electron-log';
-import { createLobstrClient, type LobstrClient } from '../core/apiClient.js';
+import { createLobstrClient, type FetchFunction, type LobstrClient, type LobstrClientOptions } from '../core/apiClient.js';
 import { LobstrApiError } from '../core/apiErrors.js';
 import type { MonitorStatus, Notifier, Settings } from '../core/appModel.js';
 import { createMonitor, type Monitor } from '../core/monitor.js';
@@ -64,7 +64,11 @@ export interface TrayAppElectron<W extends AppWindow, Image extends TrayIconImag
   shell: { openExternal(url: string): Promise<void>; openPath(path: string): Promise<string> };
   clipboard: IpcHandlerDeps['clipboard'];
   powerMonitor: { on(event: 'resume' | 'unlock-screen', listener: () => void): unknown };
-  net: { isOnline(): boolean };
+  /**
+   * Electron's net: isOnline, and fetch through Chromium's network stack (the system proxy, PAC and
+   * the OS's certificates, which Node's fetch ignores). Usable once the app is ready.
+   */
+  net: { isOnline(): boolean; fetch: FetchFunction };
   /** electron-log/main's logger. */
   log: NodeLogger;
 }
@@ -146,15 +150,19 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
   let demo: RunningSimulator | null = null;
   let client: LobstrClient | null = null;
 
+  /** Every request to Lobstr from the app goes through Chromium's stack, as a browser's would. */
+  const lobstrClient = (options: Omit<LobstrClientOptions, 'fetch' | 'userAgent'>): LobstrClient =>
+    createLobstrClient({ ...options, userAgent: userAgent('app'), fetch: (input, init) => electron.net.fetch(input, init) });
+
   async function activeClient(): Promise<LobstrClient | null> {
     if (client) return client;
     if (demo) {
-      client = createLobstrClient({ apiKey: demo.token, baseUrl: demo.baseUrl, userAgent: userAgent('app') });
+      client = lobstrClient({ apiKey: demo.token, baseUrl: demo.baseUrl });
       return client;
     }
     const key = await secrets.getKey();
     if (!key) return null;
-    client = createLobstrClient({ apiKey: key, baseUrl: settings.get().apiBaseUrl, userAgent: userAgent('app') });
+    client = lobstrClient({ apiKey: key, baseUrl: settings.get().apiBaseUrl });
     return client;
   }
 
@@ -319,13 +327,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
         accountReader: activeClient,
         async checkKey(key) {
           // One page is enough to know whether Lobstr accepts the key.
-          const probe = createLobstrClient({
-            apiKey: key,
-            baseUrl: settings.get().apiBaseUrl,
-            userAgent: userAgent('app'),
-            maxPages: 1,
-            pageSize: 1,
-          });
+          const probe = lobstrClient({ apiKey: key, baseUrl: settings.get().apiBaseUrl, maxPages: 1, pageSize: 1 });
           await probe.listAccounts();
         },
         demo: { start: startDemo, stop: stopDemo },

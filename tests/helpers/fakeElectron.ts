@@ -12,6 +12,7 @@ import { FakeApp } from './fakeElectron/app.js';
 import { FakeApplicationMenu } from './fakeElectron/appMenu.js';
 import { Emitter } from './fakeElectron/emitter.js';
 import { FakeIpcMain } from './fakeElectron/ipcMain.js';
+import { FakeNet } from './fakeElectron/net.js';
 import { fakeNotificationClass, type FakeNotificationClass, type FakeNotificationOptions, type ShownNotification } from './fakeElectron/notification.js';
 import { createFakeSafeStorage } from './fakeElectron/safeStorage.js';
 import { fakeTrayElectron, type FakeImage, type FakeMenu, type FakeTray } from './fakeElectron/tray.js';
@@ -20,6 +21,7 @@ import { FakeBrowserWindow } from './fakeElectron/window.js';
 export { FakeApp, FakeDock } from './fakeElectron/app.js';
 export { FakeApplicationMenu, rolesOf } from './fakeElectron/appMenu.js';
 export { FakeIpcMain } from './fakeElectron/ipcMain.js';
+export { FakeNet, type NetRequest } from './fakeElectron/net.js';
 export { FakeNotification, fakeNotificationClass, ShownNotification, type FakeNotificationClass } from './fakeElectron/notification.js';
 export { createFakeSafeStorage } from './fakeElectron/safeStorage.js';
 export { FakeImage, FakeMenu, FakeTray, fakeTrayElectron } from './fakeElectron/tray.js';
@@ -42,6 +44,8 @@ export interface FakeElectron {
   clipboard: string[];
   powerMonitor: Emitter;
   online: { value: boolean };
+  /** Electron's net: what the app sent through net.fetch. */
+  net: FakeNet;
   /** The object startTrayApp takes. */
   objects: {
     app: FakeApp;
@@ -59,7 +63,7 @@ export interface FakeElectron {
     shell: { openExternal(url: string): Promise<void>; openPath(file: string): Promise<string> };
     clipboard: { writeText(text: string): void };
     powerMonitor: Emitter;
-    net: { isOnline(): boolean };
+    net: FakeNet;
     log: ReturnType<typeof electronLog.create>;
   };
 }
@@ -94,6 +98,7 @@ export function createFakeElectron(
   const opened = { external: [] as string[], paths: [] as string[] };
   const powerMonitor = new Emitter();
   const online = { value: true };
+  const net = new FakeNet(app, online);
   const clipboard: string[] = [];
   const Notification = fakeNotificationClass(notifications);
   // The windows this app opens (FakeBrowserWindow and subclasses record into this list).
@@ -111,6 +116,7 @@ export function createFakeElectron(
     clipboard,
     powerMonitor,
     online,
+    net,
     objects: {
       app,
       BrowserWindow: FakeBrowserWindow,
@@ -133,7 +139,7 @@ export function createFakeElectron(
       },
       clipboard: { writeText: (text) => void clipboard.push(text) },
       powerMonitor,
-      net: { isOnline: () => online.value },
+      net,
       log: quietLog(),
     },
   };

@@ -8,9 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../main/cli.js';
 import { startTrayApp, type TrayAppHandle } from '../../main/electron/trayApp.js';
 import type { SnapshotView } from '../../main/shared/ipcContract.js';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
+import { recordingIo } from '../fixtures/recordingIo.js';
 import { createFakeElectron, type FakeBrowserWindow, type FakeElectron } from '../helpers/fakeElectron.js';
 import { control, fault, requestLog, simulatorAccountIds } from '../helpers/simulatorHarness.js';
 
@@ -454,5 +456,41 @@ describe('the demo and the menu', () => {
     expect(electron.app.quitCalled).toBe(true);
     await app.shutdown();
     expect(tray().destroyed).toBe(true);
+  });
+});
+
+describe('the network stack', () => {
+  it("reaches Lobstr only through Electron's net.fetch (Chromium: proxy, PAC, OS certificates); lobstr-tray check through Node's fetch", async () => {
+    const nodeFetch = vi.spyOn(globalThis, 'fetch');
+    const toApi = (urls: string[]) => urls.filter((url) => url.startsWith(`${sim.baseUrl}/`));
+    try {
+      await launch().ready;
+      await connect();
+      expect((await electron.ipcMain.invoke('account:get', ids[0])).ok).toBe(true);
+      // The key check, the poll and the details read: each through net.fetch, none through Node's fetch.
+      expect(toApi(electron.net.requests.map((r) => r.url))).toEqual([
+        `${sim.baseUrl}/accounts?page=1&limit=1`,
+        `${sim.baseUrl}/accounts?page=1&limit=100`,
+        `${sim.baseUrl}/accounts/${ids[0]}`,
+      ]);
+      expect(toApi(nodeFetch.mock.calls.map(([input]) => String(input)))).toEqual([]);
+
+      const viaNet = electron.net.requests.length;
+      const recorded = recordingIo(['check', '--json'], { LOBSTR_API_KEY: KEY, LOBSTR_API_BASE: sim.baseUrl });
+      expect(await runCli(recorded.io)).toBe(0);
+      expect(toApi(nodeFetch.mock.calls.map(([input]) => String(input)))).toEqual([`${sim.baseUrl}/accounts?page=1&limit=100`]);
+      expect(electron.net.requests).toHaveLength(viaNet);
+    } finally {
+      nodeFetch.mockRestore();
+    }
+  });
+
+  it("reads Chromium's failures: a port it refuses is said at once, as a setting to change", async () => {
+    await launch().ready;
+    expect((await electron.ipcMain.invoke('settings:update', { apiBaseUrl: 'http://127.0.0.1:9/v1' })).ok).toBe(true);
+    const set = await electron.ipcMain.invoke('key:set', KEY);
+    expect(set).toMatchObject({ ok: false, error: { kind: 'config' } });
+    expect((set as { error: { message: string } }).error.message).toMatch(/port 9/);
+    expect(electron.net.requests).toHaveLength(1);
   });
 });

@@ -64,8 +64,13 @@ export class FakeApp extends Emitter {
   private readonly windows: () => readonly QuittableWindow[];
   private readonly dirs: { userData: string; logs: string };
   private readonly gotLock: boolean;
-  private markReady: () => void = () => {};
-  private readonly readyPromise = new Promise<void>((resolve) => (this.markReady = resolve));
+  private resolveReady: () => void = () => {};
+  private readonly readyPromise = new Promise<void>((resolve) => (this.resolveReady = resolve));
+  private isReadyNow = false;
+  private markReady(): void {
+    this.isReadyNow = true;
+    this.resolveReady();
+  }
 
   constructor(options: FakeAppOptions = {}) {
     super();
@@ -82,6 +87,10 @@ export class FakeApp extends Emitter {
     return this.readyPromise;
   }
   /** Electron becomes ready (with readyAtOnce: false). */
+  /** Electron's app.isReady(): true once Electron has finished initializing (net needs it). */
+  isReady(): boolean {
+    return this.isReadyNow;
+  }
   becomeReady(): void {
     this.markReady();
   }

@@ -14,7 +14,7 @@
  * A failed poll never replaces the snapshot; after a restart the saved snapshot is shown at once and
  * the first poll is compared with it, so what changed while the app was closed is reported.
  */
-import type { AccountList } from './account.js';
+import type { Account, AccountList } from './account.js';
 import { accountHealth, type AssessedAccount, type HealthRules } from './accountHealth.js';
 import { isLobstrApiError } from './apiErrors.js';
 import {
@@ -82,6 +82,14 @@ export interface Monitor {
   reconfigure(options?: { forgetAccounts?: boolean }): void;
   /** The settings changed: a new interval takes effect from the last poll. */
   settingsChanged(): void;
+  /**
+   * One account was re-read on its own (the details view's Refresh, GET /v1/accounts/{hash}): it
+   * replaces that account in the snapshot at once, so the tray, the list and the details agree, and a
+   * change of health goes through the same transitions and alert rules as a poll's (announced once;
+   * the next poll does not repeat it). An account not in the snapshot waits for the next poll.
+   * Resolves once the new state is saved.
+   */
+  accountRead(account: Account): Promise<void>;
 }
 
 /** The first retry after a failure comes this soon (or after one interval, if that is shorter). */
@@ -136,6 +144,8 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   /** What to do when the poll in flight ends: poll again at once, always or only if it failed. */
   let followUp: 'always' | 'if_failed' | null = null;
   let lastOutcome: Outcome = 'ok';
+  /** Accounts re-read on their own (accountRead) while a poll was in flight, by id. */
+  const readsDuringPoll = new Map<string, { account: Account; atMs: number }>();
 
   const warn = (message: string): void => {
     try {
@@ -219,6 +229,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
   async function runPoll(): Promise<void> {
     const started = generation;
+    const startedAt = clock.now();
     const ctl = new AbortController();
     controller = ctl;
     let list: AccountList | undefined;
@@ -237,7 +248,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       return;
     }
     try {
-      if (fetched) await applySuccess(list as AccountList);
+      if (fetched) await applySuccess(list as AccountList, startedAt);
       else await applyFailure(error);
       lastOutcome = fetched ? 'ok' : 'failed';
     } catch (e) {
@@ -275,30 +286,66 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     return { status429NeedsResync: settings.status429NeedsResync, timeZone: deps.timeZone };
   }
 
-  async function applySuccess(list: AccountList): Promise<void> {
-    const now = clock.now();
-    const settings = deps.getSettings();
+  /**
+   * `accounts` judged against what was last seen: their health, the account events since the
+   * snapshot, and the alert plan. The previous health is the ledger's, not re-judged now: a lock
+   * that has run out is a change.
+   */
+  function judge(accounts: Account[], now: number, settings: Settings) {
     const rules = rulesFor(settings);
-    const assessed: AssessedAccount[] = list.accounts.map((account) => ({ account, ...accountHealth(account, now, rules) }));
-    // The previous health as last seen (the ledger), not re-judged now: a lock that has run out is a change.
+    const assessed: AssessedAccount[] = accounts.map((account) => ({ account, ...accountHealth(account, now, rules) }));
     const previous: AssessedAccount[] | null =
       snapshot &&
       snapshot.accounts.map((account) => {
         const memory = ledger.accounts[account.id];
         return memory ? { account, health: memory.health, reason: memory.reason } : { account, ...accountHealth(account, now, rules) };
       });
-    const events = [...connectionTransition(problem, null), ...accountTransitions(previous, assessed)];
+    const plan = planAlerts({ accounts: assessed, problem: null, ledger, settings, nowMs: now });
+    return { assessed, accountEvents: accountTransitions(previous, assessed), plan };
+  }
 
-    snapshot = { checkedAt: iso(now), accounts: list.accounts, warnings: list.warnings };
+  async function applySuccess(list: AccountList, startedAt: number): Promise<void> {
+    const now = clock.now();
+    const settings = deps.getSettings();
+    // An account re-read on its own while this list was on its way is newer than the list's copy.
+    const accounts = list.accounts.map((account) => {
+      const read = readsDuringPoll.get(account.id);
+      return read && read.atMs >= startedAt ? read.account : account;
+    });
+    readsDuringPoll.clear();
+    const { assessed, accountEvents, plan } = judge(accounts, now, settings);
+    const events = [...connectionTransition(problem, null), ...accountEvents];
+
+    snapshot = { checkedAt: iso(now), accounts, warnings: list.warnings };
     problem = null;
     lastPollAt = iso(now);
     backoffFailures = 0;
     notBefore = 0;
-    const plan = planAlerts({ accounts: assessed, problem: null, ledger, settings, nowMs: now });
     ledger = plan.ledger;
     show(plan.notifications);
     emitEvents(events);
     emitAlerts(alertedAccounts(plan, assessed));
+    await persist();
+  }
+
+  /** One account re-read on its own: see Monitor.accountRead. */
+  async function applyAccountRead(account: Account): Promise<void> {
+    if (!running || !configured || snapshot === null) return;
+    const index = snapshot.accounts.findIndex((candidate) => candidate.id === account.id);
+    if (index === -1) return;
+    const now = clock.now();
+    if (inFlight) readsDuringPoll.set(account.id, { account, atMs: now });
+    const accounts = snapshot.accounts.slice();
+    accounts[index] = account;
+    const { assessed, accountEvents, plan } = judge(accounts, now, deps.getSettings());
+
+    // The list's time and warnings stay: only this account is newer. The connection is the polls' to judge.
+    snapshot = { ...snapshot, accounts };
+    ledger = { ...plan.ledger, keyRejectedShown: ledger.keyRejectedShown };
+    show(plan.notifications);
+    emitEvents(accountEvents);
+    emitAlerts(alertedAccounts(plan, assessed));
+    emitStatus();
     await persist();
   }
 
@@ -448,6 +495,8 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       }
       emitStatus();
     },
+
+    accountRead: applyAccountRead,
 
     settingsChanged() {
       // Only a normal wait follows the interval; a backoff or a server's wait stays as it is.

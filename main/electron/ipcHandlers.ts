@@ -67,6 +67,8 @@ export interface MonitorPort {
   status(): MonitorStatus;
   /** Polls now; resolves when that poll has ended (its failure is in the status, not thrown). */
   refreshNow(): Promise<unknown>;
+  /** An account re-read on its own (account:get): the tray, the list and the alerts take it in at once. */
+  accountRead(account: Account): Promise<unknown>;
 }
 
 /** The settings store (main/core/settingsStore.ts's SettingsStore fits). */
@@ -338,6 +340,8 @@ export function registerIpcHandlers(
       if (reader === null) return fail('not_configured', 'Set your Lobstr API key, or start the demo, to read an account.');
       try {
         const account = await reader.getAccount(hash);
+        // One truth: what the details show is what the tray and the list show, and alerts follow it.
+        await deps.monitor.accountRead(account);
         const fetchedAt = now();
         return ok({ account: accountView(account, fetchedAt, rules()), icon: account.icon, fetchedAt: new Date(fetchedAt).toISOString() });
       } catch (error) {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { NodeLogger } from 'electron-log';
 import { createLobstrClient, type FetchFunction, type LobstrClient, type LobstrClientOptions } from '../core/apiClient.js';
+import type { Account } from '../core/account.js';
 import { LobstrApiError } from '../core/apiErrors.js';
 import type { MonitorStatus, Notifier, Settings } from '../core/appModel.js';
 import { createMonitor, type Monitor } from '../core/monitor.js';
@@ -198,8 +199,14 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
 
   // ------------------------------------------------------------ what the user sees
   const window = (): W | null => lifecycle.currentWindow();
+  /** The monitor as the window's handlers reach it (it exists once the app is ready). */
+  const monitorPort = {
+    status: () => monitor!.status(),
+    refreshNow: () => monitor!.refreshNow(),
+    accountRead: (account: Account) => monitor!.accountRead(account),
+  };
   const pushes = createRendererPushes(() => window()?.webContents, {
-    monitor: { status: () => monitor!.status(), refreshNow: () => monitor!.refreshNow() },
+    monitor: monitorPort,
     settings,
     notificationsBlocked: () => notificationsBlocked(),
   });
@@ -303,7 +310,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
     const unregisterIpc = registerIpcHandlers(
       electron.ipcMain,
       {
-        monitor: { status: () => monitor!.status(), refreshNow: () => monitor!.refreshNow() },
+        monitor: monitorPort,
         settings,
         secrets: {
           hasKey: () => secrets.hasKey(),

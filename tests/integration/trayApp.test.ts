@@ -494,3 +494,37 @@ describe('the network stack', () => {
     expect(electron.net.requests).toHaveLength(1);
   });
 });
+
+describe("the details view's Refresh", () => {
+  const refreshDetails = (id: string) => electron.ipcMain.invoke('account:get', id);
+  const listed = (id: string) => pushedSnapshots().at(-1)?.accounts.find((a) => a.id === id)?.health;
+
+  it('feeds the monitor: an expiry seen there turns the tray red with one notification at once, and the next poll does not repeat it', async () => {
+    await launch().ready;
+    await connect();
+    const account = ids[3]!;
+    await control(sim, 'POST', `/accounts/${account}`, { status: '401', status_code_info: 'cookies_expired' });
+
+    expect(await refreshDetails(account)).toMatchObject({ ok: true, value: { account: { id: account, health: 'needs_resync' } } });
+    // The tray, the list and the details agree at once, before any poll.
+    expect(tray().icon).toBe('linux-alert.png');
+    expect(listed(account)).toBe('needs_resync');
+    expect(app.status().snapshot?.accounts.find((a) => a.id === account)?.status).toBe('401');
+    expect(titles()).toHaveLength(1);
+    expect(titles()[0]).toMatch(/needs cookie re-sync$/);
+
+    await app.refreshNow();
+    await app.refreshNow();
+    expect(titles()).toHaveLength(1);
+
+    // A recovery seen there is announced once too.
+    await control(sim, 'POST', `/accounts/${account}`, HEALTHY);
+    await refreshDetails(account);
+    expect(tray().icon).toBe('linux-ok.png');
+    expect(listed(account)).toBe('ok');
+    expect(titles()).toHaveLength(2);
+    expect(titles()[1]).toMatch(/synchronized again$/);
+    await app.refreshNow();
+    expect(titles()).toHaveLength(2);
+  });
+});

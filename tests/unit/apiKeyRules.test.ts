@@ -29,6 +29,7 @@ function keyHandlers(checkFails?: Error) {
     monitor: {
       status: () => ({ configured: false, snapshot: null, problem: null, lastPollAt: null, nextPollAt: null, polling: false }),
       refreshNow: async () => {},
+      accountRead: async () => {},
     },
     settings: createSettingsStore(),
     secrets,

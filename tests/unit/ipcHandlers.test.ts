@@ -6,6 +6,7 @@
  */
 import type { Clipboard, IpcMain, Shell, WebContents } from 'electron';
 import { describe, expect, expectTypeOf, test } from 'vitest';
+import type { Account } from '../../main/core/account.js';
 import { createLobstrClient, type LobstrClient } from '../../main/core/apiClient.js';
 import { LobstrApiError } from '../../main/core/apiErrors.js';
 import type { MonitorStatus } from '../../main/core/appModel.js';
@@ -69,6 +70,11 @@ class FakeMonitor {
   }
   set(status: MonitorStatus): void {
     this.current = status;
+  }
+  /** Accounts handed over by account:get, in order. */
+  readonly accountsRead: Account[] = [];
+  async accountRead(account: Account): Promise<void> {
+    this.accountsRead.push(account);
   }
   async refreshNow(): Promise<void> {
     this.refreshes++;
@@ -397,6 +403,8 @@ describe('one account', () => {
     expect(Date.parse(details.fetchedAt)).not.toBeNaN();
     const requests = (await control(sim, 'GET', '/requests')) as { path: string }[];
     expect(requests.map((r) => r.path)).toContain(`/v1/accounts/${id}`);
+    // Handed to the monitor, so the tray and the list show the same account.
+    expect(h.monitor.accountsRead.map((a) => [a.id, a.status_code_info])).toEqual([[id, 'cookies_expired']]);
   });
 
   test('an unknown account, a server error and a missing key come back as values, not exceptions', async () => {

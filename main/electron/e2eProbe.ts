@@ -59,14 +59,16 @@ export function probeElectron<Image, Menu, T extends ProbeTargets<Image, Menu>>(
     return tray;
   };
 
-  const ProbedNotification = Object.assign(
-    function (options: NotificationOptions): NotificationHandle {
-      const notification = new Notification(options);
-      probe.notifications.push(new WeakRef(notification));
-      return notification;
-    },
-    { isSupported: () => Notification.isSupported() },
-  );
+  // Every static the app uses, forwarded (the mapped type fails to compile when one is missing).
+  const statics: { [K in keyof NotificationClass]: NotificationClass[K] } = {
+    isSupported: () => Notification.isSupported(),
+    handleActivation: (callback) => Notification.handleActivation(callback),
+  };
+  const ProbedNotification = Object.assign(function (options: NotificationOptions): NotificationHandle {
+    const notification = new Notification(options);
+    probe.notifications.push(new WeakRef(notification));
+    return notification;
+  }, statics);
 
   return {
     targets: { ...targets, Tray: ProbedTrayClass as unknown as T['Tray'], Notification: ProbedNotification as unknown as T['Notification'] },

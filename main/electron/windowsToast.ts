@@ -17,8 +17,9 @@ export interface ToastTarget {
 const KEY_PARAM = 'lobstrTray';
 const ACCOUNT_PARAM = 'account';
 
+/** `type=click` first, as Electron's own toasts have it (its activation handler reads the type from there). */
 export function toastLaunchArguments(target: ToastTarget): string {
-  const params = new URLSearchParams({ [KEY_PARAM]: target.key });
+  const params = new URLSearchParams({ type: 'click', [KEY_PARAM]: target.key });
   if (target.accountId !== undefined) params.set(ACCOUNT_PARAM, target.accountId);
   return params.toString();
 }

@@ -35,6 +35,16 @@ describe('the end-to-end probe', () => {
     expect(targets.Notification.isSupported()).toBe(true);
   });
 
+  it('forwards Windows activations to Electron’s Notification', () => {
+    const { Tray } = fakeTrayElectron();
+    const Notification = fakeNotificationClass({ platform: 'win32' });
+    const { targets } = probeElectron<FakeImage, FakeMenu, { Tray: typeof Tray; Notification: typeof Notification }>({ Tray, Notification });
+    const activations: unknown[] = [];
+    targets.Notification.handleActivation((details) => activations.push(details));
+    Notification.activate({ type: 'click', arguments: 'x=1' });
+    expect(activations).toEqual([{ type: 'click', arguments: 'x=1' }]);
+  });
+
   it('holds notifications weakly, so the app lets them go under test as it does for real', async () => {
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc') as () => void;

@@ -56,6 +56,7 @@ const bridge: LobstrBridge = Object.freeze({
   openPlatform: (hash) => invoke(INVOKE.openPlatform, hash),
   hideWindow: () => invoke(INVOKE.hideWindow),
   copyText: (text) => invoke(INVOKE.copyText, text),
+  testNotification: () => invoke(INVOKE.testNotification),
   onNavigate: (callback) => subscribe(PUSH.navigate, callback),
 } satisfies LobstrBridge);
 

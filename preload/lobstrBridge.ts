@@ -47,6 +47,8 @@ export interface LobstrBridge {
   hideWindow(): Promise<InvokeResponse<'window:hide'>>;
   /** Puts `text` on the clipboard (through the app: the window itself has no clipboard permission). */
   copyText(text: string): Promise<InvokeResponse<'clipboard:write'>>;
+  /** Shows a notification now; whether the system let it through comes with the next snapshot. */
+  testNotification(): Promise<InvokeResponse<'notification:test'>>;
   /** Called when a notification or a tray item asks the window to show an account (or the list). */
   onNavigate(callback: (target: NavigateTarget) => void): Unsubscribe;
 }

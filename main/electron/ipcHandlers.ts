@@ -115,6 +115,8 @@ export interface IpcHandlerDeps {
   shell: ShellHandle;
   /** Hides the app window (the app stays in the tray). */
   hideWindow(): void;
+  /** Shows a test notification, past any pause (the user asked for it). */
+  testNotification(): void;
   /** Set while the system refuses the app's notifications. */
   notificationsBlocked?: () => NotificationsBlockedView | null;
   /** Electron's clipboard. */
@@ -230,6 +232,7 @@ const REQUEST_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeRequest<C>, unkno
   'account:openPlatform': accountId,
   'window:hide': noRequest,
   'clipboard:write': copiedText,
+  'notification:test': noRequest,
 };
 
 /** What each channel's value is called in a refusal. */
@@ -247,6 +250,7 @@ const REQUEST_NAMES: Record<InvokeChannel, string> = {
   'account:openPlatform': 'The account id',
   'window:hide': 'Hiding the window',
   'clipboard:write': 'The text to copy',
+  'notification:test': 'Sending a test notification',
 };
 
 /** What could not be done, for the message of an unexpected failure: "Lobstr Tray could not …". */
@@ -264,6 +268,7 @@ const ACTIONS: Record<InvokeChannel, string> = {
   'account:openPlatform': "open the account's platform",
   'window:hide': 'hide the window',
   'clipboard:write': 'copy to the clipboard',
+  'notification:test': 'send a test notification',
 };
 
 /** "The settings change was refused: pollIntervalMinutes must be a number of minutes." */
@@ -405,6 +410,11 @@ export function registerIpcHandlers(
 
     'clipboard:write': async (text) => {
       deps.clipboard.writeText(text);
+      return ok(null);
+    },
+
+    'notification:test': async () => {
+      deps.testNotification();
       return ok(null);
     },
   };

@@ -107,9 +107,9 @@ export function createElectronNotifier(Notification: NotificationClass, options:
     listenForActivations() {
       if (options.platform !== 'win32') return;
       Notification.handleActivation((details) => {
-        // Another toast of this app (an older version's): the window, on the list.
         const target = parseToastLaunchArguments(details.arguments);
         if (target) open(target);
+        // Another toast of this app (an older version's names no account): the window, on the list.
         else options.onClick(undefined);
       });
     },

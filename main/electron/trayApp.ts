@@ -341,6 +341,13 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
         shell: electron.shell,
         clipboard: electron.clipboard,
         hideWindow: () => window()?.hide(),
+        // Past any pause, straight to the system: the user asked to see whether notifications arrive.
+        testNotification: () =>
+          electronNotifier.show({
+            kind: 'app_notice',
+            title: 'Lobstr Tray can notify you',
+            body: 'This is how you will hear that an account needs its cookies re-synced.',
+          }),
         notificationsBlocked,
         logger,
       },

@@ -202,6 +202,7 @@ export const INVOKE = {
   openPlatform: 'account:openPlatform',
   hideWindow: 'window:hide',
   copyText: 'clipboard:write',
+  testNotification: 'notification:test',
 } as const;
 
 /** Channel names of what main pushes to the renderer. */
@@ -257,6 +258,8 @@ export type InvokeContract = CompleteContract<
      * clipboard: the page's own navigator.clipboard would need a permission the window refuses.
      */
     'clipboard:write': { request: string; response: IpcResult<null> };
+    /** Shows a notification now, so the user sees whether the system lets them through (snapshot's notificationsBlocked). */
+    'notification:test': { request: NoRequest; response: IpcResult<null> };
   }
 >;
 

@@ -186,6 +186,23 @@ describe('watching real accounts', () => {
     expect(pushedSnapshots().at(-1)?.notificationsBlocked ?? null).toBeNull();
   });
 
+  it('sends a test notification from Settings, past a pause; once displayed it clears the warning', async () => {
+    await launch({ platform: 'win32' }).ready;
+    await connect();
+    electron.objects.Notification.systemDisplays = false;
+    await control(sim, 'POST', `/accounts/${ids[0]}`, { status_code_info: 'cookies_expired' });
+    await app.refreshNow();
+    await electron.notifications[0]!.fail('Notifications are turned off');
+    expect(tray().menu!.shown()).toContain('(Notifications are blocked by the system)');
+    expect(tray().menu!.click('For 1 hour')).toBe(true);
+
+    expect(await electron.ipcMain.invoke('notification:test')).toEqual({ ok: true, value: null });
+    expect(titles()).toEqual([expect.stringMatching(/needs cookie re-sync$/), 'Lobstr Tray can notify you']);
+    await electron.notifications[1]!.displayed();
+    expect(tray().menu!.shown()).not.toContain('(Notifications are blocked by the system)');
+    expect(pushedSnapshots().at(-1)?.notificationsBlocked ?? null).toBeNull();
+  });
+
   it('says so from the start where the system has no notifications at all', async () => {
     electron = createFakeElectron({ userData: path.join(root, 'userData'), logs: path.join(root, 'logs') }, () => appPage, { supported: false });
     app = startTrayApp(electron.objects, { distDir, resourcesDir: path.join(repo, 'resources'), argv: [], platform: 'linux' });

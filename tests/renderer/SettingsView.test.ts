@@ -62,6 +62,25 @@ describe('notifications blocked by the system', () => {
   });
 });
 
+describe('a test notification', () => {
+  test('is sent on request, and the page says so', async () => {
+    const { bridge } = await openSettings();
+    const section = screen.getByRole('region', { name: 'Notifications' });
+    await fireEvent.click(within(section).getByRole('button', { name: 'Send a test notification' }));
+    expect(bridge.calls).toContainEqual(['testNotification']);
+    expect(await within(section).findByText('Sent: it should appear now.')).toBeTruthy();
+  });
+
+  test('a refusal says why', async () => {
+    await openSettings({
+      testNotification: async () => ({ ok: false, error: { kind: 'failed', message: 'Lobstr Tray could not send a test notification.' } }),
+    });
+    const section = screen.getByRole('region', { name: 'Notifications' });
+    await fireEvent.click(within(section).getByRole('button', { name: 'Send a test notification' }));
+    expect(await within(section).findByText('Lobstr Tray could not send a test notification.')).toBeTruthy();
+  });
+});
+
 describe('the page', () => {
   test('shows a loading state, then every section, and About with the version and system', async () => {
     const snapshot = snapshotOf([SEED_TWITTER]);

@@ -112,6 +112,10 @@ export function fakeBridge(snapshot: SnapshotView, overrides: Partial<LobstrBrid
       record('copyText', text);
       return ok(null);
     },
+    async testNotification() {
+      record('testNotification');
+      return ok(null);
+    },
     onNavigate(callback) {
       navigateListeners.add(callback);
       return () => navigateListeners.delete(callback);

@@ -43,6 +43,7 @@ function keyHandlers(checkFails?: Error) {
     shell: { openExternal: async () => {} },
     clipboard: { writeText: () => {} },
     hideWindow: () => {},
+    testNotification: () => {},
     logger: { warn: (...args) => logged.push(args), error: (...args) => logged.push(args) },
   };
   registerIpcHandlers(ipc, deps, () => true);

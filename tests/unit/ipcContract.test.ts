@@ -35,6 +35,7 @@ describe('the IPC contract', () => {
       'key:set',
       'key:status',
       'monitor:refresh',
+      'notification:test',
       'settings:get',
       'settings:update',
       'snapshot:get',

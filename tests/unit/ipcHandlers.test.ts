@@ -102,6 +102,7 @@ interface Harness {
   opened: string[];
   copied: string[];
   hidden: number;
+  testNotifications: number;
   demoCalls: string[];
   logged: unknown[][];
   /** Every answer given during the test, to search for the key. */
@@ -131,6 +132,7 @@ function harness(sim: RunningSimulator | null, options: { key?: string | null; o
     opened: [],
     copied: [],
     hidden: 0,
+    testNotifications: 0,
     demoCalls: [],
     logged: [],
     answers: [],
@@ -180,6 +182,9 @@ function harness(sim: RunningSimulator | null, options: { key?: string | null; o
     shell,
     hideWindow: () => {
       h.hidden++;
+    },
+    testNotification: () => {
+      h.testNotifications++;
     },
     clipboard: { writeText: (text) => void h.copied.push(text) },
     logger: {
@@ -242,6 +247,7 @@ describe('the sender check', () => {
       'account:openPlatform': ['6e5f36d27502ec69fda745ec59ead509'],
       'window:hide': [],
       'clipboard:write': ['6e5f36d27502ec69fda745ec59ead509'],
+      'notification:test': [],
     };
     for (const channel of ALL_CHANNELS) {
       const answer = await h.ipc.invokeFrom(event, channel, ...anything[channel]);
@@ -600,6 +606,8 @@ describe('the demo, the platform page and the window', () => {
     const h = harness(null);
     expect(await h.call(INVOKE.hideWindow)).toEqual({ ok: true, value: null });
     expect(h.hidden).toBe(1);
+    expect(await h.call(INVOKE.testNotification)).toEqual({ ok: true, value: null });
+    expect(h.testNotifications).toBe(1);
   });
 });
 

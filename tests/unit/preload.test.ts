@@ -88,6 +88,7 @@ describe('the preload', () => {
         'openPlatform',
         'hideWindow',
         'copyText',
+        'testNotification',
         'onNavigate',
       ].sort(),
     );
@@ -122,6 +123,7 @@ describe('the preload', () => {
       ['openPlatform', () => api.openPlatform('abc'), ['abc']],
       ['hideWindow', () => api.hideWindow(), []],
       ['copyText', () => api.copyText('abc'), ['abc']],
+      ['testNotification', () => api.testNotification(), []],
     ];
     // Every request channel of the contract is reached by exactly one function.
     expect(calls.map(([name]) => name).sort()).toEqual(Object.keys(INVOKE).sort());

@@ -13,7 +13,10 @@ export default defineConfig({
     outDir: 'dist/preload',
     emptyOutDir: true,
     minify: false,
+    // Rolldown's timing report measures the machine's load, not the code: off, so a build on a busy
+    // machine prints nothing (tests/unit/buildWarnings.test.ts).
     rolldownOptions: {
+      checks: { bundlerTimings: false },
       input: { index: 'preload/index.ts' },
       external: ['electron'],
       output: { format: 'cjs', entryFileNames: '[name].cjs' },

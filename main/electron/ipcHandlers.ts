@@ -448,6 +448,8 @@ export function registerIpcHandlers(
     } catch (error) {
       if (isLobstrApiError(error)) return refuse(error.kind, error.message);
       if (error instanceof Error && USER_FACING_ERRORS.has(error.name)) return refuse('invalid_request', error.message);
+      // The system refused a change (launch at login): its message says where to look.
+      if (error instanceof Error && error.name === 'LoginItemError') return refuse('failed', error.message);
       // Unexpected: its text may be anything, so the window gets a plain sentence and the log the detail.
       deps.logger?.error(`IPC ${channel} failed:`, error);
       return refuse('failed', `Lobstr Tray could not ${ACTIONS[channel]}; the app's log has the details.`);

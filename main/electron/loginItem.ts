@@ -39,6 +39,11 @@ export interface LoginItemOptions {
 
 export type LoginItemChoice = Pick<Settings, 'launchAtLogin' | 'startHidden'>;
 
+/** Launch at login could not be changed; the message says what to do, for the Settings page. */
+export class LoginItemError extends Error {
+  override readonly name = 'LoginItemError';
+}
+
 /** True when this run should stay in the tray without opening the window. */
 export function startsHidden(argv: readonly string[], settings: Pick<Settings, 'startHidden'>): boolean {
   return settings.startHidden || argv.includes(HIDDEN_ARG);
@@ -68,7 +73,7 @@ export async function applyLoginItem(choice: LoginItemChoice, options: LoginItem
       await fs.unlink(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw new Error(`Lobstr Tray could not stop launching at login: ${file} could not be removed (${reason(error)}).`);
+        throw new LoginItemError(`Lobstr Tray could not stop launching at login: ${file} could not be removed (${reason(error)}).`);
       }
     }
     return;
@@ -81,8 +86,30 @@ export async function applyLoginItem(choice: LoginItemChoice, options: LoginItem
   try {
     await writeAtomically(file, entry);
   } catch (error) {
-    throw new Error(`Lobstr Tray could not set itself to launch at login: ${file} could not be written (${reason(error)}).`);
+    throw new LoginItemError(`Lobstr Tray could not set itself to launch at login: ${file} could not be written (${reason(error)}).`);
   }
+}
+
+/**
+ * Applies `choice`, then reads back what the OS does now: the OS may not take it (macOS waiting for
+ * the user's approval, a Windows policy or Task Manager's switch). Rejects with LoginItemError, its
+ * message saying where to look, when the OS does not do what was asked.
+ */
+export async function changeLoginItem(choice: LoginItemChoice, options: LoginItemOptions): Promise<void> {
+  await applyLoginItem(choice, options);
+  if ((await isLoginItemEnabled(choice, options)) === choice.launchAtLogin) return;
+  const platform = options.platform ?? process.platform;
+  const where =
+    platform === 'darwin'
+      ? 'System Settings › General › Login Items'
+      : platform === 'win32'
+        ? 'Settings › Apps › Startup (or Task Manager › Startup apps)'
+        : "your desktop's startup applications";
+  throw new LoginItemError(
+    choice.launchAtLogin
+      ? `The system did not add Lobstr Tray to the apps that start at login; it may need your approval in ${where}.`
+      : `The system still starts Lobstr Tray at login; remove it in ${where}.`,
+  );
 }
 
 /** Whether the OS will start the app at login now (the settings may say otherwise if the user changed it there). */

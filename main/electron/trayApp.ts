@@ -31,7 +31,7 @@ import {
   type IpcMainLike,
   type RendererContents,
 } from './ipcHandlers.js';
-import { applyLoginItem, startsHidden, type LoginItemApp } from './loginItem.js';
+import { changeLoginItem, isLoginItemEnabled, startsHidden, type LoginItemApp, type LoginItemOptions } from './loginItem.js';
 import { createElectronNotifier, setWindowsAppUserModelId, type NotificationClass } from './notifier.js';
 import { API_KEY_FILE_NAME, createSafeStorageSecretStore, type SafeStorageApi } from './safeStorageSecretStore.js';
 import { quitAfterShutdown, type QuittingApp } from './quitAfterShutdown.js';
@@ -81,6 +81,9 @@ export interface TrayAppOptions {
   resourcesDir: string;
   argv: readonly string[];
   platform?: NodeJS.Platform;
+  /** The environment and home folder login items are found by (Linux: $XDG_CONFIG_HOME/autostart); the process's own by default. */
+  env?: NodeJS.ProcessEnv;
+  homeDir?: string;
   /** How often to ask the OS whether the network is back while offline. */
   onlineCheckMs?: number;
 }
@@ -300,6 +303,30 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
     }
   }
 
+  // ------------------------------------------------------------ launch at login
+  const loginItemOptions: LoginItemOptions = {
+    app,
+    platform,
+    launchArgs: app.isPackaged ? [] : [app.getAppPath()],
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.homeDir ? { homeDir: options.homeDir } : {}),
+  };
+  /** The last change of launch at login, until the OS has taken it (or refused). */
+  let loginItemChange: Promise<void> = Promise.resolve();
+  /** True while the setting is put back to what the OS does: nothing is written then. */
+  let followingOs = false;
+  /** After a refused change, the switch shows what the OS really does. */
+  async function followOs(): Promise<void> {
+    const truth = await isLoginItemEnabled(settings.get(), loginItemOptions).catch(() => null);
+    if (truth === null || truth === settings.get().launchAtLogin) return;
+    followingOs = true;
+    try {
+      settings.update({ launchAtLogin: truth });
+    } finally {
+      followingOs = false;
+    }
+  }
+
   // ------------------------------------------------------------ start once Electron is ready
   const ready = app.whenReady().then(async () => {
     setWindowsAppUserModelId(app, platform);
@@ -311,7 +338,19 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
       electron.ipcMain,
       {
         monitor: monitorPort,
-        settings,
+        settings: {
+          get: () => settings.get(),
+          get notice() {
+            return settings.notice;
+          },
+          // A change of launch at login is done once the OS has taken it; its failure is this change's refusal.
+          async update(patch) {
+            const before = loginItemChange;
+            const next = settings.update(patch);
+            if (loginItemChange !== before) await loginItemChange;
+            return next;
+          },
+        },
         secrets: {
           hasKey: () => secrets.hasKey(),
           keyHint: () => secrets.keyHint(),
@@ -375,13 +414,28 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
       onWarning: (message) => logger.warn(message),
     });
 
+    // Launch at login as the OS has it now (the user may have removed it in the system's settings):
+    // read before listening to changes, so following the OS does not write it back.
+    const atLogin = await isLoginItemEnabled(settings.get(), loginItemOptions).catch((e: unknown) => {
+      logger.warn(`Could not read whether Lobstr Tray launches at login: ${(e as Error).message}`);
+      return null;
+    });
+    if (atLogin !== null && atLogin !== settings.get().launchAtLogin) {
+      logger.info(`Launch at login is ${atLogin ? 'on' : 'off'} in the system's settings; the setting follows`);
+      settings.update({ launchAtLogin: atLogin });
+    }
+
     const unsubscribeSettings = settings.onChange((next, previous) => {
       if (next.apiBaseUrl !== previous.apiBaseUrl && !demo) void sourceChanged(false);
       if (next.pollIntervalMinutes !== previous.pollIntervalMinutes) monitor?.settingsChanged();
-      if (next.launchAtLogin !== previous.launchAtLogin || next.startHidden !== previous.startHidden) {
-        applyLoginItem(next, { app, platform, launchArgs: app.isPackaged ? [] : [app.getAppPath()] }).catch((e: unknown) =>
-          logger.warn(`Could not change launch at login: ${(e as Error).message}`),
-        );
+      if (!followingOs && (next.launchAtLogin !== previous.launchAtLogin || next.startHidden !== previous.startHidden)) {
+        loginItemChange = changeLoginItem(next, loginItemOptions).catch(async (e: unknown) => {
+          logger.warn(`Could not change launch at login: ${(e as Error).message}`);
+          await followOs();
+          throw e;
+        });
+        // Said to the window by the settings change that caused it; nobody else waits for it.
+        loginItemChange.catch(() => undefined);
       }
       render();
     });

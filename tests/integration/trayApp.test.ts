@@ -42,11 +42,14 @@ function launch(
     platform: options.platform ?? 'linux',
   });
   prepare(electron);
+  electron.app.platform = options.platform ?? 'linux';
   app = startTrayApp(electron.objects, {
     distDir,
     resourcesDir: path.join(repo, 'resources'),
     argv: [],
     platform: 'linux',
+    // Login items (Linux: $XDG_CONFIG_HOME/autostart) in the test's folder, never the real home.
+    env: { XDG_CONFIG_HOME: path.join(root, 'config') },
     ...options,
   });
   return app;
@@ -543,5 +546,54 @@ describe("the details view's Refresh", () => {
     expect(titles()[1]).toMatch(/synchronized again$/);
     await app.refreshNow();
     expect(titles()).toHaveLength(2);
+  });
+});
+
+describe('launch at login', () => {
+  const autostartFile = () => path.join(root, 'config', 'autostart', 'lobstr-tray.desktop');
+  const switchedTo = async (on: boolean) => electron.ipcMain.invoke('settings:update', { launchAtLogin: on });
+  const shown = async () => ((await electron.ipcMain.invoke('settings:get')) as { value: { settings: { launchAtLogin: boolean } } }).value.settings.launchAtLogin;
+
+  it('Linux: is read back from the autostart folder at start, so a switch turned off in the desktop shows off', async () => {
+    await launch().ready;
+    expect(await switchedTo(true)).toMatchObject({ ok: true });
+    expect(existsSync(autostartFile())).toBe(true);
+    await app.shutdown();
+
+    // Removed in the desktop's startup applications while the app was closed.
+    rmSync(autostartFile());
+    await launch().ready;
+    expect(await shown()).toBe(false);
+    expect(app.settings().launchAtLogin).toBe(false);
+  });
+
+  it("macOS: is read back from the system's login items at start", async () => {
+    await launch({ platform: 'darwin' }).ready;
+    expect(await switchedTo(true)).toMatchObject({ ok: true });
+    expect(electron.app.loginItem).not.toBeNull();
+    await app.shutdown();
+
+    // A new start meets the login items as the user left them: removed in System Settings.
+    await launch({ platform: 'darwin' }).ready;
+    expect(electron.app.loginItem).toBeNull();
+    expect(await shown()).toBe(false);
+  });
+
+  it('a change the system refuses is said next to the switch, which keeps showing what the system does', async () => {
+    await launch({ platform: 'darwin' }).ready;
+    electron.app.refuseLoginItems = true;
+    const refused = await switchedTo(true);
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'failed' } });
+    expect((refused as { error: { message: string } }).error.message).toMatch(/System Settings › General › Login Items/);
+    expect(await shown()).toBe(false);
+  });
+
+  it('Linux: an autostart folder that cannot be written is said next to the switch', async () => {
+    writeFileSync(path.join(root, 'config'), 'a file where the config folder should be');
+    await launch().ready;
+    const refused = await switchedTo(true);
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'failed' } });
+    expect((refused as { error: { message: string } }).error.message).toMatch(/could not set itself to launch at login: .*lobstr-tray\.desktop could not be written/);
+    expect(await shown()).toBe(false);
   });
 });

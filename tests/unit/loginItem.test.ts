@@ -8,6 +8,7 @@ import {
   applyLoginItem,
   autostartEntry,
   autostartFilePath,
+  changeLoginItem,
   isLoginItemEnabled,
   startsHidden,
 } from '../../main/electron/loginItem.js';
@@ -23,7 +24,7 @@ afterEach(() => {
 
 describe('macOS and Windows: the OS login items', () => {
   it('macOS: turns the login item on and off', async () => {
-    const app = new FakeApp();
+    const app = new FakeApp({ platform: 'darwin' });
     await applyLoginItem({ launchAtLogin: true, startHidden: true }, { app, platform: 'darwin' });
     await applyLoginItem({ launchAtLogin: false, startHidden: true }, { app, platform: 'darwin' });
     expect(app.loginItemCalls).toEqual([{ openAtLogin: true }, { openAtLogin: false }]);
@@ -31,7 +32,7 @@ describe('macOS and Windows: the OS login items', () => {
   });
 
   it('Windows: registers the executable, with --hidden when the app should start in the tray', async () => {
-    const app = new FakeApp();
+    const app = new FakeApp({ platform: 'win32' });
     const options = { app, platform: 'win32' as const, execPath: 'C:\\Program Files\\Lobstr Tray\\Lobstr Tray.exe', env: {} };
     await applyLoginItem({ launchAtLogin: true, startHidden: true }, options);
     await applyLoginItem({ launchAtLogin: true, startHidden: false }, options);
@@ -43,12 +44,37 @@ describe('macOS and Windows: the OS login items', () => {
   });
 
   it('Windows portable build: registers the file the user keeps, not the temporary copy', async () => {
-    const app = new FakeApp();
+    const app = new FakeApp({ platform: 'win32' });
     await applyLoginItem(
       { launchAtLogin: true, startHidden: false },
       { app, platform: 'win32', execPath: 'C:\\Temp\\x\\app.exe', env: { PORTABLE_EXECUTABLE_FILE: 'D:\\Tools\\LobstrTray.exe' } },
     );
     expect(app.loginItemCalls[0]?.path).toBe('D:\\Tools\\LobstrTray.exe');
+  });
+});
+
+describe('a change, read back from the system', () => {
+  it('macOS: a login item the system does not take (waiting for approval) is refused, saying where to look', async () => {
+    const app = new FakeApp({ platform: 'darwin' });
+    app.refuseLoginItems = true;
+    await expect(changeLoginItem({ launchAtLogin: true, startHidden: false }, { app, platform: 'darwin' })).rejects.toThrow(
+      /did not add Lobstr Tray .* System Settings › General › Login Items/,
+    );
+  });
+
+  it('Windows: read back with the arguments it was registered with, as Windows matches them', async () => {
+    const app = new FakeApp({ platform: 'win32' });
+    const options = { app, platform: 'win32' as const, execPath: 'C:\\LT\\Lobstr Tray.exe', env: {} };
+    await changeLoginItem({ launchAtLogin: true, startHidden: true }, options);
+    expect(await isLoginItemEnabled({ startHidden: true }, options)).toBe(true);
+    expect(app.getLoginItemSettings({ path: options.execPath }).openAtLogin).toBe(false);
+    app.userRemovesLoginItem();
+    expect(await isLoginItemEnabled({ startHidden: true }, options)).toBe(false);
+  });
+
+  it('Linux has no OS login items in Electron (macOS and Windows only): the fake refuses them', () => {
+    expect(() => new FakeApp({ platform: 'linux' }).getLoginItemSettings()).toThrow(TypeError);
+    expect(() => new FakeApp().setLoginItemSettings({ openAtLogin: true })).toThrow(/give a platform/);
   });
 });
 
@@ -59,7 +85,7 @@ describe('Linux: an XDG autostart entry', () => {
     homeDir: path.join(dir, 'home'),
     execPath: '/opt/Lobstr Tray/lobstr-tray',
     ...extra,
-    app: new FakeApp(),
+    app: new FakeApp({ platform: 'linux' }),
   });
 
   it('writes lobstr-tray.desktop under $XDG_CONFIG_HOME/autostart, starting the AppImage hidden', async () => {

@@ -88,6 +88,8 @@ export async function startTrayAppInPage(page: Page): Promise<TrayAppInPage> {
     resourcesDir: path.join(repoRoot, 'resources'),
     argv: [],
     platform: 'linux',
+    // Launch at login writes its autostart entry in the test's folder, never the real home.
+    env: { XDG_CONFIG_HOME: path.join(root, 'config') },
   });
   await app.ready;
 

@@ -30,6 +30,8 @@ export interface FakeAppOptions {
   dock?: boolean;
   /** The open windows, which a quit closes (Electron's BrowserWindow.getAllWindows()). */
   windows?: () => readonly QuittableWindow[];
+  /** The OS the login items belong to; login items are refused until it is given. */
+  platform?: NodeJS.Platform;
 }
 
 /** A window as app.quit() and app.exit() close it. */
@@ -78,6 +80,7 @@ export class FakeApp extends Emitter {
     this.gotLock = options.gotLock ?? true;
     this.dock = options.dock ? new FakeDock() : undefined;
     this.windows = options.windows ?? (() => []);
+    this.platform = options.platform;
     if (options.readyAtOnce ?? true) this.markReady();
   }
   requestSingleInstanceLock(): boolean {
@@ -149,10 +152,51 @@ export class FakeApp extends Emitter {
   setAppUserModelId(id: string): void {
     this.appUserModelIds.push(id);
   }
+  // ------------------------------------------------ login items (electron.d.ts, app.setLoginItemSettings)
+  /**
+   * The OS the login items belong to: app.setLoginItemSettings and getLoginItemSettings exist for
+   * macOS and Windows only (`@platform darwin,win32`); given here or in the options, else refused.
+   */
+  platform: NodeJS.Platform | undefined;
+  /**
+   * What the OS has registered, as the user sees it in the system's settings (macOS's login items,
+   * Windows's Run key: one entry for the app, with the path and arguments it was given).
+   */
+  loginItem: { path: string; args: string[] } | null = null;
+  /**
+   * The OS does not take a new login item: macOS can leave it waiting for the user's approval (status
+   * `requires-approval`), Windows keeps it off by policy or Task Manager (`enabled` false).
+   */
+  refuseLoginItems = false;
   setLoginItemSettings(settings: LoginItemCall): void {
+    this.loginItemPlatform('setLoginItemSettings');
     this.loginItemCalls.push(settings);
+    if (this.refuseLoginItems) return;
+    // The path and arguments only mean something on Windows; they default to the running executable, none.
+    this.loginItem = settings.openAtLogin ? { path: settings.path ?? process.execPath, args: settings.args ?? [] } : null;
   }
-  getLoginItemSettings(): { openAtLogin: boolean } {
-    return { openAtLogin: this.loginItemCalls.at(-1)?.openAtLogin ?? false };
+  /**
+   * Strict as Electron's: on Windows `openAtLogin` is true only when asked with the same path and
+   * arguments the item was registered with ("you need to pass the same arguments here").
+   */
+  getLoginItemSettings(options: { path?: string; args?: string[] } = {}): { openAtLogin: boolean } {
+    const platform = this.loginItemPlatform('getLoginItemSettings');
+    const item = this.loginItem;
+    if (item === null) return { openAtLogin: false };
+    if (platform === 'darwin') return { openAtLogin: true };
+    const args = options.args ?? [];
+    const same = (options.path ?? process.execPath) === item.path && args.length === item.args.length && args.every((a, i) => a === item.args[i]);
+    return { openAtLogin: same };
+  }
+  /** The user removes the app from the login items in the system's settings. */
+  userRemovesLoginItem(): void {
+    this.loginItem = null;
+  }
+  private loginItemPlatform(method: string): NodeJS.Platform {
+    if (this.platform === undefined) throw new Error(`FakeApp: give a platform to use ${method} (login items differ by OS)`);
+    if (this.platform !== 'darwin' && this.platform !== 'win32') {
+      throw new TypeError(`app.${method} exists on macOS and Windows only, not ${this.platform}`);
+    }
+    return this.platform;
   }
 }

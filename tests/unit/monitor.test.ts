@@ -457,3 +457,38 @@ describe('configuration changes', () => {
     await h.monitor.stop();
   });
 });
+
+describe('an account re-read on its own (the details view)', () => {
+  it('is taken in at once, and a poll that was on its way with the older copy neither undoes it nor repeats its alert', async () => {
+    const account = makeAccount();
+    const h = monitorHarness({ accounts: [account] });
+    h.monitor.start();
+    await flush();
+    h.api.hold();
+    const poll = h.monitor.refreshNow();
+    await flush();
+
+    await h.monitor.accountRead({ ...account, ...EXPIRED });
+    expect(h.monitor.status().snapshot?.accounts[0]?.status).toBe('401');
+    expect(h.notifier.shown.map((n) => n.kind)).toEqual(['needs_resync']);
+
+    // The poll answers with the copy from before the read: the read is newer and stays.
+    h.api.release();
+    await poll;
+    expect(h.monitor.status().snapshot?.accounts[0]?.status).toBe('401');
+    h.api.set(account.id, EXPIRED);
+    await h.monitor.refreshNow();
+    expect(h.notifier.shown.map((n) => n.kind)).toEqual(['needs_resync']);
+    await h.monitor.stop();
+  });
+
+  it('of an account the list does not hold waits for the next poll', async () => {
+    const h = monitorHarness({ accounts: [makeAccount()] });
+    h.monitor.start();
+    await flush();
+    await h.monitor.accountRead(makeAccount(EXPIRED));
+    expect(h.monitor.status().snapshot?.accounts).toHaveLength(1);
+    expect(h.notifier.shown).toEqual([]);
+    await h.monitor.stop();
+  });
+});

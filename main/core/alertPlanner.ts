@@ -243,15 +243,18 @@ export function keyRejectedNotification(): PlannedNotification {
   };
 }
 
+/** Letters, digits and underscores only: the shape of an X handle, the one kind of name "@" belongs to. */
+const HANDLE = /^[A-Za-z0-9_]+$/;
+
 /**
- * How an account is named to a person: "@maya_builds"; a username that already starts with "@" or
- * looks like an e-mail address is shown as it is; an empty one falls back to the start of the id.
+ * How an account is named to a person: a handle as "@maya_builds"; anything else (an e-mail address,
+ * a display name such as "Chloé Petit", a name already starting with "@") as it is; an empty one
+ * falls back to the start of the id.
  */
 export function accountName(account: { username: string; id: string }): string {
   const name = account.username.trim();
   if (name === '') return `account ${account.id.slice(0, 8)}`;
-  if (name.startsWith('@') || name.includes('@')) return name;
-  return `@${name}`;
+  return HANDLE.test(name) ? `@${name}` : name;
 }
 
 /** "used by no squid", "used by 1 squid", "used by 2 squids". */

@@ -73,6 +73,10 @@ describe('an account that starts needing re-sync', () => {
     expect(accountName({ username: 'maya', id: 'x' })).toBe('@maya');
     expect(accountName({ username: '@maya', id: 'x' })).toBe('@maya');
     expect(accountName({ username: 'user@domain.com', id: 'x' })).toBe('user@domain.com');
+    // A display name (Sales Navigator, LinkedIn) is not a handle: no "@Chloé Petit".
+    expect(accountName({ username: 'Chloé Petit', id: 'x' })).toBe('Chloé Petit');
+    expect(accountName({ username: 'Alice Martin', id: 'x' })).toBe('Alice Martin');
+    expect(accountName({ username: 'bruno.lefevre', id: 'x' })).toBe('bruno.lefevre');
     expect(accountName({ username: ' ', id: '6e5f36d27502ec69' })).toBe('account 6e5f36d2');
     expect([0, 1, 2].map(squidsText)).toEqual(['used by no squid', 'used by 1 squid', 'used by 2 squids']);
   });

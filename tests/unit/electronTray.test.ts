@@ -161,7 +161,7 @@ describe('the tray icon', () => {
   it('shows an ampersand in a username as typed', () => {
     const { controller, tray } = start('linux');
     controller.render(viewOf(monitor({ accounts: [expired('a', 'tom&jerry')] }), 'linux'));
-    expect(tray().shownMenu()).toContain('@tom&jerry · X (Twitter)');
+    expect(tray().shownMenu()).toContain('tom&jerry · X (Twitter)');
   });
 
   it('is removed on destroy and ignores later views', () => {

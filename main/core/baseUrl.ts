@@ -58,3 +58,11 @@ export function normaliseApiBase(url: string): string {
 
   return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}`;
 }
+
+/**
+ * "https://api.lobstr.io" for "https://api.lobstr.io/v1": what a key is bound to. The key is sent only
+ * to the origin it was checked against; another path on the same origin is the same server.
+ */
+export function originOf(baseUrl: string): string {
+  return new URL(normaliseApiBase(baseUrl)).origin;
+}

@@ -4,7 +4,8 @@
  * In the app the key is encrypted with Electron's safeStorage (main/electron/safeStorageSecretStore.ts).
  * What a key may look like, and how it is hidden in text, is main/core/apiKey.ts's.
  */
-import { keyHint, normaliseApiKey } from './apiKey.js';
+import { normaliseApiKey } from './apiKey.js';
+import { DEFAULT_API_BASE, originOf } from './baseUrl.js';
 
 /**
  * keychain: the OS protects the key (macOS Keychain, Windows DPAPI, a Linux keyring).
@@ -22,17 +23,24 @@ export interface SecretBackend {
   note: string | null;
 }
 
+/** The key as read from where it is kept; a failed read is never remembered as "no key". */
+export type KeyReading =
+  | { state: 'absent' }
+  /** The key and the origin it was checked against (it is sent nowhere else). */
+  | { state: 'stored'; key: string; origin: string }
+  /** The system keyring is locked or not ready yet: nothing was discarded, the next read tries again. */
+  | { state: 'waiting' }
+  /** It cannot be used (a damaged file, a key saved on another computer): `notice` says why. */
+  | { state: 'unusable' };
+
 export interface SecretStore {
-  hasKey(): Promise<boolean>;
-  /** "…a1b2" for a stored key, null when there is none. */
-  keyHint(): Promise<string | null>;
-  /** The key itself, for the API client only. Null when none is stored or it cannot be read. */
-  getKey(): Promise<string | null>;
-  /** Checks (normaliseApiKey) and stores the key. Rejects with a message that never contains it. */
-  setKey(key: string): Promise<void>;
+  /** The key, for the API client only, with its origin; everything else shows at most its hint. */
+  read(): Promise<KeyReading>;
+  /** Checks (normaliseApiKey) and stores the key, bound to `origin`. Rejects with a message that never contains it. */
+  setKey(key: string, origin: string): Promise<void>;
   clearKey(): Promise<void>;
   backend(): Promise<SecretBackend>;
-  /** Something the user should be told (a stored key that could not be read); null when all is well. */
+  /** Something the user should be told (a stored key that cannot be used); null when all is well. */
   readonly notice: string | null;
 }
 
@@ -43,17 +51,16 @@ export interface SecretStore {
 export function createMemorySecretStore(
   initial: string | null = null,
   backend: SecretBackend = { kind: 'keychain', label: 'memory (this run only)', note: null },
+  origin: string = originOf(DEFAULT_API_BASE),
 ): SecretStore {
-  let key = initial === null ? null : normaliseApiKey(initial);
+  let stored = initial === null ? null : { key: normaliseApiKey(initial), origin: originOf(origin) };
   return {
-    hasKey: async () => key !== null,
-    keyHint: async () => (key === null ? null : keyHint(key)),
-    getKey: async () => key,
-    setKey: async (value) => {
-      key = normaliseApiKey(value);
+    read: async () => (stored === null ? { state: 'absent' } : { state: 'stored', ...stored }),
+    setKey: async (value, keyOrigin) => {
+      stored = { key: normaliseApiKey(value), origin: originOf(keyOrigin) };
     },
     clearKey: async () => {
-      key = null;
+      stored = null;
     },
     backend: async () => ({ ...backend }),
     notice: null,

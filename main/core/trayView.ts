@@ -58,6 +58,11 @@ export interface TrayViewInput {
   showCount?: boolean;
   /** Set while the system refuses the app's notifications: said under the status line. */
   notificationsBlocked?: NotificationsBlocked | null;
+  /**
+   * While unconfigured, why no key can be used, when there is more to say than "set your key"
+   * ("waiting for the system keyring to unlock", "enter your API key again for …").
+   */
+  setupLine?: string | null;
 }
 
 const ERROR_KINDS: ReadonlySet<ApiErrorKind> = new Set(['auth', 'server', 'invalid_response', 'rate_limited', 'not_found', 'tls', 'config']);
@@ -93,7 +98,7 @@ export function trayViewOf(input: TrayViewInput): TrayView {
   const summary = status.configured && status.snapshot ? summariseHealth(status.snapshot.accounts, now, rules) : null;
   const needsResync = summary?.counts.needs_resync ?? 0;
   const state = worstState(status, needsResync);
-  const statusText = statusTextOf(status, summary, now, timeZone);
+  const statusText = !status.configured && input.setupLine ? input.setupLine : statusTextOf(status, summary, now, timeZone);
   const tooltip = `${TRAY_APP_NAME}: ${statusText}`;
   return {
     state,

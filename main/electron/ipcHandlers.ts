@@ -80,16 +80,17 @@ export interface SettingsPort {
   readonly notice?: string | null;
 }
 
-/** Where the key is kept (main/core/secretStore.ts's SecretStore fits). Never asked for the key itself. */
+/**
+ * Where the key is kept (main/core/secretStore.ts's SecretStore, seen through keyAccess.ts's
+ * keyStatusOf for the configured base URL). Never asked for the key itself.
+ */
 export interface SecretsPort {
-  hasKey(): Promise<boolean>;
-  /** "…a1b2", or null when no key is stored. */
-  keyHint(): Promise<string | null>;
-  /** Rejects with InvalidApiKeyError (a message for the user, without the key) on a key it refuses. */
-  setKey(key: string): Promise<void>;
+  /** Whether a key can be used with the configured base URL, its hint, and what to tell the user. */
+  status(): Promise<Omit<KeyStatus, 'storage'>>;
+  /** Stores the key bound to `origin`; rejects with InvalidApiKeyError (a message for the user, without the key) on a key it refuses. */
+  setKey(key: string, origin: string): Promise<void>;
   clearKey(): Promise<void>;
   backend(): Promise<KeyStorage>;
-  readonly notice?: string | null;
 }
 
 export interface IpcHandlerDeps {
@@ -104,9 +105,10 @@ export interface IpcHandlerDeps {
   accountReader(): Pick<LobstrReader, 'getAccount'> | null | Promise<Pick<LobstrReader, 'getAccount'> | null>;
   /**
    * One real call to Lobstr with `key` at the configured base URL (e.g. a client's first page).
-   * Resolves when Lobstr accepted the key; rejects with LobstrApiError, kind 'auth' for a rejected key.
+   * Resolves with the origin that accepted the key (the key is bound to it); rejects with
+   * LobstrApiError, kind 'auth' for a rejected key.
    */
-  checkKey(key: string): Promise<unknown>;
+  checkKey(key: string): Promise<{ origin: string }>;
   demo: {
     /** Resolves once the monitor watches the demo accounts. */
     start(): Promise<unknown>;
@@ -323,12 +325,13 @@ export function registerIpcHandlers(
     });
   const settingsView = (settings: Settings): SettingsView => ({ settings, notice: deps.settings.notice ?? null });
   const keyStatus = async (): Promise<KeyStatus> => {
-    const [set, hint, storage] = await Promise.all([deps.secrets.hasKey(), deps.secrets.keyHint(), deps.secrets.backend()]);
+    const [status, storage] = await Promise.all([deps.secrets.status(), deps.secrets.backend()]);
     return {
-      set,
-      hint: set ? hint : null,
+      set: status.set,
+      hint: status.set ? status.hint : null,
       storage: { kind: storage.kind, label: storage.label, note: storage.note },
-      notice: deps.secrets.notice ?? null,
+      notice: status.notice,
+      waiting: status.waiting,
     };
   };
 
@@ -362,8 +365,9 @@ export function registerIpcHandlers(
     'key:status': async () => ok(await keyStatus()),
 
     'key:set': async (key) => {
+      let origin: string;
       try {
-        await deps.checkKey(key);
+        ({ origin } = await deps.checkKey(key));
       } catch (error) {
         if (isLobstrApiError(error)) {
           if (error.kind === 'auth') return fail('auth', 'Lobstr rejected this key');
@@ -373,7 +377,7 @@ export function registerIpcHandlers(
         return fail('failed', 'The key could not be checked with Lobstr, so it was not stored.');
       }
       try {
-        await deps.secrets.setKey(key);
+        await deps.secrets.setKey(key, origin);
       } catch (error) {
         if (error instanceof Error && USER_FACING_ERRORS.has(error.name)) return fail('invalid_request', without(error.message, key));
         deps.logger?.error('Storing the API key failed:', without(String(error), key));

@@ -9,8 +9,11 @@ import { pathToFileURL } from 'node:url';
 import type { NodeLogger } from 'electron-log';
 import { createLobstrClient, type FetchFunction, type LobstrClient, type LobstrClientOptions } from '../core/apiClient.js';
 import type { Account } from '../core/account.js';
+import { keyHint } from '../core/apiKey.js';
 import { LobstrApiError } from '../core/apiErrors.js';
 import type { MonitorStatus, Notifier, Settings } from '../core/appModel.js';
+import { originOf } from '../core/baseUrl.js';
+import { keyAccess, keySetupLine, keyStatusOf, type KeyAccess } from '../core/keyAccess.js';
 import { createMonitor, type Monitor } from '../core/monitor.js';
 import { JsonFileMonitorStore } from '../core/monitorStore.js';
 import { createNotificationDelivery, NOTIFICATIONS_BLOCKED, notificationsBlockedView } from '../core/notificationDelivery.js';
@@ -86,6 +89,8 @@ export interface TrayAppOptions {
   homeDir?: string;
   /** How often to ask the OS whether the network is back while offline. */
   onlineCheckMs?: number;
+  /** How often to read the saved key again while the system keyring is locked or not ready. */
+  keyringRetryMs?: number;
 }
 
 /** What the app exposes to its end-to-end test and to tests with fakes. */
@@ -123,6 +128,8 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
     platform,
     logger,
     onKeyKnown: appLog.addSecret,
+    // A key saved before keys were bound belongs to the base URL it has been sent to all along.
+    legacyOrigin: () => originOf(settings.get().apiBaseUrl),
   });
 
   // Registered before the lifecycle's own, so the menu is in place before the window opens.
@@ -158,22 +165,41 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
   const lobstrClient = (options: Omit<LobstrClientOptions, 'fetch' | 'userAgent'>): LobstrClient =>
     createLobstrClient({ ...options, userAgent: userAgent('app'), fetch: (input, init) => electron.net.fetch(input, init) });
 
+  /** What the saved key allows with the configured base URL, as last read. */
+  let key: KeyAccess = { kind: 'absent' };
+  const accessNow = async (): Promise<KeyAccess> => keyAccess(await secrets.read(), settings.get().apiBaseUrl);
+
+  /**
+   * Reads the key again (a failed read is never remembered, so a keyring unlocked since is seen);
+   * when what it allows changed, the monitor follows.
+   */
+  async function readKey(): Promise<KeyAccess> {
+    const before = key.kind;
+    key = await accessNow();
+    if (key.kind !== before && !demo) await sourceChanged(false);
+    return key;
+  }
+
   async function activeClient(): Promise<LobstrClient | null> {
     if (client) return client;
     if (demo) {
       client = lobstrClient({ apiKey: demo.token, baseUrl: demo.baseUrl });
       return client;
     }
-    const key = await secrets.getKey();
-    if (!key) return null;
-    client = lobstrClient({ apiKey: key, baseUrl: settings.get().apiBaseUrl });
+    const access = await readKey();
+    // Only a key checked with this base URL's origin, and only to that base URL (never a newer setting).
+    if (access.kind !== 'ready' || client) return client;
+    client = lobstrClient({ apiKey: access.key, baseUrl: access.baseUrl });
     return client;
   }
 
   /** The key, the base URL or the demo changed: the next poll goes to the new source. */
   async function sourceChanged(forgetAccounts: boolean): Promise<void> {
     client = null;
-    const configured = demo !== null || (await secrets.hasKey());
+    key = await accessNow();
+    // A client made while the key was read may hold the old base URL.
+    client = null;
+    const configured = demo !== null || key.kind === 'ready';
     if (!monitor) return;
     // Ordered so that exactly one poll starts, and none when there is nothing to watch.
     if (configured) {
@@ -183,6 +209,8 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
       monitor.setConfigured(false);
       if (forgetAccounts) monitor.reconfigure({ forgetAccounts });
     }
+    // Why no key can be used may have changed without the monitor's state changing.
+    render();
   }
 
   async function startDemo(): Promise<void> {
@@ -255,6 +283,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
       platform,
       showCount: current.showCountInMenuBar,
       notificationsBlocked: delivery.blocked(),
+      setupLine: demo ? null : keySetupLine(key, secrets.notice),
     });
     tray.render(lastView);
     pushes.snapshotChanged();
@@ -352,16 +381,13 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
           },
         },
         secrets: {
-          hasKey: () => secrets.hasKey(),
-          keyHint: () => secrets.keyHint(),
+          // The window asking is a moment to read the key again (a keyring unlocked meanwhile).
+          status: async () => keyStatusOf(await readKey(), secrets.notice),
           backend: () => secrets.backend(),
-          get notice() {
-            return secrets.notice;
-          },
-          async setKey(key) {
-            appLog.addSecret(key);
-            await secrets.setKey(key);
-            logger.info(`API key set (${await secrets.keyHint()})`);
+          async setKey(value, origin) {
+            appLog.addSecret(value);
+            await secrets.setKey(value, origin);
+            logger.info(`API key set for ${origin} (${keyHint(value)})`);
             if (!demo) await sourceChanged(true);
           },
           async clearKey() {
@@ -371,10 +397,12 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
           },
         },
         accountReader: activeClient,
-        async checkKey(key) {
-          // One page is enough to know whether Lobstr accepts the key.
-          const probe = lobstrClient({ apiKey: key, baseUrl: settings.get().apiBaseUrl, maxPages: 1, pageSize: 1 });
+        async checkKey(value) {
+          // One page is enough to know whether Lobstr accepts the key; it is bound to where it was checked.
+          const baseUrl = settings.get().apiBaseUrl;
+          const probe = lobstrClient({ apiKey: value, baseUrl, maxPages: 1, pageSize: 1 });
           await probe.listAccounts();
+          return { origin: originOf(baseUrl) };
         },
         demo: { start: startDemo, stop: stopDemo },
         shell: electron.shell,
@@ -441,8 +469,22 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
     });
 
     // Wake-ups: the machine resumed or was unlocked, or the network came back.
-    electron.powerMonitor.on('resume', () => monitor?.wake('resume'));
-    electron.powerMonitor.on('unlock-screen', () => monitor?.wake('unlock'));
+    const keyUnreadable = (): boolean => !demo && (key.kind === 'waiting' || key.kind === 'unusable');
+    const retryKey = (): void => {
+      if (keyUnreadable()) void readKey().catch((e: unknown) => logger.warn(`Reading the API key failed: ${(e as Error).message}`));
+    };
+    electron.powerMonitor.on('resume', () => {
+      retryKey();
+      monitor?.wake('resume');
+    });
+    electron.powerMonitor.on('unlock-screen', () => {
+      retryKey();
+      monitor?.wake('unlock');
+    });
+    // A keyring still locked at login opens later: read the key again until it does (the monitor does
+    // not poll without one).
+    const keyringTimer = setInterval(retryKey, options.keyringRetryMs ?? 30_000);
+    keyringTimer.unref?.();
     let wasOnline = electron.net.isOnline();
     const onlineTimer = setInterval(() => {
       const online = electron.net.isOnline();
@@ -454,7 +496,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
     for (const warning of monitor.start().warnings) logger.warn(warning);
     render();
     // A reset settings file or an unreadable key must not go unnoticed, even when starting hidden.
-    await secrets.hasKey();
+    key = await accessNow();
     for (const notice of [settings.notice, secrets.notice]) {
       if (notice) notifier.show({ kind: 'app_notice', title: 'Lobstr Tray needs your attention', body: notice });
     }
@@ -465,7 +507,13 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
     }
     render();
 
-    shutdownWork = [unregisterIpc, unsubscribeSettings, () => clearInterval(onlineTimer), () => tray.destroy()];
+    shutdownWork = [
+      unregisterIpc,
+      unsubscribeSettings,
+      () => clearInterval(onlineTimer),
+      () => clearInterval(keyringTimer),
+      () => tray.destroy(),
+    ];
   });
   ready.catch((e: unknown) => logger.error(`Lobstr Tray could not start: ${(e as Error).message}`));
 

@@ -162,7 +162,10 @@ export interface KeyStorage {
   note: string | null;
 }
 
-/** Whether an API key is set, and how it is kept: never the key itself. */
+/**
+ * Whether an API key can be used, and how it is kept: never the key itself. `set` is false too for a
+ * key checked with another origin than the configured base URL's: it must be entered again (notice).
+ */
 export interface KeyStatus {
   set: boolean;
   /** "…a1b2" for a set key, null when there is none. */
@@ -170,6 +173,11 @@ export interface KeyStatus {
   storage: KeyStorage;
   /** Something the user should be told (a stored key that could not be read); null when all is well. */
   notice: string | null;
+  /**
+   * A key is saved but the system keyring is still locked (or not ready): it is read again at the
+   * next check and whenever the window asks; the window says it waits instead of asking for the key.
+   */
+  waiting: boolean;
 }
 
 /** The page opened in the user's browser. */

@@ -208,6 +208,7 @@ export function createAccountsApi(ctx: SimulatorContext) {
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       at: new Date(nowMs).toISOString(),
+      authorization: req.headers.authorization !== undefined,
     });
     const faults = ctx.state.faults.take(url.pathname + url.search);
     if (faults.shift > 0) ctx.state.shift(faults.shift, nowMs);

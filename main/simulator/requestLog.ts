@@ -9,6 +9,8 @@ export interface LoggedRequest {
   query: Record<string, string>;
   /** When it arrived, ISO 8601. */
   at: string;
+  /** It carried an Authorization header (its value is never kept): a key was sent. */
+  authorization: boolean;
 }
 
 export const REQUEST_LOG_CAPACITY = 50_000;

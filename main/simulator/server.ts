@@ -32,7 +32,8 @@
  *                                                     serving page 2: the list shifts between pages
  *          `count`: how many matching /v1 requests it applies to (omitted: until cleared);
  *          `path`: only requests whose path and query contain this text.
- *   GET    /__sim/requests             [{method, path, query, at}] of the /v1 requests; DELETE clears it
+ *   GET    /__sim/requests             [{method, path, query, at, authorization}] of the /v1 requests (authorization:
+ *                                       whether one came, never its value); DELETE clears it
  *   GET    /__sim/demo, POST /__sim/demo/step   the demo timeline, or apply its next step now
  *
  * Scenario "demo" (demoScenario.ts): the accounts start as generated, a few needing re-sync; a healthy

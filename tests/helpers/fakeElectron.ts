@@ -14,7 +14,7 @@ import { Emitter } from './fakeElectron/emitter.js';
 import { FakeIpcMain } from './fakeElectron/ipcMain.js';
 import { FakeNet } from './fakeElectron/net.js';
 import { fakeNotificationClass, type FakeNotificationClass, type FakeNotificationOptions, type ShownNotification } from './fakeElectron/notification.js';
-import { createFakeSafeStorage } from './fakeElectron/safeStorage.js';
+import { createFakeSafeStorage, type FakeSafeStorageOptions, type FakeSafeStorageState } from './fakeElectron/safeStorage.js';
 import { fakeTrayElectron, type FakeImage, type FakeMenu, type FakeTray } from './fakeElectron/tray.js';
 import { FakeBrowserWindow } from './fakeElectron/window.js';
 
@@ -46,6 +46,8 @@ export interface FakeElectron {
   online: { value: boolean };
   /** Electron's net: what the app sent through net.fetch. */
   net: FakeNet;
+  /** What the fake safeStorage reports from now on (lock or unlock the keyring). */
+  safeStorageState: FakeSafeStorageState;
   /** The object startTrayApp takes. */
   objects: {
     app: FakeApp;
@@ -91,6 +93,7 @@ export function createFakeElectron(
   dirs: { userData: string; logs: string },
   appPage: () => string,
   notifications: FakeNotificationOptions = {},
+  options: { safeStorage?: FakeSafeStorageOptions } = {},
 ): FakeElectron {
   const { trays, Tray, Menu, nativeImage } = fakeTrayElectron();
   const app = new FakeApp({ dirs, windows: () => FakeBrowserWindow.created });
@@ -101,6 +104,7 @@ export function createFakeElectron(
   const net = new FakeNet(app, online);
   const clipboard: string[] = [];
   const Notification = fakeNotificationClass(notifications);
+  const safeStorage = createFakeSafeStorage(options.safeStorage);
   // The windows this app opens (FakeBrowserWindow and subclasses record into this list).
   FakeBrowserWindow.created = [];
   const applicationMenu = new FakeApplicationMenu({ quit: () => app.quit() });
@@ -117,6 +121,7 @@ export function createFakeElectron(
     powerMonitor,
     online,
     net,
+    safeStorageState: safeStorage.state,
     objects: {
       app,
       BrowserWindow: FakeBrowserWindow,
@@ -129,7 +134,7 @@ export function createFakeElectron(
       nativeImage,
       Notification,
       ipcMain,
-      safeStorage: createFakeSafeStorage().api,
+      safeStorage: safeStorage.api,
       shell: {
         openExternal: async (url) => void opened.external.push(url),
         openPath: async (file) => {

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { runCli } from '../../main/cli.js';
 import { startTrayApp, type TrayAppHandle } from '../../main/electron/trayApp.js';
 import type { SnapshotView } from '../../main/shared/ipcContract.js';
@@ -35,12 +35,16 @@ let electron: FakeElectron;
 let app: TrayAppHandle<FakeBrowserWindow>;
 
 function launch(
-  options: { onlineCheckMs?: number; platform?: 'linux' | 'darwin' | 'win32' } = {},
+  options: { onlineCheckMs?: number; keyringRetryMs?: number; platform?: 'linux' | 'darwin' | 'win32'; locked?: boolean } = {},
   prepare: (electron: FakeElectron) => void = () => {},
 ): TrayAppHandle<FakeBrowserWindow> {
-  electron = createFakeElectron({ userData: path.join(root, 'userData'), logs: path.join(root, 'logs') }, () => appPage, {
-    platform: options.platform ?? 'linux',
-  });
+  const { locked, ...appOptions } = options;
+  electron = createFakeElectron(
+    { userData: path.join(root, 'userData'), logs: path.join(root, 'logs') },
+    () => appPage,
+    { platform: options.platform ?? 'linux' },
+    { safeStorage: { locked: locked ?? false } },
+  );
   prepare(electron);
   electron.app.platform = options.platform ?? 'linux';
   app = startTrayApp(electron.objects, {
@@ -50,7 +54,7 @@ function launch(
     platform: 'linux',
     // Login items (Linux: $XDG_CONFIG_HOME/autostart) in the test's folder, never the real home.
     env: { XDG_CONFIG_HOME: path.join(root, 'config') },
-    ...options,
+    ...appOptions,
   });
   return app;
 }
@@ -292,6 +296,103 @@ describe('watching real accounts', () => {
     );
     expect(files.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['api-key.json', 'settings.json', 'monitor-state.json']));
     for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toContain(KEY); // ...and holds no key
+  });
+});
+
+describe('the key goes only where it was checked', () => {
+  it('never sends the key to a base URL on another origin: it asks for the key again there, and uses it once Lobstr accepted it there', async () => {
+    await launch().ready;
+    await connect();
+    const second = await startSimulator({ port: 0, accounts: 3, seed: 5, token: KEY });
+    onTestFinished(() => second.close());
+    const secondHost = `127.0.0.1:${second.port}`;
+
+    // One IPC call from the window moves the base URL to another origin.
+    expect((await electron.ipcMain.invoke('settings:update', { apiBaseUrl: second.baseUrl })).ok).toBe(true);
+    await app.refreshNow();
+    electron.powerMonitor.emit('resume');
+    await electron.ipcMain.invoke('monitor:refresh');
+    await electron.ipcMain.invoke('account:get', ids[0]);
+
+    expect((await requestLog(second)).filter((request) => request.authorization)).toEqual([]);
+    expect(tray().icon).toBe('linux-setup.png');
+    expect(tray().tooltip).toBe(`Lobstr Tray: enter your API key again for ${secondHost}`);
+    expect(tray().menu!.labels()).toContain(`Enter your API key again for ${secondHost} (disabled)`);
+    expect(pushedSnapshots().at(-1)).toMatchObject({ configured: false });
+    expect(await electron.ipcMain.invoke('key:status')).toMatchObject({
+      ok: true,
+      value: { set: false, notice: expect.stringContaining(`Enter your API key again for ${secondHost}`) },
+    });
+    expect(titles()).toEqual([]); // not "Lobstr rejected the API key": nothing was asked
+
+    // Entered again, checked with the second: from now on the key goes there, and only there.
+    expect(await electron.ipcMain.invoke('key:set', KEY)).toMatchObject({ ok: true, value: { set: true } });
+    await app.refreshNow();
+    expect(app.status().snapshot?.accounts).toHaveLength(3);
+    expect((await requestLog(second)).filter((request) => request.authorization).length).toBeGreaterThan(0);
+    const keyFile = JSON.parse(readFileSync(path.join(root, 'userData', 'api-key.json'), 'utf8')) as { version: number; origin: string };
+    expect(keyFile).toMatchObject({ version: 2, origin: second.origin });
+
+    // And back: the first origin now needs the key again too.
+    await control(sim, 'DELETE', '/requests');
+    await electron.ipcMain.invoke('settings:update', { apiBaseUrl: sim.baseUrl });
+    await app.refreshNow();
+    expect((await requestLog(sim)).filter((request) => request.authorization)).toEqual([]);
+    expect(tray().tooltip).toBe(`Lobstr Tray: enter your API key again for 127.0.0.1:${sim.port}`);
+  });
+
+  it('the demo keeps working whatever origin the key belongs to', async () => {
+    await launch().ready;
+    await connect();
+    await electron.ipcMain.invoke('settings:update', { apiBaseUrl: 'https://lobstr.example.com/v1' });
+    expect((await electron.ipcMain.invoke('demo:start')).ok).toBe(true);
+    await app.refreshNow();
+    expect(tray().icon).toBe('linux-alert.png');
+    expect(app.status().snapshot?.accounts.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a system keyring still locked at login', () => {
+  it('says it waits for the keyring instead of asking for the key, keeps the file, and reads the key once the keyring opens', async () => {
+    await launch().ready;
+    await connect();
+    await app.shutdown();
+    const keyFile = path.join(root, 'userData', 'api-key.json');
+    const saved = readFileSync(keyFile);
+
+    launch({ keyringRetryMs: 20, locked: true });
+    await app.ready;
+    expect(tray().icon).toBe('linux-setup.png');
+    expect(tray().tooltip).toBe('Lobstr Tray: waiting for the system keyring to unlock');
+    expect(await electron.ipcMain.invoke('key:status')).toMatchObject({
+      ok: true,
+      value: { set: false, waiting: true, notice: expect.stringMatching(/^Waiting for the system keyring/) },
+    });
+    expect(titles()).toEqual([]); // no "enter your key again"
+    // Asked again and again while locked: still waiting, and the saved key is left as it is.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await electron.ipcMain.invoke('key:status');
+    expect(tray().tooltip).toBe('Lobstr Tray: waiting for the system keyring to unlock');
+    expect(readFileSync(keyFile).equals(saved)).toBe(true);
+
+    // The user unlocks the keyring: the next retry reads the key, and the app watches again.
+    electron.safeStorageState.locked = false;
+    await vi.waitFor(() => expect(app.status().configured).toBe(true));
+    await app.refreshNow();
+    expect(tray().icon).toBe('linux-ok.png');
+    expect(app.status().snapshot?.accounts).toHaveLength(6);
+  });
+
+  it('reads the key again when the window asks, without waiting for the next retry', async () => {
+    await launch().ready;
+    await connect();
+    await app.shutdown();
+    launch({ locked: true });
+    await app.ready;
+    expect(await electron.ipcMain.invoke('key:status')).toMatchObject({ ok: true, value: { waiting: true } });
+    electron.safeStorageState.locked = false;
+    expect(await electron.ipcMain.invoke('key:status')).toMatchObject({ ok: true, value: { set: true, waiting: false } });
+    await vi.waitFor(() => expect(app.status().configured).toBe(true));
   });
 });
 

@@ -162,6 +162,7 @@ describe('the API key', () => {
         note: 'No keyring was found, so the key is encrypted with a password every app on this computer knows.',
       },
       notice: 'The stored key could not be read; set it again.',
+      waiting: false,
     };
     await openSettings({ getKeyStatus: async () => ({ ok: true, value: status }) });
     const note = await screen.findByRole('note');
@@ -196,7 +197,7 @@ describe('the API key', () => {
         if (!accept) return { ok: false, error: { kind: 'auth', message: 'Lobstr rejected this key' } };
         return {
           ok: true,
-          value: { set: true, hint: `…${key.slice(-4)}`, storage: { kind: 'keychain', label: 'macOS Keychain', note: null }, notice: null },
+          value: { set: true, hint: `…${key.slice(-4)}`, storage: { kind: 'keychain', label: 'macOS Keychain', note: null }, notice: null, waiting: false },
         };
       },
     });

@@ -46,6 +46,7 @@ export function fakeBridge(snapshot: SnapshotView, overrides: Partial<LobstrBrid
     hint: snapshot.configured && !snapshot.demo ? '…a1b2' : null,
     storage: { kind: 'keychain', label: 'GNOME Keyring (libsecret)', note: null },
     notice: null,
+    waiting: false,
   };
   const record = (name: string, ...args: unknown[]) => void calls.push([name, ...args]);
 

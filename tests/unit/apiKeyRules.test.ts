@@ -9,7 +9,8 @@ import { createLobstrClient } from '../../main/core/apiClient.js';
 import { LobstrApiError } from '../../main/core/apiErrors.js';
 import { redactSecrets } from '../../main/core/apiKey.js';
 import { normaliseApiKey } from '../../main/core/apiKey.js';
-import { createMemorySecretStore } from '../../main/core/secretStore.js';
+import { keyAccess, keyStatusOf } from '../../main/core/keyAccess.js';
+import { createMemorySecretStore, type KeyReading } from '../../main/core/secretStore.js';
 import { createSettingsStore } from '../../main/core/settingsStore.js';
 import { redactingIo } from '../../main/cli/cliIo.js';
 import { registerIpcHandlers, type IpcHandlerDeps } from '../../main/electron/ipcHandlers.js';
@@ -23,6 +24,7 @@ const SAID = `Invalid token ${KEY}; the request had Authorization: Token ${KEY}`
 function keyHandlers(checkFails?: Error) {
   const ipc = new FakeIpcMain();
   const secrets = createMemorySecretStore();
+  const settings = createSettingsStore();
   const checked: string[] = [];
   const logged: unknown[][] = [];
   const deps: IpcHandlerDeps = {
@@ -31,8 +33,11 @@ function keyHandlers(checkFails?: Error) {
       refreshNow: async () => {},
       accountRead: async () => {},
     },
-    settings: createSettingsStore(),
-    secrets,
+    settings,
+    secrets: {
+      ...secrets,
+      status: async () => keyStatusOf(keyAccess(await secrets.read(), settings.get().apiBaseUrl), secrets.notice),
+    },
     accountReader: () => null,
     checkKey: async (key) => {
       checked.push(key);
@@ -82,7 +87,7 @@ describe('one set of rules for a pasted key', () => {
         } else {
           expect(answer).toMatchObject({ ok: true });
           expect(checked).toEqual([expected]);
-          expect(await secrets.getKey()).toBe(expected);
+          expect(await secrets.read()).toEqual<KeyReading>({ state: 'stored', key: expected, origin: 'https://api.lobstr.io' });
         }
       }),
       { numRuns: 300 },

@@ -86,7 +86,7 @@ describe('the IPC contract', () => {
   });
 
   test('the key status has no room for the key', () => {
-    expectTypeOf<keyof KeyStatus>().toEqualTypeOf<'set' | 'hint' | 'storage' | 'notice'>();
+    expectTypeOf<keyof KeyStatus>().toEqualTypeOf<'set' | 'hint' | 'storage' | 'notice' | 'waiting'>();
   });
 
   test('the preload’s API has a method for every request channel, named as in INVOKE', () => {

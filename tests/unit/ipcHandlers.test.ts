@@ -10,6 +10,8 @@ import type { Account } from '../../main/core/account.js';
 import { createLobstrClient, type LobstrClient } from '../../main/core/apiClient.js';
 import { LobstrApiError } from '../../main/core/apiErrors.js';
 import type { MonitorStatus } from '../../main/core/appModel.js';
+import { originOf } from '../../main/core/baseUrl.js';
+import { keyAccess, keyStatusOf } from '../../main/core/keyAccess.js';
 import { createMemorySecretStore, type SecretStore } from '../../main/core/secretStore.js';
 import { createSettingsStore, type SettingsStore } from '../../main/core/settingsStore.js';
 import type { ShellHandle } from '../../main/electron/externalLinks.js';
@@ -153,10 +155,10 @@ function harness(sim: RunningSimulator | null, options: { key?: string | null; o
     monitor,
     settings,
     secrets: {
-      ...secrets,
-      notice: null,
-      setKey: async (key) => {
-        await secrets.setKey(key);
+      status: async () => keyStatusOf(keyAccess(await secrets.read(), settings.get().apiBaseUrl), secrets.notice),
+      backend: () => secrets.backend(),
+      setKey: async (key, origin) => {
+        await secrets.setKey(key, origin);
         storedKey = key;
       },
       clearKey: async () => {
@@ -167,7 +169,9 @@ function harness(sim: RunningSimulator | null, options: { key?: string | null; o
     accountReader: async () => (sim !== null && storedKey !== null ? clientFor(sim, storedKey) : null),
     checkKey: async (key) => {
       if (sim === null) throw new LobstrApiError('network', 'Lobstr could not be reached (ECONNREFUSED).');
-      return clientFor(sim, key).listAccounts();
+      await clientFor(sim, key).listAccounts();
+      // The simulator stands for the configured base URL, the origin the key is bound to.
+      return { origin: originOf(settings.get().apiBaseUrl) };
     },
     demo: {
       start: async () => {
@@ -195,6 +199,12 @@ function harness(sim: RunningSimulator | null, options: { key?: string | null; o
   };
   h.unregister = registerIpcHandlers(h.ipc, h.deps, appPageSenderCheck(APP_PAGE));
   return h;
+}
+
+/** The key the store holds now, or null. */
+async function storedKey(h: Harness): Promise<string | null> {
+  const reading = await h.secrets.read();
+  return reading.state === 'stored' ? reading.key : null;
 }
 
 function expectOk<T>(result: IpcResult<unknown>): T {
@@ -225,7 +235,7 @@ describe('registration', () => {
     expectTypeOf<Shell>().toExtend<ShellHandle>();
     expectTypeOf<Clipboard>().toExtend<IpcHandlerDeps['clipboard']>();
     expectTypeOf<SettingsStore>().toExtend<SettingsPort>();
-    expectTypeOf<SecretStore>().toExtend<SecretsPort>();
+    expectTypeOf<SecretStore['setKey']>().toEqualTypeOf<SecretsPort['setKey']>();
     expectTypeOf<LobstrClient>().toExtend<LobstrReader>();
   });
 });
@@ -255,7 +265,7 @@ describe('the sender check', () => {
       expect(message).toBe('This request did not come from the Lobstr Tray window, so it was refused.');
     }
     expect(h.monitor.refreshes).toBe(0);
-    expect(await h.secrets.getKey()).toBe(THE_KEY);
+    expect(await storedKey(h)).toBe(THE_KEY);
     expect(h.settings.get().pollIntervalMinutes).toBe(5);
     expect(h.demoCalls).toEqual([]);
     expect(h.opened).toEqual([]);
@@ -322,7 +332,7 @@ describe('payload validation', () => {
     await h.call(INVOKE.updateSettings, { pollIntervalMinutes: 'often', startHidden: true });
     await h.call(INVOKE.setKey, 'not a key');
     expect(h.settings.get().startHidden).toBe(false);
-    expect(await h.secrets.getKey()).toBe(THE_KEY);
+    expect(await storedKey(h)).toBe(THE_KEY);
   });
 });
 
@@ -461,6 +471,7 @@ describe('the API key', () => {
       hint: '…d6a1',
       storage: { kind: 'basic_text', label: 'Chromium basic text', note: 'No keyring was found: the key is hidden, not protected.' },
       notice: null,
+      waiting: false,
     });
   });
 
@@ -469,7 +480,7 @@ describe('the API key', () => {
     const h = harness(sim, { key: null });
     const answer = await h.call(INVOKE.setKey, OTHER_KEY);
     expect(answer).toEqual({ ok: false, error: { kind: 'auth', message: 'Lobstr rejected this key' } });
-    expect(await h.secrets.hasKey()).toBe(false);
+    expect(await storedKey(h)).toBeNull();
     expect(expectOk<KeyStatus>(await h.call(INVOKE.getKeyStatus))).toMatchObject({ set: false, hint: null });
   });
 
@@ -478,26 +489,26 @@ describe('the API key', () => {
     const h = harness(sim, { key: null });
     const status = expectOk<KeyStatus>(await h.call(INVOKE.setKey, `  Authorization: Token ${THE_KEY}\n`));
     expect(status).toMatchObject({ set: true, hint: '…d6a1' });
-    expect(await h.secrets.getKey()).toBe(THE_KEY);
+    expect(await storedKey(h)).toBe(THE_KEY);
   });
 
   test('a key that cannot be checked (Lobstr unreachable or failing) is not stored, and the reason is given', async () => {
     const unreachable = harness(null, { key: null });
     const offline = expectFailure(await unreachable.call(INVOKE.setKey, THE_KEY), 'network');
     expect(offline).toBe('The key could not be checked with Lobstr, so it was not stored: Lobstr could not be reached (ECONNREFUSED).');
-    expect(await unreachable.secrets.hasKey()).toBe(false);
+    expect(await storedKey(unreachable)).toBeNull();
 
     const sim = await simulator({ accounts: 2, token: THE_KEY });
     await fault(sim, { status: 500, count: 1 });
     const failing = harness(sim, { key: null });
     expectFailure(await failing.call(INVOKE.setKey, THE_KEY), 'server');
-    expect(await failing.secrets.hasKey()).toBe(false);
+    expect(await storedKey(failing)).toBeNull();
   });
 
   test('clearing the key leaves no key and no hint', async () => {
     const h = harness(null);
     expect(expectOk<KeyStatus>(await h.call(INVOKE.clearKey))).toMatchObject({ set: false, hint: null });
-    expect(await h.secrets.getKey()).toBeNull();
+    expect(await storedKey(h)).toBeNull();
   });
 
   test('the key never appears in any answer, even when the services fail with it in their message', async () => {

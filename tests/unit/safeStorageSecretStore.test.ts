@@ -1,18 +1,26 @@
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InvalidApiKeyError, keyHint, normaliseApiKey } from '../../main/core/apiKey.js';
-import { createMemorySecretStore } from '../../main/core/secretStore.js';
+import { createMemorySecretStore, type KeyReading, type SecretStore } from '../../main/core/secretStore.js';
 import {
   API_KEY_FILE_NAME,
   BASIC_TEXT_NOTE,
+  MAX_KEYRING_WAITS,
   type SafeStorageApi,
   createSafeStorageSecretStore,
 } from '../../main/electron/safeStorageSecretStore.js';
 import { createFakeSafeStorage } from '../helpers/fakeElectron/safeStorage.js';
 
 const KEY = '7c1e9f03d25b48a6b0e4a1b2';
+const ORIGIN = 'https://api.lobstr.io';
+
+/** The key the store reads now, or null (absent, waiting or unusable). */
+async function keyOf(store: SecretStore): Promise<string | null> {
+  const reading = await store.read();
+  return reading.state === 'stored' ? reading.key : null;
+}
 
 let dir: string;
 let filePath: string;
@@ -28,8 +36,8 @@ describe('the API key in safeStorage', () => {
   it('stores only ciphertext, in a file only the user can read, and reads the key back after a restart', async () => {
     const { api } = createFakeSafeStorage();
     const store = createSafeStorageSecretStore({ safeStorage: api, filePath, platform: 'linux' });
-    expect(await store.hasKey()).toBe(false);
-    await store.setKey(KEY);
+    expect((await store.read()).state).toBe('absent');
+    await store.setKey(KEY, ORIGIN);
 
     const onDisk = await readFile(filePath, 'utf8');
     expect(onDisk).not.toContain(KEY);
@@ -39,71 +47,73 @@ describe('the API key in safeStorage', () => {
     expect(await readdir(path.dirname(filePath))).toEqual([API_KEY_FILE_NAME]);
 
     const restarted = createSafeStorageSecretStore({ safeStorage: api, filePath, platform: 'linux' });
-    expect(await restarted.hasKey()).toBe(true);
-    expect(await restarted.getKey()).toBe(KEY);
+    expect((await restarted.read()).state).toBe('stored');
+    expect(await keyOf(restarted)).toBe(KEY);
     expect(restarted.notice).toBeNull();
   });
 
-  it('shows the user only the last four characters', async () => {
+  it('keeps the key beside the origin it was checked against, and reads both back', async () => {
     const store = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath });
-    expect(await store.keyHint()).toBeNull();
-    await store.setKey(KEY);
-    expect(await store.keyHint()).toBe('…a1b2');
+    expect(await store.read()).toEqual<KeyReading>({ state: 'absent' });
+    await store.setKey(KEY, 'https://proxy.example.com:8443');
+    expect(JSON.parse(await readFile(filePath, 'utf8'))).toMatchObject({ version: 2, origin: 'https://proxy.example.com:8443' });
+    const restarted = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath });
+    expect(await restarted.read()).toEqual<KeyReading>({ state: 'stored', key: KEY, origin: 'https://proxy.example.com:8443' });
   });
 
   it('accepts a pasted header and keeps only the key', async () => {
     const store = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath });
-    await store.setKey(`  Authorization: Token ${KEY}\n`);
-    expect(await store.getKey()).toBe(KEY);
+    await store.setKey(`  Authorization: Token ${KEY}\n`, ORIGIN);
+    expect(await keyOf(store)).toBe(KEY);
   });
 
   it('refuses a malformed key without repeating it', async () => {
     const store = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath });
     const bad = 'my key with spaces 1234';
-    await expect(store.setKey(bad)).rejects.toThrow(InvalidApiKeyError);
-    await expect(store.setKey(bad)).rejects.not.toThrow(bad);
-    expect(await store.hasKey()).toBe(false);
+    await expect(store.setKey(bad, ORIGIN)).rejects.toThrow(InvalidApiKeyError);
+    await expect(store.setKey(bad, ORIGIN)).rejects.not.toThrow(bad);
+    expect((await store.read()).state).toBe('absent');
   });
 
   it('clears the key from disk and memory', async () => {
     const store = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath });
-    await store.setKey(KEY);
+    await store.setKey(KEY, ORIGIN);
     await store.clearKey();
-    expect(await store.hasKey()).toBe(false);
+    expect((await store.read()).state).toBe('absent');
     expect(await readdir(path.dirname(filePath))).toEqual([]);
     await expect(store.clearKey()).resolves.toBeUndefined();
   });
 
   it('replaces a key with a new one', async () => {
     const store = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath });
-    await store.setKey(KEY);
-    await store.setKey('ffffffffffffffffffff9999');
+    await store.setKey(KEY, ORIGIN);
+    await store.setKey('ffffffffffffffffffff9999', ORIGIN);
     const restarted = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath });
-    expect(await restarted.keyHint()).toBe('…9999');
+    expect(await keyOf(restarted)).toBe('ffffffffffffffffffff9999');
   });
 
   it('tells the log which key to redact when it is read or stored', async () => {
     const known: string[] = [];
     const { api } = createFakeSafeStorage();
-    await createSafeStorageSecretStore({ safeStorage: api, filePath, onKeyKnown: (k) => known.push(k) }).setKey(KEY);
-    await createSafeStorageSecretStore({ safeStorage: api, filePath, onKeyKnown: (k) => known.push(k) }).getKey();
+    await createSafeStorageSecretStore({ safeStorage: api, filePath, onKeyKnown: (k) => known.push(k) }).setKey(KEY, ORIGIN);
+    await keyOf(createSafeStorageSecretStore({ safeStorage: api, filePath, onKeyKnown: (k) => known.push(k) }));
     expect(known).toEqual([KEY, KEY]);
   });
 
   it('keeps operations in order, so a read racing a clear does not bring the key back', async () => {
     const store = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath });
-    await store.setKey(KEY);
-    const [, afterClear] = await Promise.all([store.clearKey(), store.getKey()]);
-    expect(afterClear).toBeNull();
+    await store.setKey(KEY, ORIGIN);
+    const [, afterClear] = await Promise.all([store.clearKey(), store.read()]);
+    expect(afterClear).toEqual<KeyReading>({ state: 'absent' });
   });
 
   it('re-encrypts when safeStorage asks for it, and still returns the key', async () => {
     const { api, state } = createFakeSafeStorage();
-    await createSafeStorageSecretStore({ safeStorage: api, filePath }).setKey(KEY);
+    await createSafeStorageSecretStore({ safeStorage: api, filePath }).setKey(KEY, ORIGIN);
     const before = await readFile(filePath, 'utf8');
     state.reEncrypt = true;
     const encrypt = vi.spyOn(api, 'encryptStringAsync');
-    expect(await createSafeStorageSecretStore({ safeStorage: api, filePath }).getKey()).toBe(KEY);
+    expect(await keyOf(createSafeStorageSecretStore({ safeStorage: api, filePath }))).toBe(KEY);
     expect(encrypt).toHaveBeenCalledTimes(1);
     expect(await readFile(filePath, 'utf8')).toBe(before); // the fake's ciphertext is deterministic
   });
@@ -145,8 +155,8 @@ describe('which protection the key has', () => {
     const backend = await store.backend();
     expect(backend.kind).toBe('unavailable');
     expect(backend.note).toMatch(/cannot save the API key/);
-    await expect(store.setKey(KEY)).rejects.toThrow(/no encryption .* never stored in clear text/);
-    expect(await store.hasKey()).toBe(false);
+    await expect(store.setKey(KEY, ORIGIN)).rejects.toThrow(/no encryption .* never stored in clear text/);
+    expect((await store.read()).state).toBe('absent');
     await expect(readdir(dir)).resolves.toEqual([]);
   });
 
@@ -154,46 +164,47 @@ describe('which protection the key has', () => {
     // Deliberately a broken encryptor, local to this test: the shared fake always hides the key.
     const broken: SafeStorageApi = { ...createFakeSafeStorage().api, encryptStringAsync: async (plain) => Buffer.from(plain) };
     const store = createSafeStorageSecretStore({ safeStorage: broken, filePath });
-    await expect(store.setKey(KEY)).rejects.toThrow(/did not hide the API key/);
+    await expect(store.setKey(KEY, ORIGIN)).rejects.toThrow(/did not hide the API key/);
     await expect(readdir(dir)).resolves.toEqual([]);
   });
 });
 
 describe('a saved key that cannot be used', () => {
-  it('from another machine: treated as absent, with a notice, never a crash', async () => {
-    await createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage({ machine: 1 }).api, filePath }).setKey(KEY);
+  it('from another machine (the keyring works, the ciphertext is not ours): unusable at once, with a notice, never a crash', async () => {
+    await createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage({ machine: 1 }).api, filePath }).setKey(KEY, ORIGIN);
     const warn = vi.fn();
     const logger = { info: vi.fn(), warn, error: vi.fn() };
     const here = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage({ machine: 2 }).api, filePath, logger });
-    expect(await here.getKey()).toBeNull();
-    expect(await here.hasKey()).toBe(false);
-    expect(await here.keyHint()).toBeNull();
+    expect(await keyOf(here)).toBeNull();
+    expect((await here.read()).state).toBe('unusable');
     expect(here.notice).toMatch(/could not be decrypted .* another computer .* enter it again/);
     expect(warn).toHaveBeenCalled();
     expect(JSON.stringify(warn.mock.calls)).not.toContain(KEY);
 
     // Entering the key again replaces the unreadable copy and clears the notice.
-    await here.setKey(KEY);
+    await here.setKey(KEY, ORIGIN);
     expect(here.notice).toBeNull();
-    expect(await createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage({ machine: 2 }).api, filePath }).getKey()).toBe(KEY);
+    expect(await keyOf(createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage({ machine: 2 }).api, filePath }))).toBe(KEY);
   });
 
   it('a damaged file: treated as absent, with a notice', async () => {
     for (const content of ['not json', '{"version":1}', '{"version":2,"ciphertext":"AAAA"}', '{"version":1,"ciphertext":"%%%"}', 'null']) {
       await writeFile(path.join(dir, 'key.json'), content);
       const store = createSafeStorageSecretStore({ safeStorage: createFakeSafeStorage().api, filePath: path.join(dir, 'key.json') });
-      expect(await store.getKey()).toBeNull();
+      expect(await keyOf(store)).toBeNull();
       expect(store.notice).toMatch(/damaged; enter the key again/);
     }
   });
 
-  it('encryption gone since the key was saved: treated as absent, with a notice', async () => {
+  it('encryption not available (yet) since the key was saved: waiting, not "no key", and the file is kept', async () => {
     const { api, state } = createFakeSafeStorage();
-    await createSafeStorageSecretStore({ safeStorage: api, filePath }).setKey(KEY);
+    await createSafeStorageSecretStore({ safeStorage: api, filePath }).setKey(KEY, ORIGIN);
     state.available = false;
     const store = createSafeStorageSecretStore({ safeStorage: api, filePath });
-    expect(await store.getKey()).toBeNull();
-    expect(store.notice).toMatch(/no encryption now/);
+    expect(await store.read()).toEqual<KeyReading>({ state: 'waiting' });
+    expect(store.notice).toBeNull();
+    state.available = true;
+    expect(await keyOf(store)).toBe(KEY);
   });
 
   it('an encryptor error never carries the key into the message', async () => {
@@ -204,8 +215,78 @@ describe('a saved key that cannot be used', () => {
         throw new Error(`cannot encrypt "${plain}"`);
       },
     };
-    const attempt = createSafeStorageSecretStore({ safeStorage: failing, filePath }).setKey(KEY);
+    const attempt = createSafeStorageSecretStore({ safeStorage: failing, filePath }).setKey(KEY, ORIGIN);
     await expect(attempt).rejects.toThrow(/Encrypting the API key failed: cannot encrypt "\[redacted\]"/);
+  });
+});
+
+describe('a system keyring still locked at login', () => {
+  it('is waiting, not "no key": the failed read is not remembered, the file is never touched, and the key is read once it opens', async () => {
+    const { api, state } = createFakeSafeStorage();
+    await createSafeStorageSecretStore({ safeStorage: api, filePath }).setKey(KEY, ORIGIN);
+    const saved = await readFile(filePath);
+    state.locked = true;
+    const warn = vi.fn();
+    const store = createSafeStorageSecretStore({ safeStorage: api, filePath, logger: { info: vi.fn(), warn, error: vi.fn() } });
+    for (let i = 0; i < 10; i++) expect(await store.read()).toEqual<KeyReading>({ state: 'waiting' });
+    expect(store.notice).toBeNull();
+    expect((await readFile(filePath)).equals(saved)).toBe(true);
+    expect(await readdir(path.dirname(filePath))).toEqual([API_KEY_FILE_NAME]);
+    expect(warn).toHaveBeenCalledTimes(1); // said once, not at every retry
+
+    state.locked = false;
+    expect(await store.read()).toEqual<KeyReading>({ state: 'stored', key: KEY, origin: ORIGIN });
+  });
+
+  it('a keyring that fails without saying it is temporarily unavailable is waited for a few tries, then the user is asked', async () => {
+    // Electron's other decrypt failure ("Error while decrypting…") while even a fresh value of the keyring's own fails too.
+    const { api } = createFakeSafeStorage();
+    await createSafeStorageSecretStore({ safeStorage: api, filePath }).setKey(KEY, ORIGIN);
+    const saved = await readFile(filePath);
+    const failing: SafeStorageApi = {
+      ...api,
+      encryptStringAsync: async () => {
+        throw new Error('Error while encrypting the text provided to safeStorage.encryptStringAsync.');
+      },
+      decryptStringAsync: async () => {
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync.');
+      },
+    };
+    const store = createSafeStorageSecretStore({ safeStorage: failing, filePath });
+    for (let i = 1; i < MAX_KEYRING_WAITS; i++) expect((await store.read()).state).toBe('waiting');
+    expect((await store.read()).state).toBe('unusable');
+    expect(store.notice).toMatch(/still does not open the saved API key .* unlock the keyring, or enter the key again/);
+    expect((await readFile(filePath)).equals(saved)).toBe(true);
+  });
+
+  it('Electron may keep the availability answer pending while it waits for the keyring: that is waiting too', async () => {
+    const { api } = createFakeSafeStorage();
+    await createSafeStorageSecretStore({ safeStorage: api, filePath }).setKey(KEY, ORIGIN);
+    const pending: SafeStorageApi = { ...api, isAsyncEncryptionAvailable: () => new Promise<boolean>(() => {}) };
+    const store = createSafeStorageSecretStore({ safeStorage: pending, filePath, availabilityTimeoutMs: 20 });
+    expect(await store.read()).toEqual<KeyReading>({ state: 'waiting' });
+  });
+});
+
+describe('a key saved before keys were bound to an origin (version 1)', () => {
+  it('belongs to the base URL configured at the upgrade, and the file is rewritten as version 2 with the same ciphertext', async () => {
+    const { api } = createFakeSafeStorage();
+    const ciphertext = (await api.encryptStringAsync(KEY)).toString('base64');
+    await mkdir(path.dirname(filePath), { recursive: true });
+    await writeFile(filePath, JSON.stringify({ version: 1, ciphertext }));
+    const store = createSafeStorageSecretStore({ safeStorage: api, filePath, legacyOrigin: () => 'https://eu.lobstr.example' });
+    expect(await store.read()).toEqual<KeyReading>({ state: 'stored', key: KEY, origin: 'https://eu.lobstr.example' });
+    expect(JSON.parse(await readFile(filePath, 'utf8'))).toEqual({ version: 2, origin: 'https://eu.lobstr.example', ciphertext });
+  });
+
+  it('is left as it is while the keyring is locked', async () => {
+    const { api, state } = createFakeSafeStorage();
+    const content = JSON.stringify({ version: 1, ciphertext: (await api.encryptStringAsync(KEY)).toString('base64') });
+    await mkdir(path.dirname(filePath), { recursive: true });
+    await writeFile(filePath, content);
+    state.locked = true;
+    expect((await createSafeStorageSecretStore({ safeStorage: api, filePath }).read()).state).toBe('waiting');
+    expect(await readFile(filePath, 'utf8')).toBe(content);
   });
 });
 
@@ -237,11 +318,11 @@ describe('API key checks and hints', () => {
 
   it('the in-memory store behaves the same for the headless watch and tests', async () => {
     const store = createMemorySecretStore();
-    expect(await store.hasKey()).toBe(false);
-    await store.setKey(`Token ${KEY}`);
-    expect(await store.getKey()).toBe(KEY);
-    expect(await store.keyHint()).toBe('…a1b2');
+    expect((await store.read()).state).toBe('absent');
+    await store.setKey(`Token ${KEY}`, ORIGIN);
+    expect(await keyOf(store)).toBe(KEY);
+    expect(await store.read()).toEqual<KeyReading>({ state: 'stored', key: KEY, origin: ORIGIN });
     await store.clearKey();
-    expect(await store.keyHint()).toBeNull();
+    expect(await store.read()).toEqual<KeyReading>({ state: 'absent' });
   });
 });

@@ -57,3 +57,17 @@ test('"Try with demo data" shows the demo accounts, those needing re-sync on top
   expect(rows[0]!.name).toMatch(/ · needs re-sync: /);
   expect(app.settings().demoMode).toBe(true);
 });
+
+test.describe('Linux without a system keyring', () => {
+  test.use({ safeStorageOptions: { backend: 'basic_text' } });
+
+  test('says how weakly the key will be kept before it is stored, not only afterwards in Settings', async ({ page, trayApp }) => {
+    await openWindow(page);
+    const note = page.getByRole('note', { name: 'How your key will be kept: no keyring (fixed password)' });
+    await expect(note).toBeVisible();
+    await expect(note).toContainText('anyone who can read your files can recover it');
+    // Said while nothing is stored yet, next to the field the key goes in.
+    await expect(page.getByLabel('Lobstr API key')).toBeVisible();
+    expect(existsSync(path.join(trayApp.root, 'userData', 'api-key.json'))).toBe(false);
+  });
+});

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import OnboardingView from '../../renderer/src/views/OnboardingView.svelte';
 import { AppState } from '../../renderer/src/lib/appState.svelte';
 import type { LobstrBridge } from '../../preload/lobstrBridge';
+import type { KeyStatus } from '../../main/shared/ipcContract';
 import { fakeBridge, snapshotOf } from './fakeBridge';
 
 afterEach(cleanup);
@@ -19,7 +20,21 @@ async function openOnboarding(overrides: Partial<LobstrBridge> = {}) {
   return { bridge, keyField };
 }
 
-const names = (calls: unknown[][]) => calls.map(([name]) => name).filter((name) => name !== 'getSettings');
+const names = (calls: unknown[][]) => calls.map(([name]) => name).filter((name) => name !== 'getSettings' && name !== 'getKeyStatus');
+
+const BASIC_TEXT_NOTE =
+  'No system keyring was found, so the key is encrypted with a fixed password: anyone who can read your files can recover it.';
+
+function keyStatus(overrides: Partial<KeyStatus> = {}): KeyStatus {
+  return {
+    set: false,
+    hint: null,
+    storage: { kind: 'keychain', label: 'Secret Service keyring (libsecret)', note: null },
+    notice: null,
+    waiting: false,
+    ...overrides,
+  };
+}
 
 describe('the API key field', () => {
   test('is a hidden, labelled field that the browser does not fill in, with a hint where to find the key', async () => {
@@ -178,5 +193,55 @@ describe('the demo', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       "Lobstr Tray could not start the demo; the app's log has the details.",
     );
+  });
+});
+
+describe('how the key will be kept, said before it is stored', () => {
+  test('without a system keyring (basic_text), the warning is shown next to the key field, before anything is sent', async () => {
+    const { bridge } = await openOnboarding({
+      getKeyStatus: async () => ({
+        ok: true,
+        value: keyStatus({ storage: { kind: 'basic_text', label: 'no keyring (fixed password)', note: BASIC_TEXT_NOTE } }),
+      }),
+    });
+    const note = await screen.findByRole('note', { name: /How your key will be kept: no keyring \(fixed password\)/ });
+    expect(note.textContent).toContain(BASIC_TEXT_NOTE);
+    expect(names(bridge.calls)).toEqual([]);
+  });
+
+  test('with a system keyring there is nothing to warn about', async () => {
+    await openOnboarding();
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+});
+
+describe('a saved key that cannot be used now', () => {
+  test('a key checked with another address: says why the key is asked again', async () => {
+    const notice =
+      'Enter your API key again for lobstr.example.com: the saved key was checked with api.lobstr.io, and Lobstr Tray sends a key only where it was checked.';
+    const { keyField } = await openOnboarding({ getKeyStatus: async () => ({ ok: true, value: keyStatus({ notice }) }) });
+    expect((await screen.findByText(notice)).getAttribute('role')).toBe('alert');
+    expect(keyField).toBeTruthy();
+  });
+
+  test('a keyring still locked: says it waits for the keyring instead of asking for the key, and can ask again', async () => {
+    let waiting = true;
+    const bridge = fakeBridge(NOT_CONFIGURED, {
+      getKeyStatus: async () => {
+        bridge.calls.push(['getKeyStatus']);
+        return { ok: true, value: keyStatus({ waiting, notice: 'Waiting for the system keyring to unlock: the saved API key is read again at the next check.' }) };
+      },
+    });
+    const app = new AppState(bridge);
+    app.snapshot = NOT_CONFIGURED;
+    render(OnboardingView, { props: { state: app } });
+    expect(await screen.findByRole('heading', { name: 'Waiting for the system keyring' })).toBeTruthy();
+    expect(screen.queryByLabelText('Lobstr API key')).toBeNull();
+    const asked = bridge.calls.filter(([name]) => name === 'getKeyStatus').length;
+
+    waiting = false;
+    await fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(bridge.calls.filter(([name]) => name === 'getKeyStatus').length).toBe(asked + 1);
+    expect(await screen.findByLabelText('Lobstr API key')).toBeTruthy();
   });
 });

@@ -11,6 +11,7 @@ import type { TrayAppHandle } from '../../../main/electron/trayApp.js';
 import type { InvokeChannel, IpcResult } from '../../../main/shared/ipcContract.js';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../main/simulator/server.js';
 import type { FakeBrowserWindow, FakeElectron } from '../../helpers/fakeElectron.js';
+import type { FakeSafeStorageOptions } from '../../helpers/fakeElectron/safeStorage.js';
 import { startTrayAppInPage, type TrayAppInPage } from './trayAppInProcess.js';
 
 /** The key the test simulator accepts (the app checks it with a real call before storing it). */
@@ -23,6 +24,8 @@ export type Control = (method: string, path: string, body?: unknown) => Promise<
 export interface WindowFixtures {
   /** Options of this test's simulator (override with test.use({ simulatorOptions: … })). */
   simulatorOptions: SimulatorOptions;
+  /** The system's safeStorage (override with test.use({ safeStorageOptions: { backend: 'basic_text' } })). */
+  safeStorageOptions: FakeSafeStorageOptions;
   sim: RunningSimulator;
   /** The app started for this test's page, pointed at the simulator, with no key yet. */
   trayApp: TrayAppInPage;
@@ -35,6 +38,8 @@ export interface WindowFixtures {
 export const test = base.extend<WindowFixtures>({
   // Twelve generated accounts: for ten or more, every kind of health appears at least once.
   simulatorOptions: [{ accounts: 12, seed: 7 }, { option: true }],
+  // A Linux desktop with a keyring, unless a test says otherwise.
+  safeStorageOptions: [{}, { option: true }],
 
   sim: async ({ simulatorOptions }, use) => {
     const sim = await startSimulator({ port: 0, token: GOOD_KEY, ...simulatorOptions });
@@ -45,8 +50,8 @@ export const test = base.extend<WindowFixtures>({
     }
   },
 
-  trayApp: async ({ page, sim }, use, testInfo) => {
-    const running = await startTrayAppInPage(page);
+  trayApp: async ({ page, sim, safeStorageOptions }, use, testInfo) => {
+    const running = await startTrayAppInPage(page, { safeStorage: safeStorageOptions });
     try {
       // Where the user's Lobstr is, for this test: the simulator (the app's setting, set as the user would).
       const pointed = await running.ipc('settings:update', { apiBaseUrl: sim.baseUrl });

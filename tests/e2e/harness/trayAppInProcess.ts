@@ -14,6 +14,7 @@ import type { TrayAppHandle } from '../../../main/electron/trayApp.js';
 import type { InvokeChannel, IpcResult } from '../../../main/shared/ipcContract.js';
 import { createFakeElectron, FakeBrowserWindow, type FakeElectron } from '../../helpers/fakeElectron.js';
 import { PERMISSION_BINDING, permissionsInitScript } from './permissionsInPage.js';
+import type { FakeSafeStorageOptions } from '../../helpers/fakeElectron/safeStorage.js';
 import { INVOKE_BINDING, PUSH_FUNCTION, preloadInitScript } from './preloadInPage.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -52,14 +53,14 @@ function deliver(page: Page, channel: string, payload: unknown): void {
  * Starts the app for `page` (before the page is opened): the preload script and the IPC binding
  * are installed on the page, the app is started with a fresh user-data folder and waited for.
  */
-export async function startTrayAppInPage(page: Page): Promise<TrayAppInPage> {
+export async function startTrayAppInPage(page: Page, options: { safeStorage?: FakeSafeStorageOptions } = {}): Promise<TrayAppInPage> {
   // electron-store imports `electron` at its top; with this set it gets a path string instead of a
   // download attempt, and works with the absolute folder the settings adapter gives it (toolchain.md §2).
   process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent-electron';
   const { startTrayApp } = await import('../../../main/electron/trayApp.js');
 
   const root = mkdtempSync(path.join(tmpdir(), 'lobstr-e2e-'));
-  const electron = createFakeElectron({ userData: path.join(root, 'userData'), logs: path.join(root, 'logs') }, () => appPage);
+  const electron = createFakeElectron({ userData: path.join(root, 'userData'), logs: path.join(root, 'logs') }, () => appPage, {}, options);
 
   // Every window the app opens forwards what it is sent to the page (one page stands for the window).
   electron.objects.BrowserWindow = class PageWindow extends FakeBrowserWindow {

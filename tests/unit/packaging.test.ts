@@ -59,6 +59,20 @@ function brokenCopy(name: string, edit: (yaml: string) => string): string {
   return file;
 }
 
+/** One offline electron-builder run (never publishing); throws with its output when it fails. */
+function runElectronBuilder(args: string[], env?: NodeJS.ProcessEnv): void {
+  const builder = path.join(repoRoot, 'node_modules', 'electron-builder', 'cli.js');
+  const result = spawnSync(process.execPath, [builder, ...args, '--publish', 'never'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 120_000,
+    ...(env === undefined ? {} : { env }),
+  });
+  if (result.status !== 0) {
+    throw new Error(`electron-builder ${args.join(' ')} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
 describe('electron-builder.yml', () => {
   test('passes electron-builder’s own schema and names files that exist', () => {
     const { status, output } = validate('electron-builder.yml');
@@ -112,23 +126,7 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
     // The benchmarks build into dist/ too (`npm run bench`): build them, so their absence is proven.
     await build({ configFile: path.join(repoRoot, 'vite.bench.config.ts'), root: repoRoot, logLevel: 'silent' });
     expect(existsSync(path.join(repoRoot, 'dist', 'bench', 'run.js'))).toBe(true);
-    const builder = path.join(repoRoot, 'node_modules', 'electron-builder', 'cli.js');
-    const result = spawnSync(
-      process.execPath,
-      [
-        builder,
-        '--linux',
-        'dir',
-        `-c.electronDist=${fakeElectron}`,
-        `-c.directories.output=${outputDir}`,
-        '--publish',
-        'never',
-      ],
-      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 },
-    );
-    if (result.status !== 0) {
-      throw new Error(`electron-builder failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
-    }
+    runElectronBuilder(['--linux', 'dir', `-c.electronDist=${fakeElectron}`, `-c.directories.output=${outputDir}`]);
     entries = asar.listPackage(archive, { isPack: false }).map((entry) => entry.replaceAll('\\', '/'));
     topLevelModules = entries
       .map((entry) => /^\/node_modules\/(@[^/]+\/[^/]+|[^@/][^/]*)$/.exec(entry)?.[1])
@@ -268,24 +266,10 @@ describe.skipIf(process.platform === 'win32')('the macOS app (electron-builder -
     const icns = path.join(scratch, 'icon.icns');
     writeFileSync(icns, Buffer.from('icns\0\0\0\x08', 'latin1'));
     const log = path.join(scratch, 'codesign-build.log');
-    const builder = path.join(repoRoot, 'node_modules', 'electron-builder', 'cli.js');
-    const result = spawnSync(
-      process.execPath,
-      [
-        builder,
-        '--mac',
-        'dir',
-        `-c.electronDist=${electronMacDist}`,
-        `-c.directories.output=${outputDir}`,
-        `-c.mac.icon=${icns}`,
-        '--publish',
-        'never',
-      ],
-      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: envWithout({ FAKE_CODESIGN_LOG: log }) },
+    runElectronBuilder(
+      ['--mac', 'dir', `-c.electronDist=${electronMacDist}`, `-c.directories.output=${outputDir}`, `-c.mac.icon=${icns}`],
+      envWithout({ FAKE_CODESIGN_LOG: log }),
     );
-    if (result.status !== 0) {
-      throw new Error(`electron-builder --mac failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
-    }
     const outDir = readdirSync(outputDir).find((name) => name.startsWith('mac'));
     app = path.join(outputDir, outDir ?? 'mac', 'Lobstr Tray.app');
     calls = recorded(log);

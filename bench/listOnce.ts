@@ -3,7 +3,7 @@
  * argv: <baseUrl> <pageSize> <concurrency>; the token comes from BENCH_TOKEN (never argv).
  * Prints one JSON line: accounts, requests, wall time, peak RSS and peak heap.
  */
-import { createLobstrClient } from '../main/core/apiClient.js';
+import { createLobstrClient } from '../main/core/lobstr/apiClient.js';
 
 const [baseUrl, pageSize, concurrency] = process.argv.slice(2);
 let peakHeap = process.memoryUsage().heapUsed;

@@ -1,8 +1,8 @@
 /** The human-readable output of `lobstr-tray check`: a table of accounts and a summary line. */
-import type { Health, HealthSummary } from '../core/accountHealth.js';
-import { summaryLine } from '../core/accountHealth.js';
-import { platformLabel } from '../core/platforms.js';
-import { relativeTime } from '../core/timeFormat.js';
+import type { Health, HealthSummary } from '../core/health/accountHealth.js';
+import { summaryLine } from '../core/health/accountHealth.js';
+import { platformLabel } from '../core/health/platforms.js';
+import { relativeTime } from '../core/views/timeFormat.js';
 
 const LABEL: Record<Health, string> = {
   needs_resync: 'RE-SYNC',

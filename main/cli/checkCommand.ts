@@ -1,7 +1,7 @@
 /** `lobstr-tray check`: one look at every account, as a table or one JSON object, with a meaningful exit code. */
-import { summariseHealth } from '../core/accountHealth.js';
-import { isLobstrApiError } from '../core/apiErrors.js';
-import { DEFAULT_API_BASE } from '../core/baseUrl.js';
+import { summariseHealth } from '../core/health/accountHealth.js';
+import { isLobstrApiError } from '../core/lobstr/apiErrors.js';
+import { DEFAULT_API_BASE } from '../core/lobstr/baseUrl.js';
 import { formatAccountTable, formatSummary } from './accountTable.js';
 import { errorReport, reportFromSummary, type CheckReport } from './checkReport.js';
 import { EXIT, UsageError, type CliIo } from './cliIo.js';

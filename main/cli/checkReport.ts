@@ -1,6 +1,6 @@
 /** The one JSON object `lobstr-tray check --json` prints: a stable contract for scripts. */
-import type { ApiErrorKind } from '../core/apiErrors.js';
-import type { Health, HealthSummary } from '../core/accountHealth.js';
+import type { ApiErrorKind } from '../core/lobstr/apiErrors.js';
+import type { Health, HealthSummary } from '../core/health/accountHealth.js';
 
 export interface CheckReportAccount {
   id: string;

@@ -1,4 +1,4 @@
-import { redactSecrets } from '../core/apiKey.js';
+import { redactSecrets } from '../core/settings/apiKey.js';
 
 /** What the headless command needs from its process: injectable so tests run it in-process. */
 export interface CliIo {

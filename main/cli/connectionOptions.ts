@@ -4,12 +4,12 @@
  * `--help`, and a client for the session, with the key redacted from all output.
  */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { createLobstrClient, type LobstrClient } from '../core/apiClient.js';
-import { DEFAULT_API_BASE, normaliseApiBase } from '../core/baseUrl.js';
+import { createLobstrClient, type LobstrClient } from '../core/lobstr/apiClient.js';
+import { DEFAULT_API_BASE, normaliseApiBase } from '../core/lobstr/baseUrl.js';
 import { userAgent } from '../core/version.js';
 import type { RunningSimulator } from '../simulator/server.js';
 import { EXIT, UsageError, redactingIo, type CliIo } from './cliIo.js';
-import { startDemoApi } from './demoApi.js';
+import { startDemoSession } from '../simulator/demoSession.js';
 
 const CONNECTION_OPTIONS = {
   'api-base': { type: 'string' },
@@ -108,7 +108,7 @@ export async function withLobstrSession<T>(
   work: (session: LobstrSession) => Promise<T>,
 ): Promise<T> {
   const io = redactingIo(rawIo, [connection.apiKey]);
-  const demo = connection.demo ? await startDemoApi() : null;
+  const demo = connection.demo ? await startDemoSession() : null;
   try {
     return await work({
       io,

@@ -11,14 +11,14 @@
  * that already needs re-sync, so a script learns the current state; with `--state FILE` a restarted
  * watch compares with what it saw last time and reports only what changed meanwhile.
  */
-import { accountName, squidsText, type AccountAlerts, type AlertedAccount } from '../core/alertPlanner.js';
+import { accountName, squidsText, type AccountAlerts, type AlertedAccount } from '../core/monitor/alertPlanner.js';
 import type { Clock, MonitorEvent } from '../core/appModel.js';
-import { DEFAULT_API_BASE } from '../core/baseUrl.js';
-import { createMonitor } from '../core/monitor.js';
-import { JsonFileMonitorStore, MemoryMonitorStore, type MonitorStore } from '../core/monitorStore.js';
-import { platformLabel } from '../core/platforms.js';
-import { defaultSettings, REMINDER_HOURS } from '../core/settings.js';
-import { durationText } from '../core/timeFormat.js';
+import { DEFAULT_API_BASE } from '../core/lobstr/baseUrl.js';
+import { createMonitor } from '../core/monitor/monitor.js';
+import { JsonFileMonitorStore, MemoryMonitorStore, type MonitorStore } from '../core/monitor/monitorStore.js';
+import { platformLabel } from '../core/health/platforms.js';
+import { defaultSettings, REMINDER_HOURS } from '../core/settings/settings.js';
+import { durationText } from '../core/views/timeFormat.js';
 import { EXIT, UsageError, type CliIo } from './cliIo.js';
 import { connectionFrom, optionsOrExitCode, parseCommandArgs, withLobstrSession, type Connection } from './connectionOptions.js';
 

@@ -3,9 +3,9 @@
  * the preload API and the headless watch. The core owns these interfaces; main/electron/
  * implements the ports (store, notifier, tray view, secret store) with Electron objects.
  */
-import type { Account } from './account.js';
-import type { ApiErrorKind } from './apiErrors.js';
-import type { Health } from './accountHealth.js';
+import type { Account } from './lobstr/account.js';
+import type { ApiErrorKind } from './lobstr/apiErrors.js';
+import type { Health } from './health/accountHealth.js';
 
 // ---------------------------------------------------------------- snapshot and connection
 

@@ -10,8 +10,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Hook, NodeLogger } from 'electron-log';
-import type { Logger } from '../core/logRedaction.js';
-import { redactValue } from '../core/logRedaction.js';
+import type { Logger } from '../core/settings/logRedaction.js';
+import { redactValue } from '../core/settings/logRedaction.js';
 
 export const LOG_FILE_NAME = 'lobstr-tray.log';
 

@@ -12,10 +12,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Store from 'electron-store';
 import type { Settings } from '../core/appModel.js';
-import type { Logger } from '../core/logRedaction.js';
-import { defaultSettings, parseSettings, settingsFileJsonSchema } from '../core/settings.js';
-import type { SettingsStore } from '../core/settingsStore.js';
-import { createSettingsStore } from '../core/settingsStore.js';
+import type { Logger } from '../core/settings/logRedaction.js';
+import { defaultSettings, parseSettings, settingsFileJsonSchema } from '../core/settings/settings.js';
+import type { SettingsStore } from '../core/settings/settingsStore.js';
+import { createSettingsStore } from '../core/settings/settingsStore.js';
 
 export const SETTINGS_FILE_BASENAME = 'settings';
 

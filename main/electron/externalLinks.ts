@@ -4,7 +4,7 @@
  * shell.openExternal hands the URL to the OS, which would as happily run a file:// program or a
  * custom protocol handler. Electron's shell comes in as a parameter, so this runs without Electron.
  */
-import type { Account } from '../core/account.js';
+import type { Account } from '../core/lobstr/account.js';
 import type { IpcResult, OpenedPage } from '../shared/ipcContract.js';
 
 export interface ShellHandle {

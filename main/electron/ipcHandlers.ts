@@ -12,13 +12,13 @@
  * adapts the real monitor, stores and shell to them.
  */
 import { z } from 'zod';
-import type { Account } from '../core/account.js';
-import type { HealthRules } from '../core/accountHealth.js';
-import { checkApiKey, redactSecrets } from '../core/apiKey.js';
-import { isLobstrApiError } from '../core/apiErrors.js';
+import type { Account } from '../core/lobstr/account.js';
+import type { HealthRules } from '../core/health/accountHealth.js';
+import { checkApiKey, redactSecrets } from '../core/settings/apiKey.js';
+import { isLobstrApiError } from '../core/lobstr/apiErrors.js';
 import type { MonitorStatus, Settings } from '../core/appModel.js';
-import { accountView, snapshotView } from '../core/rendererViews.js';
-import { isTrustedSenderUrl } from '../core/trustedSender.js';
+import { accountView, snapshotView } from '../core/views/rendererViews.js';
+import { isTrustedSenderUrl } from '../core/views/trustedSender.js';
 import {
   INVOKE,
   PUSH,
@@ -62,7 +62,7 @@ export interface RendererContents {
 
 // ---------------------------------------------------------------- what the handlers use
 
-/** The monitor (main/core/monitor.ts). */
+/** The monitor (main/core/monitor/monitor.ts). */
 export interface MonitorPort {
   status(): MonitorStatus;
   /** Polls now; resolves when that poll has ended (its failure is in the status, not thrown). */
@@ -71,7 +71,7 @@ export interface MonitorPort {
   accountRead(account: Account): Promise<unknown>;
 }
 
-/** The settings store (main/core/settingsStore.ts's SettingsStore fits). */
+/** The settings store (main/core/settings/settingsStore.ts's SettingsStore fits). */
 export interface SettingsPort {
   get(): Settings;
   /** Validates and applies; throws InvalidSettingsError (a message for the user) and changes nothing when refused. */
@@ -81,7 +81,7 @@ export interface SettingsPort {
 }
 
 /**
- * Where the key is kept (main/core/secretStore.ts's SecretStore, seen through keyAccess.ts's
+ * Where the key is kept (main/core/settings/secretStore.ts's SecretStore, seen through keyAccess.ts's
  * keyStatusOf for the configured base URL). Never asked for the key itself.
  */
 export interface SecretsPort {
@@ -132,7 +132,7 @@ export interface IpcHandlerDeps {
   };
 }
 
-/** The client method account:get uses (main/core/apiClient.ts's LobstrClient fits). */
+/** The client method account:get uses (main/core/lobstr/apiClient.ts's LobstrClient fits). */
 export interface LobstrReader {
   getAccount(hash: string): Promise<Account>;
 }

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Notifier, PlannedNotification } from '../core/appModel.js';
-import type { NotificationDeliveryReport } from '../core/notificationDelivery.js';
+import type { NotificationDeliveryReport } from '../core/monitor/notificationDelivery.js';
 import { parseToastLaunchArguments, toastLaunchArguments, windowsToastXml, type ToastTarget } from './windowsToast.js';
 
 /** electron-builder.yml's appId: Windows shows an app's toasts only under its AppUserModelId. */

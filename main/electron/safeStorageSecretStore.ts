@@ -13,10 +13,10 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { SafeStorage } from 'electron';
-import { checkApiKey, normaliseApiKey, redactSecrets } from '../core/apiKey.js';
-import { DEFAULT_API_BASE, originOf } from '../core/baseUrl.js';
-import type { Logger } from '../core/logRedaction.js';
-import type { KeyReading, SecretBackend, SecretStore } from '../core/secretStore.js';
+import { checkApiKey, normaliseApiKey, redactSecrets } from '../core/settings/apiKey.js';
+import { DEFAULT_API_BASE, originOf } from '../core/lobstr/baseUrl.js';
+import type { Logger } from '../core/settings/logRedaction.js';
+import type { KeyReading, SecretBackend, SecretStore } from '../core/settings/secretStore.js';
 
 /** The parts of Electron's safeStorage used here. */
 export type SafeStorageApi = Pick<

@@ -1,11 +1,11 @@
 /**
- * The tray icon: turns a TrayView (main/core/trayView.ts) into Electron calls. Idempotent, so it can
+ * The tray icon: turns a TrayView (main/core/views/trayView.ts) into Electron calls. Idempotent, so it can
  * be given a fresh view after every poll and on resume or online events: the image changes only with
  * the state, and the menu is rebuilt only when its content changed (rebuilding closes an open menu).
  * Electron's Tray, Menu and nativeImage come in as parameters so tests can pass fakes.
  */
 import type { TrayState } from '../core/appModel.js';
-import type { TrayAction, TrayMenuItem, TrayView } from '../core/trayView.js';
+import type { TrayAction, TrayMenuItem, TrayView } from '../core/views/trayView.js';
 import { loadTrayIcons, type NativeImageLoader, type TrayIconImage } from './trayIcons.js';
 
 /** The subset of Electron's MenuItemConstructorOptions the tray menu uses. */

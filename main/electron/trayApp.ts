@@ -7,20 +7,20 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { NodeLogger } from 'electron-log';
-import { createLobstrClient, type FetchFunction, type LobstrClient, type LobstrClientOptions } from '../core/apiClient.js';
-import type { Account } from '../core/account.js';
-import { keyHint } from '../core/apiKey.js';
-import { LobstrApiError } from '../core/apiErrors.js';
+import { createLobstrClient, type FetchFunction, type LobstrClient, type LobstrClientOptions } from '../core/lobstr/apiClient.js';
+import type { Account } from '../core/lobstr/account.js';
+import { keyHint } from '../core/settings/apiKey.js';
+import { LobstrApiError } from '../core/lobstr/apiErrors.js';
 import type { MonitorStatus, Notifier, Settings } from '../core/appModel.js';
-import { originOf } from '../core/baseUrl.js';
-import { keyAccess, keySetupLine, keyStatusOf, type KeyAccess } from '../core/keyAccess.js';
-import { createMonitor, type Monitor } from '../core/monitor.js';
-import { JsonFileMonitorStore } from '../core/monitorStore.js';
-import { createNotificationDelivery, NOTIFICATIONS_BLOCKED, notificationsBlockedView } from '../core/notificationDelivery.js';
-import { snoozeFor } from '../core/snooze.js';
-import { trayViewOf, type TrayAction, type TrayView } from '../core/trayView.js';
+import { originOf } from '../core/lobstr/baseUrl.js';
+import { keyAccess, keySetupLine, keyStatusOf, type KeyAccess } from '../core/settings/keyAccess.js';
+import { createMonitor, type Monitor } from '../core/monitor/monitor.js';
+import { JsonFileMonitorStore } from '../core/monitor/monitorStore.js';
+import { createNotificationDelivery, NOTIFICATIONS_BLOCKED, notificationsBlockedView } from '../core/monitor/notificationDelivery.js';
+import { snoozeFor } from '../core/monitor/snooze.js';
+import { trayViewOf, type TrayAction, type TrayView } from '../core/views/trayView.js';
 import { APP_NAME, APP_VERSION, userAgent } from '../core/version.js';
-import { startDemoApi } from '../cli/demoApi.js';
+import { startDemoSession } from '../simulator/demoSession.js';
 import type { RunningSimulator } from '../simulator/server.js';
 import { applyAppMenu, type ApplicationMenuApi } from './appMenu.js';
 import { startAppLifecycle, type AppHandle, type AppLifecycle } from './appLifecycle.js';
@@ -215,7 +215,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
 
   async function startDemo(): Promise<void> {
     if (demo) return;
-    demo = await startDemoApi();
+    demo = await startDemoSession();
     if (!settings.get().demoMode) settings.update({ demoMode: true });
     await sourceChanged(true);
   }

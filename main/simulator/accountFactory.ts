@@ -10,7 +10,7 @@
  * "429", a few locked (mostly LinkedIn and Sales Navigator), a few Sales Navigator accounts that hit
  * their daily limit (`resets_in`), and one or two with an unexpected status ("attention").
  */
-import { PLATFORMS, platformOf } from '../core/platforms.js';
+import { PLATFORMS, platformOf } from '../core/health/platforms.js';
 import { iconForType } from './platformIcons.js';
 import { deriveSeed, seededRandom, type SeededRandom } from './seededRandom.js';
 

@@ -4,8 +4,8 @@
  * platform link, Copy ID, and a notification that opens the window on its account.
  */
 import type { Page } from '@playwright/test';
-import type { Health } from '../../main/core/accountHealth.js';
-import { platformOf } from '../../main/core/platforms.js';
+import type { Health } from '../../main/core/health/accountHealth.js';
+import { platformOf } from '../../main/core/health/platforms.js';
 import type { LoggedRequest } from '../../main/simulator/requestLog.js';
 import { accountRows, arrangeHealth, type SimAccount } from './harness/accounts.js';
 import { connectWithKey, expect, openWindow, test } from './harness/fixtures.js';

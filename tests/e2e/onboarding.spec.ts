@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { HEALTH_ORDER } from '../../main/core/accountHealth.js';
+import { HEALTH_ORDER } from '../../main/core/health/accountHealth.js';
 import { shownRows } from './harness/accounts.js';
 import { BAD_KEY, expect, GOOD_KEY, openWindow, test, watchForErrors } from './harness/fixtures.js';
 

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { findElectronBinary } from '../../scripts/electron-binary.js';
-import { accountName } from '../../main/core/alertPlanner.js';
+import { accountName } from '../../main/core/monitor/alertPlanner.js';
 import type { TrayState } from '../../main/core/appModel.js';
 import type { E2EProbe } from '../../main/electron/e2eProbe.js';
 import { TRAY_STATES, trayIconFile } from '../../main/electron/trayIcons.js';

@@ -2,8 +2,8 @@
  * The Lobstr client as tests drive it: waits it asks for are recorded and resolve at once (no
  * test really sits out a backoff or a Retry-After) and the jitter is fixed, so waits are exact.
  */
-import { createLobstrClient, type LobstrClient, type LobstrClientOptions } from '../../main/core/apiClient.js';
-import { LobstrApiError } from '../../main/core/apiErrors.js';
+import { createLobstrClient, type LobstrClient, type LobstrClientOptions } from '../../main/core/lobstr/apiClient.js';
+import { LobstrApiError } from '../../main/core/lobstr/apiErrors.js';
 
 /** The User-Agent test clients send unless told otherwise. */
 export const TEST_USER_AGENT = 'LobstrTray/9.9.9-test';

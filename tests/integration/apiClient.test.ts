@@ -7,7 +7,7 @@
  * the same answer; a dropped connection, a 5xx and a timeout are retried.
  */
 import { describe, expect, it } from 'vitest';
-import type { LobstrClientOptions } from '../../main/core/apiClient.js';
+import type { LobstrClientOptions } from '../../main/core/lobstr/apiClient.js';
 import type { RunningSimulator, SimulatorOptions } from '../../main/simulator/server.js';
 import { failure, recordingClient } from '../helpers/clientHarness.js';
 import { control, fault, requestLog, simulator, simulatorAccountIds } from '../helpers/simulatorHarness.js';

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLobstrClient, type LobstrClientOptions } from '../../main/core/apiClient.js';
+import { createLobstrClient, type LobstrClientOptions } from '../../main/core/lobstr/apiClient.js';
 import { rawAccount } from '../fixtures/rawAccounts.js';
 import { failure, recordingClient } from '../helpers/clientHarness.js';
 

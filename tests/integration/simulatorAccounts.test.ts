@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { PLATFORMS } from '../../main/core/platforms.js';
+import { PLATFORMS } from '../../main/core/health/platforms.js';
 import { generateAccounts, type RawAccount } from '../../main/simulator/accountFactory.js';
 import { iconForType, UNKNOWN_TYPE_ICON } from '../../main/simulator/platformIcons.js';
 import { apiGet, simulator } from '../helpers/simulatorHarness.js';

@@ -5,7 +5,7 @@
  */
 import { cleanup, fireEvent, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { clockTime } from '../../main/core/timeFormat';
+import { clockTime } from '../../main/core/views/timeFormat';
 import { clearIconCache } from '../../renderer/src/lib/iconCache';
 import { fakeBridge, snapshotOf, TEST_NOW } from './fakeBridge';
 import { accountRows, ALICE, BOB, CARL, DORA, MAYA, mountList, searchBox, SIX, ZED } from './ListViewFixtures';

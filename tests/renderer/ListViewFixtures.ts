@@ -4,7 +4,7 @@
  * the list's parts as a user finds them.
  */
 import { render, screen } from '@testing-library/svelte';
-import type { Account } from '../../main/core/account';
+import type { Account } from '../../main/core/lobstr/account';
 import type { MonitorStatus } from '../../main/core/appModel';
 import { AppState } from '../../renderer/src/lib/appState.svelte';
 import ListView from '../../renderer/src/views/ListView.svelte';

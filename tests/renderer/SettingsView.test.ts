@@ -4,7 +4,7 @@ import { describe, expect, test, vi } from 'vitest';
 import SettingsView from '../../renderer/src/views/SettingsView.svelte';
 import { AppState } from '../../renderer/src/lib/appState.svelte';
 import type { LobstrBridge } from '../../preload/lobstrBridge';
-import { snoozeFor } from '../../main/core/snooze';
+import { snoozeFor } from '../../main/core/monitor/snooze';
 import type { KeyStatus, SettingsPatch } from '../../main/shared/ipcContract';
 import { SEED_TWITTER } from '../fixtures/seedAccounts';
 import { useTestClock } from './testClock';

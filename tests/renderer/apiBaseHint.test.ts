@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * The hint under the API base URL says what the app accepts (main/core/baseUrl.ts): https://, and
+ * The hint under the API base URL says what the app accepts (main/core/lobstr/baseUrl.ts): https://, and
  * plain http:// only for this computer. The demo and the simulator run at http://127.0.0.1:…, so a
  * hint saying "https:// only" above such an address would be contradicted by the field itself.
  */
@@ -9,8 +9,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import OnboardingView from '../../renderer/src/views/OnboardingView.svelte';
 import SettingsView from '../../renderer/src/views/SettingsView.svelte';
 import { AppState } from '../../renderer/src/lib/appState.svelte';
-import { normaliseApiBase } from '../../main/core/baseUrl';
-import { DEFAULT_SETTINGS } from '../../main/core/settings';
+import { normaliseApiBase } from '../../main/core/lobstr/baseUrl';
+import { DEFAULT_SETTINGS } from '../../main/core/settings/settings';
 import type { SettingsValues } from '../../main/shared/ipcContract';
 import { SEED_TWITTER } from '../fixtures/seedAccounts';
 import { fakeBridge, snapshotOf } from './fakeBridge';

@@ -4,10 +4,10 @@
  * view of accounts (snapshotView), so the components see what the app would send them.
  */
 import type { LobstrBridge } from '../../preload/lobstrBridge';
-import type { Account } from '../../main/core/account';
+import type { Account } from '../../main/core/lobstr/account';
 import type { MonitorStatus } from '../../main/core/appModel';
-import { DEFAULT_SETTINGS } from '../../main/core/settings';
-import { snapshotView } from '../../main/core/rendererViews';
+import { DEFAULT_SETTINGS } from '../../main/core/settings/settings';
+import { snapshotView } from '../../main/core/views/rendererViews';
 import type { IpcResult, KeyStatus, NavigateTarget, SettingsValues, SnapshotView } from '../../main/shared/ipcContract';
 
 export const TEST_NOW = Date.parse('2026-11-25T14:05:00Z');

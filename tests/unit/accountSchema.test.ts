@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../main/core/account.js';
-import { parseAccount, parseAccountsPage } from '../../main/core/accountSchema.js';
-import { LobstrApiError } from '../../main/core/apiErrors.js';
+import type { Account } from '../../main/core/lobstr/account.js';
+import { parseAccount, parseAccountsPage } from '../../main/core/lobstr/accountSchema.js';
+import { LobstrApiError } from '../../main/core/lobstr/apiErrors.js';
 import { RAW_SEED_FACEBOOK, RAW_SEED_TWITTER, SEED_ICON } from '../fixtures/rawAccounts.js';
 import { SEED_FACEBOOK, SEED_TWITTER } from '../fixtures/seedAccounts.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { accountHealth, type AssessedAccount } from '../../main/core/accountHealth.js';
-import type { Account } from '../../main/core/account.js';
+import { accountHealth, type AssessedAccount } from '../../main/core/health/accountHealth.js';
+import type { Account } from '../../main/core/lobstr/account.js';
 import type { ConnectionProblem, Settings } from '../../main/core/appModel.js';
-import { EMPTY_LEDGER, accountName, planAlerts, squidsText, type AlertLedger, type AlertPlan } from '../../main/core/alertPlanner.js';
+import { EMPTY_LEDGER, accountName, planAlerts, squidsText, type AlertLedger, type AlertPlan } from '../../main/core/monitor/alertPlanner.js';
 import { ATTENTION, EXPIRED, HEALTHY, HOUR, MINUTE, T0, makeAccount, settingsWith } from './monitorFakes.js';
 
 /** Runs polls through the planner the way the monitor does, keeping the ledger between them. */

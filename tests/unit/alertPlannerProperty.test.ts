@@ -6,12 +6,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accountHealth, type AssessedAccount, type Health } from '../../main/core/accountHealth.js';
-import type { Account } from '../../main/core/account.js';
-import type { ApiErrorKind } from '../../main/core/apiErrors.js';
+import { accountHealth, type AssessedAccount, type Health } from '../../main/core/health/accountHealth.js';
+import type { Account } from '../../main/core/lobstr/account.js';
+import type { ApiErrorKind } from '../../main/core/lobstr/apiErrors.js';
 import type { NotificationKinds, Snooze } from '../../main/core/appModel.js';
-import { EMPTY_LEDGER, GONE_MEMORY_MS, GROUP_THRESHOLD, planAlerts, type AlertLedger } from '../../main/core/alertPlanner.js';
-import { isSnoozed } from '../../main/core/snooze.js';
+import { EMPTY_LEDGER, GONE_MEMORY_MS, GROUP_THRESHOLD, planAlerts, type AlertLedger } from '../../main/core/monitor/alertPlanner.js';
+import { isSnoozed } from '../../main/core/monitor/snooze.js';
 import { ATTENTION, EXPIRED, HEALTHY, MINUTE, T0, makeAccount, settingsWith } from './monitorFakes.js';
 
 type State = Health | 'gone';

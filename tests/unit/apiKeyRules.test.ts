@@ -1,17 +1,17 @@
 /**
- * The key's rules are one set (main/core/apiKey.ts): the window's IPC check and the key store accept
+ * The key's rules are one set (main/core/settings/apiKey.ts): the window's IPC check and the key store accept
  * exactly the same keys, and the client, the IPC handlers, the log and the command line hide a key in
  * text the same way.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLobstrClient } from '../../main/core/apiClient.js';
-import { LobstrApiError } from '../../main/core/apiErrors.js';
-import { redactSecrets } from '../../main/core/apiKey.js';
-import { normaliseApiKey } from '../../main/core/apiKey.js';
-import { keyAccess, keyStatusOf } from '../../main/core/keyAccess.js';
-import { createMemorySecretStore, type KeyReading } from '../../main/core/secretStore.js';
-import { createSettingsStore } from '../../main/core/settingsStore.js';
+import { createLobstrClient } from '../../main/core/lobstr/apiClient.js';
+import { LobstrApiError } from '../../main/core/lobstr/apiErrors.js';
+import { redactSecrets } from '../../main/core/settings/apiKey.js';
+import { normaliseApiKey } from '../../main/core/settings/apiKey.js';
+import { keyAccess, keyStatusOf } from '../../main/core/settings/keyAccess.js';
+import { createMemorySecretStore, type KeyReading } from '../../main/core/settings/secretStore.js';
+import { createSettingsStore } from '../../main/core/settings/settingsStore.js';
 import { redactingIo } from '../../main/cli/cliIo.js';
 import { registerIpcHandlers, type IpcHandlerDeps } from '../../main/electron/ipcHandlers.js';
 import { FakeIpcMain } from '../helpers/fakeElectron/ipcMain.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import electronLog from 'electron-log/node';
 import type { LogMessage } from 'electron-log';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LobstrApiError } from '../../main/core/apiErrors.js';
+import { LobstrApiError } from '../../main/core/lobstr/apiErrors.js';
 import { LOG_FILE_NAME, createRedactionHook, setupAppLog } from '../../main/electron/appLog.js';
 
 const KEY = '5e0c7d1a9b3f42e8a1b2';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_API_BASE, normaliseApiBase } from '../../main/core/baseUrl.js';
+import { DEFAULT_API_BASE, normaliseApiBase } from '../../main/core/lobstr/baseUrl.js';
 
 describe('normaliseApiBase', () => {
   it('accepts the default base unchanged', () => {

@@ -17,7 +17,7 @@ import {
   type ElectronNotifierOptions,
   type NotificationClass,
 } from '../../main/electron/notifier.js';
-import { createNotificationDelivery } from '../../main/core/notificationDelivery.js';
+import { createNotificationDelivery } from '../../main/core/monitor/notificationDelivery.js';
 import { parseToastLaunchArguments } from '../../main/electron/windowsToast.js';
 import { FakeApp } from '../helpers/fakeElectron/app.js';
 import { fakeNotificationClass, type FakeNotificationPlatform } from '../helpers/fakeElectron/notification.js';

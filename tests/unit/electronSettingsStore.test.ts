@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Store from 'electron-store';
-import { InvalidSettingsError, defaultSettings, settingsFileJsonSchema } from '../../main/core/settings.js';
+import { InvalidSettingsError, defaultSettings, settingsFileJsonSchema } from '../../main/core/settings/settings.js';
 import { openElectronSettingsStore } from '../../main/electron/electronSettingsStore.js';
 
 vi.mock('electron', () => {

@@ -6,9 +6,9 @@
 import type { Menu, NativeImage, nativeImage as NativeImageModule, Tray } from 'electron';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../main/core/account.js';
+import type { Account } from '../../main/core/lobstr/account.js';
 import type { MonitorStatus, Settings } from '../../main/core/appModel.js';
-import { trayViewOf, type TrayAction, type TrayView } from '../../main/core/trayView.js';
+import { trayViewOf, type TrayAction, type TrayView } from '../../main/core/views/trayView.js';
 import { createTrayController, type TrayController, type TrayElectron } from '../../main/electron/tray.js';
 import { accountWith } from '../fixtures/seedAccounts.js';
 import { fakeTrayElectron, type FakeTray } from '../helpers/fakeElectron/tray.js';

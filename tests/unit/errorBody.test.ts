@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readErrorMessage } from '../../main/core/errorBody.js';
+import { readErrorMessage } from '../../main/core/lobstr/errorBody.js';
 
 describe('readErrorMessage', () => {
   it('reads shape A: {"detail": message}', () => {

@@ -6,14 +6,14 @@
  */
 import type { Clipboard, IpcMain, Shell, WebContents } from 'electron';
 import { describe, expect, expectTypeOf, test } from 'vitest';
-import type { Account } from '../../main/core/account.js';
-import { createLobstrClient, type LobstrClient } from '../../main/core/apiClient.js';
-import { LobstrApiError } from '../../main/core/apiErrors.js';
+import type { Account } from '../../main/core/lobstr/account.js';
+import { createLobstrClient, type LobstrClient } from '../../main/core/lobstr/apiClient.js';
+import { LobstrApiError } from '../../main/core/lobstr/apiErrors.js';
 import type { MonitorStatus } from '../../main/core/appModel.js';
-import { originOf } from '../../main/core/baseUrl.js';
-import { keyAccess, keyStatusOf } from '../../main/core/keyAccess.js';
-import { createMemorySecretStore, type SecretStore } from '../../main/core/secretStore.js';
-import { createSettingsStore, type SettingsStore } from '../../main/core/settingsStore.js';
+import { originOf } from '../../main/core/lobstr/baseUrl.js';
+import { keyAccess, keyStatusOf } from '../../main/core/settings/keyAccess.js';
+import { createMemorySecretStore, type SecretStore } from '../../main/core/settings/secretStore.js';
+import { createSettingsStore, type SettingsStore } from '../../main/core/settings/settingsStore.js';
 import type { ShellHandle } from '../../main/electron/externalLinks.js';
 import {
   appPageSenderCheck,

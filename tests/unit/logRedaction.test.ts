@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { LobstrApiError } from '../../main/core/apiErrors.js';
-import { REDACTED, redactSecrets, redactValue } from '../../main/core/logRedaction.js';
+import { LobstrApiError } from '../../main/core/lobstr/apiErrors.js';
+import { REDACTED, redactSecrets, redactValue } from '../../main/core/settings/logRedaction.js';
 
 const KEY = '3f9c2a7be41d40c8a1b2';
 

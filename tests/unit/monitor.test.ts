@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MonitorEvent } from '../../main/core/appModel.js';
-import { BACKOFF_MAX_MS, failureDelayMs, pollIntervalMs } from '../../main/core/monitor.js';
+import { BACKOFF_MAX_MS, failureDelayMs, pollIntervalMs } from '../../main/core/monitor/monitor.js';
 import {
   EXPIRED,
   HOUR,

@@ -2,11 +2,11 @@
  * Fakes at the monitor's edges, shared by its tests: accounts, a clock whose timers tests fire by
  * moving time, a Lobstr list whose answers tests script, a notifier that records what it showed.
  */
-import type { Account, AccountList } from '../../main/core/account.js';
-import { LobstrApiError, type ApiErrorKind } from '../../main/core/apiErrors.js';
+import type { Account, AccountList } from '../../main/core/lobstr/account.js';
+import { LobstrApiError, type ApiErrorKind } from '../../main/core/lobstr/apiErrors.js';
 import type { Clock, MonitorEvent, PlannedNotification, Settings } from '../../main/core/appModel.js';
-import { createMonitor, type Monitor } from '../../main/core/monitor.js';
-import { MemoryMonitorStore, type MonitorStore } from '../../main/core/monitorStore.js';
+import { createMonitor, type Monitor } from '../../main/core/monitor/monitor.js';
+import { MemoryMonitorStore, type MonitorStore } from '../../main/core/monitor/monitorStore.js';
 import { settingsWith } from '../fixtures/settings.js';
 
 // The monitor's tests build their settings here too.

@@ -7,14 +7,14 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EMPTY_LEDGER } from '../../main/core/alertPlanner.js';
+import { EMPTY_LEDGER } from '../../main/core/monitor/alertPlanner.js';
 import {
   JsonFileMonitorStore,
   MemoryMonitorStore,
   parseMonitorState,
   serialiseMonitorState,
   type PersistedMonitorState,
-} from '../../main/core/monitorStore.js';
+} from '../../main/core/monitor/monitorStore.js';
 import { EXPIRED, FakeClock, FakeLobstr, HEALTHY, HOUR, MINUTE, T0, apiError, flush, makeAccount, monitorHarness } from './monitorFakes.js';
 
 const dirs: string[] = [];

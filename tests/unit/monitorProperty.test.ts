@@ -7,13 +7,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Health } from '../../main/core/accountHealth.js';
-import type { Account } from '../../main/core/account.js';
-import type { ApiErrorKind } from '../../main/core/apiErrors.js';
+import type { Health } from '../../main/core/health/accountHealth.js';
+import type { Account } from '../../main/core/lobstr/account.js';
+import type { ApiErrorKind } from '../../main/core/lobstr/apiErrors.js';
 import type { NotificationKinds, Snooze } from '../../main/core/appModel.js';
-import { GONE_MEMORY_MS, GROUP_THRESHOLD } from '../../main/core/alertPlanner.js';
-import { MemoryMonitorStore } from '../../main/core/monitorStore.js';
-import { isSnoozed } from '../../main/core/snooze.js';
+import { GONE_MEMORY_MS, GROUP_THRESHOLD } from '../../main/core/monitor/alertPlanner.js';
+import { MemoryMonitorStore } from '../../main/core/monitor/monitorStore.js';
+import { isSnoozed } from '../../main/core/monitor/snooze.js';
 import { ATTENTION, EXPIRED, FakeClock, FakeLobstr, HEALTHY, MINUTE, apiError, makeAccount, monitorHarness } from './monitorFakes.js';
 
 /** Locked is left out here: its reason is worded with Intl, slow over 20,000 polls (the planner's property covers it). */

@@ -1,9 +1,9 @@
 /**
- * Whether the system shows the app's notifications (main/core/notificationDelivery.ts): blocked
+ * Whether the system shows the app's notifications (main/core/monitor/notificationDelivery.ts): blocked
  * from the first refusal or when there are none at all, until one is displayed again.
  */
 import { describe, expect, it } from 'vitest';
-import { createNotificationDelivery, notificationsBlockedView } from '../../main/core/notificationDelivery.js';
+import { createNotificationDelivery, notificationsBlockedView } from '../../main/core/monitor/notificationDelivery.js';
 
 describe('notification delivery', () => {
   it('is fine until the system refuses one, and again once one is displayed', () => {

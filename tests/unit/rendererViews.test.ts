@@ -3,9 +3,9 @@
  * per platform.
  */
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_HEALTH_RULES } from '../../main/core/accountHealth.js';
+import { DEFAULT_HEALTH_RULES } from '../../main/core/health/accountHealth.js';
 import type { MonitorStatus } from '../../main/core/appModel.js';
-import { accountView, snapshotView } from '../../main/core/rendererViews.js';
+import { accountView, snapshotView } from '../../main/core/views/rendererViews.js';
 import { accountWith, SEED_FACEBOOK, SEED_TWITTER } from '../fixtures/seedAccounts.js';
 
 const NOW = Date.parse('2026-11-25T14:00:00Z');

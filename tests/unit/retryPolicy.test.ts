@@ -5,7 +5,7 @@ import {
   parseRateLimitReset,
   parseRetryAfter,
   rateLimitWait,
-} from '../../main/core/retryPolicy.js';
+} from '../../main/core/lobstr/retryPolicy.js';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0); // 2026-11-25T12:00:00Z
 

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { InvalidApiKeyError, keyHint, normaliseApiKey } from '../../main/core/apiKey.js';
-import { createMemorySecretStore, type KeyReading, type SecretStore } from '../../main/core/secretStore.js';
+import { InvalidApiKeyError, keyHint, normaliseApiKey } from '../../main/core/settings/apiKey.js';
+import { createMemorySecretStore, type KeyReading, type SecretStore } from '../../main/core/settings/secretStore.js';
 import {
   API_KEY_FILE_NAME,
   BASIC_TEXT_NOTE,

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../main/core/appModel.js';
-import { DEFAULT_API_BASE } from '../../main/core/baseUrl.js';
+import { DEFAULT_API_BASE } from '../../main/core/lobstr/baseUrl.js';
 import {
   DEFAULT_SETTINGS,
   InvalidSettingsError,
@@ -8,8 +8,8 @@ import {
   defaultSettings,
   parseSettings,
   settingsSchema,
-} from '../../main/core/settings.js';
-import { createSettingsStore } from '../../main/core/settingsStore.js';
+} from '../../main/core/settings/settings.js';
+import { createSettingsStore } from '../../main/core/settings/settingsStore.js';
 import { settingsWith } from '../fixtures/settings.js';
 
 describe('default settings', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSnooze, isSnoozed, snoozeFor, tomorrowAt } from '../../main/core/snooze.js';
+import { describeSnooze, isSnoozed, snoozeFor, tomorrowAt } from '../../main/core/monitor/snooze.js';
 
 const at = (iso: string) => Date.parse(iso);
 

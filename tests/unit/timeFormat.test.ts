@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, durationText, relativeTime } from '../../main/core/timeFormat.js';
+import { clockTime, durationText, relativeTime } from '../../main/core/views/timeFormat.js';
 
 const NOW = Date.parse('2026-11-25T13:00:00Z');
 

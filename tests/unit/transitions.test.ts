@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { accountHealth, type AssessedAccount } from '../../main/core/accountHealth.js';
-import type { Account } from '../../main/core/account.js';
+import { accountHealth, type AssessedAccount } from '../../main/core/health/accountHealth.js';
+import type { Account } from '../../main/core/lobstr/account.js';
 import type { ConnectionProblem, MonitorEvent } from '../../main/core/appModel.js';
-import { accountTransitions, connectionTransition } from '../../main/core/transitions.js';
+import { accountTransitions, connectionTransition } from '../../main/core/monitor/transitions.js';
 import { ATTENTION, EXPIRED, HEALTHY, T0, makeAccount } from './monitorFakes.js';
 
 const assess = (accounts: Account[]): AssessedAccount[] =>

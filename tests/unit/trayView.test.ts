@@ -3,8 +3,8 @@
  * status. Pure data in, pure data out; the Electron side is tested in electronTray.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../main/core/account.js';
-import type { ApiErrorKind } from '../../main/core/apiErrors.js';
+import type { Account } from '../../main/core/lobstr/account.js';
+import type { ApiErrorKind } from '../../main/core/lobstr/apiErrors.js';
 import type { MonitorStatus, Snooze, TrayState } from '../../main/core/appModel.js';
 import {
   MAX_MENU_ACCOUNTS,
@@ -14,7 +14,7 @@ import {
   type TrayMenuItem,
   type TrayView,
   type TrayViewInput,
-} from '../../main/core/trayView.js';
+} from '../../main/core/views/trayView.js';
 import { accountWith } from '../fixtures/seedAccounts.js';
 
 const NOW = Date.parse('2026-11-25T14:05:00Z');

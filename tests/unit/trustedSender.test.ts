@@ -3,7 +3,7 @@
  * dev server on this machine).
  */
 import { describe, expect, test } from 'vitest';
-import { isTrustedSenderUrl } from '../../main/core/trustedSender.js';
+import { isTrustedSenderUrl } from '../../main/core/views/trustedSender.js';
 
 const BUILT_PAGE = 'file:///Applications/Lobstr%20Tray.app/Contents/Resources/app.asar/dist/renderer/index.html';
 const WINDOWS_PAGE = 'file:///C:/Program%20Files/Lobstr%20Tray/resources/app.asar/dist/renderer/index.html';

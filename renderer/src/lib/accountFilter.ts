@@ -4,8 +4,8 @@
  * once per snapshot in `listAccounts`, so a keystroke in the search box at 10,000 accounts is
  * a substring test per account and nothing more.
  */
-import { HEALTH_ORDER, type Health } from '../../../main/core/accountHealth';
-import { platformLabel } from '../../../main/core/platforms';
+import { HEALTH_ORDER, type Health } from '../../../main/core/health/accountHealth';
+import { platformLabel } from '../../../main/core/health/platforms';
 import type { AccountView } from '../../../main/shared/ipcContract';
 
 export type SortColumn = 'username' | 'platform' | 'health' | 'lastSync' | 'squids';

@@ -3,7 +3,7 @@
  * back (from the list's grid, as a user sees it).
  */
 import type { Locator, Page } from '@playwright/test';
-import type { Health } from '../../../main/core/accountHealth.js';
+import type { Health } from '../../../main/core/health/accountHealth.js';
 import type { Control } from './fixtures.js';
 
 export interface SimAccount {
@@ -17,7 +17,7 @@ export async function simAccounts(control: Control): Promise<SimAccount[]> {
   return (await control('GET', '/accounts')) as SimAccount[];
 }
 
-/** The fields that give an account each health (the rules of main/core/accountHealth.ts). */
+/** The fields that give an account each health (the rules of main/core/health/accountHealth.ts). */
 export function healthFields(health: Health, nowMs = Date.now()): Record<string, unknown> {
   const healthy = {
     status: '200',

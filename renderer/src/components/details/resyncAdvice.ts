@@ -1,6 +1,6 @@
 /** What a person needs to know to re-sync an account's cookies in Lobstr. */
 import type { AccountView } from '../../../../main/shared/ipcContract';
-import { platformOf } from '../../../../main/core/platforms';
+import { platformOf } from '../../../../main/core/health/platforms';
 
 /**
  * The cookie names Lobstr needs for this account: those the platform catalog knows for its type,

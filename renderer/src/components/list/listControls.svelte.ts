@@ -3,7 +3,7 @@
  * state so that going to an account's details and back returns to the same list, scrolled to the
  * same account. Keyed by the AppState object: a new window state (or a test) starts afresh.
  */
-import type { Health } from '../../../../main/core/accountHealth';
+import type { Health } from '../../../../main/core/health/accountHealth';
 import { DEFAULT_SORT, type SortOrder } from '../../lib/accountFilter';
 
 export class ListControls {

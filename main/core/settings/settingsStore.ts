@@ -3,7 +3,7 @@
  * settings, whatever keeps them (electron-store in the app, memory in tests and the headless watch).
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { Settings } from './appModel.js';
+import type { Settings } from '../appModel.js';
 import type { Logger } from './logRedaction.js';
 import { applySettingsPatch, cloneSettings, defaultSettings } from './settings.js';
 

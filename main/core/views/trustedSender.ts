@@ -3,7 +3,7 @@
  * that is not our page (an injected iframe, a page the window was somehow taken to) must not
  * reach the main process at all.
  */
-import { isLoopbackHost } from './baseUrl.js';
+import { isLoopbackHost } from '../lobstr/baseUrl.js';
 
 /**
  * True when `senderUrl` is the app's page `appPageUrl`:

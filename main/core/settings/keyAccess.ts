@@ -4,9 +4,9 @@
  * URL on another origin means the key must be entered again and checked there first.
  */
 import { keyHint } from './apiKey.js';
-import { originOf } from './baseUrl.js';
+import { originOf } from '../lobstr/baseUrl.js';
 import type { KeyReading } from './secretStore.js';
-import type { KeyStatus } from '../shared/ipcContract.js';
+import type { KeyStatus } from '../views/windowViews.js';
 
 export type KeyAccess =
   /** A key checked with `baseUrl`'s origin: the client uses exactly this pair. */

@@ -22,7 +22,7 @@
  */
 import type { Account, AccountList } from './account.js';
 import { parseAccount, parseAccountsPage } from './accountSchema.js';
-import { API_KEY_CHARACTERS, redactSecrets } from './apiKey.js';
+import { API_KEY_CHARACTERS, redactSecrets } from '../settings/apiKey.js';
 import { LobstrApiError, type ApiErrorKind } from './apiErrors.js';
 import { DEFAULT_API_BASE, normaliseApiBase } from './baseUrl.js';
 import { readErrorMessage } from './errorBody.js';

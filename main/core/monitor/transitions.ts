@@ -6,8 +6,8 @@
  * A change of reason within the same health ("cookies expired" becoming "status 401") is not an
  * event: what the user acts on is the health, and a reworded reason would only add noise.
  */
-import type { AssessedAccount } from './accountHealth.js';
-import type { ConnectionProblem, MonitorEvent } from './appModel.js';
+import type { AssessedAccount } from '../health/accountHealth.js';
+import type { ConnectionProblem, MonitorEvent } from '../appModel.js';
 
 /**
  * The account events between the last known state and a new poll. `previous` null means nothing

@@ -2,8 +2,8 @@
  * Pausing notifications ("snooze"): the presets the tray menu offers and whether a pause is on.
  * A snooze only silences notifications; the icon, the tooltip and the window keep telling the truth.
  */
-import type { Snooze } from './appModel.js';
-import { clockTime } from './timeFormat.js';
+import type { Snooze } from '../appModel.js';
+import { clockTime } from '../views/timeFormat.js';
 
 export type SnoozePreset = 'one_hour' | 'until_tomorrow' | 'until_resumed';
 

@@ -3,10 +3,10 @@
  * SnapshotView (accounts with their health, counts, the connection problem), and one account as
  * an AccountView. Nothing here holds or produces the API key.
  */
-import type { Account } from './account.js';
-import { summariseHealth, accountHealth, type HealthRules } from './accountHealth.js';
-import type { MonitorStatus } from './appModel.js';
-import type { AccountView, NotificationsBlockedView, SnapshotView } from '../shared/ipcContract.js';
+import type { Account } from '../lobstr/account.js';
+import { summariseHealth, accountHealth, type HealthRules } from '../health/accountHealth.js';
+import type { MonitorStatus } from '../appModel.js';
+import type { AccountView, NotificationsBlockedView, SnapshotView } from './windowViews.js';
 
 export interface ViewContext {
   /** Now, in ms: a lock ends and a health changes with time. */
@@ -14,7 +14,7 @@ export interface ViewContext {
   /** The demo is what the monitor watches. */
   demo: boolean;
   rules: HealthRules;
-  /** The system refuses the app's notifications (main/core/notificationDelivery.ts). */
+  /** The system refuses the app's notifications (main/core/monitor/notificationDelivery.ts). */
   notificationsBlocked?: NotificationsBlockedView | null;
 }
 

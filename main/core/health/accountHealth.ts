@@ -4,8 +4,8 @@
  * trust the codes, never the human text (a description can read "Success!" while the
  * cookies are expired).
  */
-import type { Account, AccountSquid } from './account.js';
-import { clockTime, durationText } from './timeFormat.js';
+import type { Account, AccountSquid } from '../lobstr/account.js';
+import { clockTime, durationText } from '../views/timeFormat.js';
 
 export type Health = 'ok' | 'needs_resync' | 'locked' | 'attention';
 
@@ -84,11 +84,20 @@ export interface HealthSummary {
   affectedSquids: AccountSquid[];
 }
 
+/**
+ * One collator for every comparison: `localeCompare` with options builds a new one each call, which
+ * made sorting 10,000 names take about a second instead of a few milliseconds.
+ */
+const byUsername = new Intl.Collator('en', { sensitivity: 'base' });
+const HEALTH_RANK: Readonly<Record<Health, number>> = { needs_resync: 0, attention: 1, locked: 2, ok: 3 };
+
+/** Worst first (HEALTH_ORDER), then by username (case and accents aside), then by id: the order every view shows. */
 export function compareAssessed(a: AssessedAccount, b: AssessedAccount): number {
-  const byHealth = HEALTH_ORDER.indexOf(a.health) - HEALTH_ORDER.indexOf(b.health);
+  const byHealth = HEALTH_RANK[a.health] - HEALTH_RANK[b.health];
   if (byHealth !== 0) return byHealth;
-  const byName = a.account.username.localeCompare(b.account.username, 'en', { sensitivity: 'base' });
-  return byName !== 0 ? byName : a.account.id.localeCompare(b.account.id);
+  const byName = byUsername.compare(a.account.username, b.account.username);
+  if (byName !== 0) return byName;
+  return a.account.id < b.account.id ? -1 : a.account.id > b.account.id ? 1 : 0;
 }
 
 export function summariseHealth(

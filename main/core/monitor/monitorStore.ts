@@ -12,10 +12,10 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { readFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { Account } from './account.js';
-import type { AccountsSnapshot, ConnectionProblem } from './appModel.js';
+import type { Account } from '../lobstr/account.js';
+import type { AccountsSnapshot, ConnectionProblem } from '../appModel.js';
 import type { AlertLedger } from './alertPlanner.js';
-import { API_ERROR_KINDS } from './apiErrors.js';
+import { API_ERROR_KINDS } from '../lobstr/apiErrors.js';
 
 export interface PersistedMonitorState {
   snapshot: AccountsSnapshot | null;

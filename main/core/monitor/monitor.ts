@@ -14,9 +14,9 @@
  * A failed poll never replaces the snapshot; after a restart the saved snapshot is shown at once and
  * the first poll is compared with it, so what changed while the app was closed is reported.
  */
-import type { Account, AccountList } from './account.js';
-import { accountHealth, type AssessedAccount, type HealthRules } from './accountHealth.js';
-import { isLobstrApiError } from './apiErrors.js';
+import type { Account, AccountList } from '../lobstr/account.js';
+import { accountHealth, type AssessedAccount, type HealthRules } from '../health/accountHealth.js';
+import { isLobstrApiError } from '../lobstr/apiErrors.js';
 import {
   systemClock,
   type AccountsSnapshot,
@@ -26,10 +26,10 @@ import {
   type MonitorStatus,
   type Notifier,
   type Settings,
-} from './appModel.js';
+} from '../appModel.js';
 import { EMPTY_LEDGER, alertedAccounts, planAlerts, type AccountAlerts, type AlertLedger } from './alertPlanner.js';
 import type { MonitorStore, PersistedMonitorState } from './monitorStore.js';
-import { POLL_INTERVAL_MINUTES } from './settings.js';
+import { POLL_INTERVAL_MINUTES } from '../settings/settings.js';
 import { accountTransitions, connectionTransition } from './transitions.js';
 
 export type WakeReason = 'resume' | 'unlock' | 'online';

@@ -10,7 +10,7 @@
  * that is the proof they arrive again. No API answers "are they allowed now?" (macOS and Windows
  * answer only by refusing the next one), so until then the state stays.
  */
-import type { NotificationsBlockedView } from '../shared/ipcContract.js';
+import type { NotificationsBlockedView } from '../views/windowViews.js';
 
 export const NOTIFICATIONS_BLOCKED = 'Notifications are blocked by the system';
 

@@ -19,11 +19,11 @@
  *   re-sync then is announced again only through the reminder rule; a reminder that fell due during
  *   the snooze is shown at the first poll after it.
  */
-import type { AssessedAccount, Health } from './accountHealth.js';
-import type { ConnectionProblem, PlannedNotification, Settings } from './appModel.js';
-import { platformLabel } from './platforms.js';
+import type { AssessedAccount, Health } from '../health/accountHealth.js';
+import type { ConnectionProblem, PlannedNotification, Settings } from '../appModel.js';
+import { platformLabel } from '../health/platforms.js';
 import { isSnoozed } from './snooze.js';
-import { durationText } from './timeFormat.js';
+import { durationText } from '../views/timeFormat.js';
 
 /** What the app remembers about one account between polls and across restarts. */
 export interface AccountMemory {

@@ -7,8 +7,8 @@
  * refused with a sentence a person can act on, so nothing half-applies.
  */
 import { z } from 'zod';
-import { DEFAULT_API_BASE, normaliseApiBase } from './baseUrl.js';
-import type { NotificationKinds, Settings, Snooze } from './appModel.js';
+import { DEFAULT_API_BASE, normaliseApiBase } from '../lobstr/baseUrl.js';
+import type { NotificationKinds, Settings, Snooze } from '../appModel.js';
 
 export const POLL_INTERVAL_MINUTES = { min: 1, max: 60, default: 5 } as const;
 /** A reminder later than a week would never be a reminder. */

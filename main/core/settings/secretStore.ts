@@ -2,10 +2,10 @@
  * The secret port: where the API key lives. The key is read only by the main process to call the
  * API; everything shown to the user (the renderer, the tray, logs) gets at most its hint, "…a1b2".
  * In the app the key is encrypted with Electron's safeStorage (main/electron/safeStorageSecretStore.ts).
- * What a key may look like, and how it is hidden in text, is main/core/apiKey.ts's.
+ * What a key may look like, and how it is hidden in text, is main/core/settings/apiKey.ts's.
  */
 import { normaliseApiKey } from './apiKey.js';
-import { DEFAULT_API_BASE, originOf } from './baseUrl.js';
+import { DEFAULT_API_BASE, originOf } from '../lobstr/baseUrl.js';
 
 /**
  * keychain: the OS protects the key (macOS Keychain, Windows DPAPI, a Linux keyring).

@@ -3,13 +3,13 @@
  * menu. Pure and cheap, so the app can recompute it after every poll result and on resume or online
  * events; main/electron/tray.ts turns it into Electron calls and skips what did not change.
  */
-import type { ApiErrorKind } from './apiErrors.js';
-import type { ConnectionProblem, MonitorStatus, Settings, TrayState } from './appModel.js';
-import { accountHealth, DEFAULT_HEALTH_RULES, summariseHealth, type HealthRules, type HealthSummary } from './accountHealth.js';
-import { accountName } from './alertPlanner.js';
-import { allowNotificationsAdvice, NOTIFICATIONS_BLOCKED, type NotificationsBlocked } from './notificationDelivery.js';
-import { platformLabel } from './platforms.js';
-import { describeSnooze, TOMORROW_HOUR, type SnoozePreset } from './snooze.js';
+import type { ApiErrorKind } from '../lobstr/apiErrors.js';
+import type { ConnectionProblem, MonitorStatus, Settings, TrayState } from '../appModel.js';
+import { accountHealth, DEFAULT_HEALTH_RULES, summariseHealth, type HealthRules, type HealthSummary } from '../health/accountHealth.js';
+import { accountName } from '../monitor/alertPlanner.js';
+import { allowNotificationsAdvice, NOTIFICATIONS_BLOCKED, type NotificationsBlocked } from '../monitor/notificationDelivery.js';
+import { platformLabel } from '../health/platforms.js';
+import { describeSnooze, TOMORROW_HOUR, type SnoozePreset } from '../monitor/snooze.js';
 import { clockTime } from './timeFormat.js';
 
 export const TRAY_APP_NAME = 'Lobstr Tray';

@@ -8,6 +8,9 @@
  *
  * Renderer (rendererBench.ts, in a process of its own): the window at 10,000 accounts in Chromium,
  * time to first render, time per search keystroke, JavaScript size gzipped.
+ *
+ * Poll path (pollPath.ts, in processes of their own): the assembled tray app polling 1,000 to 100,000
+ * accounts with its window open: stalls, memory, pushes, tray menu rebuilds, the state file.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -117,6 +120,14 @@ async function benchRenderer(): Promise<boolean> {
   return code === 0;
 }
 
+/** The tray app's poll path at 1,000 to 100,000 accounts, printed by pollPath.js itself; true when its targets are met. */
+async function benchPollPath(): Promise<boolean> {
+  const child = spawn(process.execPath, [join(here, 'pollPath.js')], { stdio: 'inherit' });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return code === 0;
+}
+
 const listOk = await benchListAccounts();
 const rendererOk = await benchRenderer();
-process.exitCode = listOk && rendererOk ? 0 : 1;
+const pollPathOk = await benchPollPath();
+process.exitCode = listOk && rendererOk && pollPathOk ? 0 : 1;

@@ -1,0 +1,283 @@
+/**
+ * The tray app's poll path, measured as assembled: the app on the test fakes of Electron, in a
+ * process of its own (pollPathApp.ts), window open, against the simulator in another process. For
+ * 1,000, 10,000 and 100,000 accounts, after the first poll: one poll where nothing changed, then one
+ * where a few accounts changed (through the simulator's control API). Per poll: wall time, longest
+ * main-thread stall, peak RSS, pushes to the window and their bytes, tray menu rebuilds, and the
+ * state file (size; written or not; atomically, as a reader polling it every 2 ms sees it).
+ * Targets (issue 8): stall < 50 ms at 10,000 and < 250 ms at 100,000; RSS < 150 MB at 10,000; at
+ * most one push per poll; an unchanged poll pushes < 10 KB, rebuilds no menu and writes no state;
+ * the state file < 3 MB at 10,000, written atomically.
+ * Run by `npm run bench`, or alone: `node dist/bench/pollPath.js [sizes…]` (exits 1 when a target is missed).
+ * BENCH_PROFILE=1 also runs the app with --cpu-prof (test-results/poll-path-<N>.cpuprofile) and
+ * prints its top self-time functions.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { PollFigures } from './pollPathHarness.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '..', '..');
+const SIZES = [1_000, 10_000, 100_000];
+/** How many accounts change before the second measured poll. */
+const CHANGED = 3;
+/** A poll is over once this long has passed with no write of the state file. */
+const QUIET_MS = 300;
+const TARGETS = { stallMs: { 10_000: 50, 100_000: 250 } as Record<number, number>, rssMb: 150, pushes: 1, unchangedBytes: 10 * 1024, stateMb: 3 };
+const KB = 1024;
+const MB = 2 ** 20;
+
+type PollKind = 'unchanged' | 'changed';
+
+interface StateFileFigures {
+  /** Times the file was seen to change (inode, size or mtime). */
+  writes: number;
+  /** Of them, with a new inode (a rename over the old file). */
+  newInodes: number;
+  /** Times a reader found it missing, empty or cut off mid-JSON. */
+  incomplete: number;
+  sizeBytes: number;
+}
+
+interface PollRow extends PollFigures {
+  accounts: number;
+  kind: PollKind;
+  state: StateFileFigures;
+}
+
+interface SizeRun {
+  accounts: number;
+  firstPollMs: number;
+  rows: PollRow[];
+  profile: string | null;
+}
+
+// ------------------------------------------------------------------ processes
+
+/** Reads a child's stdout as JSON lines. */
+function jsonLines(child: ChildProcess): () => Promise<Record<string, unknown>> {
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  return async () => {
+    const next = await lines.next();
+    if (next.done) throw new Error('the process ended early (see its output above)');
+    return JSON.parse(next.value) as Record<string, unknown>;
+  };
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+async function control(origin: string, method: string, route: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${origin}/__sim${route}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`simulator ${method} ${route}: ${res.status} ${text}`);
+  return text === '' ? undefined : (JSON.parse(text) as unknown);
+}
+
+// ------------------------------------------------------------------ the state file, as a reader sees it
+
+type FileStat = { ino: bigint; size: bigint; mtimeNs: bigint } | null;
+
+function statOf(file: string): FileStat {
+  try {
+    const s = statSync(file, { bigint: true });
+    return { ino: s.ino, size: s.size, mtimeNs: s.mtimeNs };
+  } catch {
+    return null;
+  }
+}
+
+const sameStat = (a: FileStat, b: FileStat): boolean =>
+  a === b || (a !== null && b !== null && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs);
+
+/** Whether the file as read now is whole JSON text: not missing, not empty, not cut off. */
+function looksComplete(file: string): boolean {
+  try {
+    const text = readFileSync(file, 'utf8').trim();
+    return text.startsWith('{') && text.endsWith('}');
+  } catch {
+    return false;
+  }
+}
+
+/** Polls the file's stat every 2 ms (reading it whole after each change) until stopped. */
+function watchStateFile(file: string) {
+  let last = statOf(file);
+  let lastChangeAt = performance.now();
+  const seen = { writes: 0, newInodes: 0, incomplete: 0 };
+  const timer = setInterval(() => {
+    const now = statOf(file);
+    if (sameStat(now, last)) return;
+    lastChangeAt = performance.now();
+    seen.writes++;
+    if (now && last && now.ino !== last.ino) seen.newInodes++;
+    if (!now || !looksComplete(file)) seen.incomplete++;
+    last = now;
+  }, 2);
+  return {
+    quietFor: () => performance.now() - lastChangeAt,
+    stop(): StateFileFigures {
+      clearInterval(timer);
+      return { ...seen, sizeBytes: Number(statOf(file)?.size ?? 0) };
+    },
+  };
+}
+
+// ------------------------------------------------------------------ one size
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function runSize(accounts: number, profileDir: string | null): Promise<SizeRun> {
+  const sim = spawn(process.execPath, [path.join(here, 'simulatorProcess.js'), String(accounts)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const root = mkdtempSync(path.join(tmpdir(), 'lobstr-pollbench-'));
+  let app: ChildProcess | null = null;
+  try {
+    const { baseUrl, origin, token } = (await jsonLines(sim)()) as Record<string, string>;
+    const list = (await control(origin!, 'GET', '/accounts')) as Array<{ id: string }>;
+    const toChange = Array.from({ length: CHANGED }, (_, i) => list[Math.floor(((i + 0.5) * list.length) / CHANGED)]!.id);
+
+    const profileName = `poll-path-${accounts}.cpuprofile`;
+    const flags = ['--expose-gc', '--max-old-space-size=8192', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${profileName}`] : [])];
+    app = spawn(process.execPath, [...flags, path.join(here, 'pollPathApp.js'), baseUrl!, root], {
+      env: { ...process.env, BENCH_TOKEN: token! },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    const next = jsonLines(app);
+    const ready = await next();
+    const stateFile = ready.stateFile as string;
+
+    const rows: PollRow[] = [];
+    for (const kind of ['unchanged', 'changed'] as const) {
+      if (kind === 'changed') {
+        for (const id of toChange) await control(origin!, 'POST', `/accounts/${id}`, { status: '401', status_code_info: 'cookies_expired' });
+      }
+      const watch = watchStateFile(stateFile);
+      app.stdin!.write('poll\n');
+      await next(); // polled
+      await delay(QUIET_MS);
+      while (watch.quietFor() < QUIET_MS) await delay(20);
+      app.stdin!.write('stop\n');
+      const figures = (await next()) as unknown as PollFigures;
+      rows.push({ ...figures, accounts, kind, state: watch.stop() });
+    }
+    app.stdin!.end('quit\n');
+    await once(app, 'exit');
+    return { accounts, firstPollMs: ready.firstPollMs as number, rows, profile: profileDir ? path.join(profileDir, profileName) : null };
+  } finally {
+    if (app) await stopProcess(app);
+    await stopProcess(sim);
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+// ------------------------------------------------------------------ printing
+
+const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(0)} ms`);
+const bytes = (x: number) => (x >= MB ? `${(x / MB).toFixed(1)} MB` : x >= KB ? `${(x / KB).toFixed(1)} KB` : `${x} B`);
+const verdict = (ok: boolean) => (ok ? 'MET' : 'MISSED');
+const stallOf = (r: PollFigures) => Math.max(r.stallMs, r.probeStallMs);
+
+/** The functions with the most self time in a .cpuprofile (idle time left out), "name ms". */
+function topSelfTime(file: string, count = 8): string[] {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)!;
+    // Bundled chunks are named after one of their modules, so only Node's own files are named.
+    const name = `${frame.functionName || '(anonymous)'}${frame.url.startsWith('node:') ? ` (${frame.url})` : ''}`;
+    if (name === '(idle)') return;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, t]) => `${name} ${t.toFixed(0)} ms`);
+}
+
+function printRuns(runs: SizeRun[], failures: string[]): boolean {
+  const rows = runs.flatMap((r) => r.rows);
+  console.log(
+    `\nPoll path: the app on fakes of Electron, window open, simulator in another process; one poll after the first (first: ${runs
+      .map((r) => `${r.accounts.toLocaleString('en')} ${ms(r.firstPollMs)}`)
+      .join(', ')})`,
+  );
+  console.log('  accounts  poll          wall      stall  RSS before→peak  pushes    pushed  menu  state file');
+  for (const r of rows) {
+    const state = `${bytes(r.state.sizeBytes)}${r.state.writes ? `, written${r.state.newInodes === r.state.writes ? ' by rename' : ''}` : ', not written'}${r.state.incomplete ? `, ${r.state.incomplete}× seen incomplete` : ''}`;
+    console.log(
+      `  ${r.accounts.toLocaleString('en').padStart(8)}  ${r.kind.padEnd(9)}  ${ms(r.wallMs).padStart(8)}  ${ms(stallOf(r)).padStart(9)}  ` +
+        `${`${r.rssBeforeMb.toFixed(0)}→${r.peakRssMb.toFixed(0)} MB`.padStart(15)}  ${String(r.pushes).padStart(6)}  ${bytes(r.pushedBytes).padStart(8)}  ` +
+        `${`${r.menuBuilds}/${r.menuSets}`.padStart(4)}  ${state}`,
+    );
+  }
+  for (const failure of failures) console.log(`  ${failure}`);
+  console.log('  (stall: event-loop delay max or 1 ms timer gap, the larger; pushed: v8.serialize bytes; menu: buildFromTemplate/setContextMenu)');
+
+  const at = (n: number) => rows.filter((r) => r.accounts === n);
+  const max = (of: PollRow[], pick: (r: PollRow) => number): number | null => (of.length ? Math.max(...of.map(pick)) : null);
+  const lines: Array<[string, boolean]> = [];
+  // A size not run (`node dist/bench/pollPath.js 1000`) has no line; one that failed is MISSED above.
+  for (const [n, target] of Object.entries(TARGETS.stallMs)) {
+    const value = max(at(Number(n)), stallOf);
+    if (value !== null) lines.push([`stall at ${Number(n).toLocaleString('en')} < ${target} ms: ${ms(value)}`, value < target]);
+  }
+  const rss10k = max(at(10_000), (r) => r.peakRssMb);
+  if (rss10k !== null) lines.push([`RSS at 10,000 < ${TARGETS.rssMb} MB: ${rss10k.toFixed(0)} MB`, rss10k < TARGETS.rssMb]);
+  const unchanged = rows.filter((r) => r.kind === 'unchanged');
+  const pushes = max(rows, (r) => r.pushes) ?? 0;
+  const unchangedBytes = max(unchanged, (r) => r.pushedBytes) ?? 0;
+  lines.push([`pushes per poll <= ${TARGETS.pushes}: up to ${pushes}`, pushes <= TARGETS.pushes]);
+  lines.push([`pushed by an unchanged poll < ${bytes(TARGETS.unchangedBytes)}: up to ${bytes(unchangedBytes)}`, unchangedBytes < TARGETS.unchangedBytes]);
+  const rebuilds = max(unchanged, (r) => Math.max(r.menuBuilds, r.menuSets)) ?? 0;
+  lines.push([`tray menu rebuilt by an unchanged poll: ${rebuilds} times (target 0)`, rebuilds === 0]);
+  const state10k = max(at(10_000), (r) => r.state.sizeBytes);
+  if (state10k !== null) lines.push([`state file at 10,000 < ${TARGETS.stateMb} MB: ${bytes(state10k)}`, state10k < TARGETS.stateMb * MB]);
+  const writtenUnchanged = unchanged.filter((r) => r.state.writes > 0).length;
+  lines.push([`state file written by an unchanged poll: ${writtenUnchanged} of ${unchanged.length} sizes (target none)`, writtenUnchanged === 0]);
+  const writes = rows.reduce((n, r) => n + r.state.writes, 0);
+  const renamed = rows.reduce((n, r) => n + r.state.newInodes, 0);
+  const incomplete = rows.reduce((n, r) => n + r.state.incomplete, 0);
+  lines.push([
+    `state file writes atomic: ${renamed} of ${writes} by rename, ${incomplete} seen incomplete (target all, none)`,
+    writes === renamed && incomplete === 0,
+  ]);
+  for (const [text, ok] of lines) console.log(`  ${text} ${verdict(ok)}`);
+
+  for (const run of runs) {
+    if (run.profile) console.log(`  CPU profile ${run.profile}, top self time: ${topSelfTime(run.profile).join(' · ')}`);
+  }
+  return failures.length === 0 && lines.every(([, ok]) => ok);
+}
+
+/** Runs the poll-path benchmark at each size and prints its section; true when every target is met. */
+async function benchPollPath(sizes: readonly number[] = SIZES): Promise<boolean> {
+  const profileDir = process.env.BENCH_PROFILE ? path.join(repoRoot, 'test-results') : null;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const runs: SizeRun[] = [];
+  const failures: string[] = [];
+  for (const accounts of sizes) {
+    try {
+      // Profiles only where they help: the sizes with a stall target.
+      runs.push(await runSize(accounts, profileDir && accounts >= 10_000 ? profileDir : null));
+    } catch (error) {
+      failures.push(`${accounts.toLocaleString('en')} accounts: could not measure (${error instanceof Error ? error.message : String(error)}) MISSED`);
+    }
+  }
+  return printRuns(runs, failures);
+}
+
+const sizes = process.argv.slice(2).map(Number);
+process.exitCode = (await benchPollPath(sizes.length ? sizes : SIZES)) ? 0 : 1;

@@ -1,0 +1,197 @@
+/**
+ * The tray app as the integration tests assemble it (startTrayApp on the fakes of
+ * tests/helpers/fakeElectron.ts), connected to a simulator the way a user connects it (base URL and
+ * key through the window's IPC), with its window open, and one poll measured from outside the app:
+ * the longest main-thread stall, the process's peak RSS, what was pushed to the window and how often
+ * the tray menu was rebuilt. Nothing of the app is copied here; only what a user or the OS sees is
+ * counted. Used by bench/pollPathApp.ts (a process of its own) and by its test.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
+import { startTrayApp, type TrayAppHandle } from '../main/electron/trayApp.js';
+import type { TrayMenuTemplateItem } from '../main/electron/tray.js';
+import { createFakeElectron, FakeBrowserWindow, FakeWebContents, type FakeElectron } from '../tests/helpers/fakeElectron.js';
+
+/** What one poll cost, as seen from outside the app. */
+export interface PollFigures {
+  /** refreshNow() called to resolved. */
+  wallMs: number;
+  /** Longest event-loop delay seen by perf_hooks' histogram (1 ms resolution) over the poll and its settling. */
+  stallMs: number;
+  /** Longest gap between two runs of a 1 ms timer over the same time: the same thing, measured another way. */
+  probeStallMs: number;
+  /** The process's RSS just before the poll, and its peak during it (the kernel's high-water mark where it can be reset, else sampled). */
+  rssBeforeMb: number;
+  peakRssMb: number;
+  /** webContents.send calls, and the bytes of their payloads as the structured clone algorithm writes them (v8.serialize). */
+  pushes: number;
+  pushedBytes: number;
+  /** Menu.buildFromTemplate calls and Tray.setContextMenu calls (setting a menu closes one the user has open). */
+  menuBuilds: number;
+  menuSets: number;
+}
+
+/**
+ * A webContents that keeps, per push, only its channel and size: a run of many polls with a list of
+ * 100,000 accounts must not keep every payload alive (the test fake records them all). Electron
+ * serialises send()'s arguments with the structured clone algorithm ("just like postMessage",
+ * webContents.send in electron.d.ts) before send returns; v8.serialize does that work here, so it is
+ * counted in the stall as it would be in Electron.
+ */
+class CountingWebContents extends FakeWebContents {
+  pushes = 0;
+  pushedBytes = 0;
+  override send(_channel: string, payload: unknown): void {
+    this.pushes++;
+    this.pushedBytes += v8.serialize(payload).length;
+  }
+}
+
+class CountingWindow extends FakeBrowserWindow {
+  override readonly webContents = new CountingWebContents();
+}
+
+export interface BenchAppOptions {
+  /** The simulator's /v1 base URL and the key it accepts. */
+  baseUrl: string;
+  apiKey: string;
+  /** A fresh folder: userData, logs and login items go under it. */
+  root: string;
+  /** The repository (dist/ and resources/ are found there). */
+  repo: string;
+}
+
+export interface BenchApp {
+  readonly app: TrayAppHandle<CountingWindow>;
+  readonly electron: FakeElectron;
+  /** userData/monitor-state.json, where the app keeps the monitor's state. */
+  readonly stateFile: string;
+  /** Wall time of the first poll (the one connect() waits for). */
+  readonly firstPollMs: number;
+  /**
+   * Measures one poll: refreshNow(), then `settle` (pushes or writes the app makes after the poll
+   * still count), then the figures.
+   */
+  measurePoll(settle: (polledMs: number) => Promise<void>): Promise<PollFigures>;
+  shutdown(): Promise<void>;
+}
+
+const MB = 2 ** 20;
+
+/** Resets the kernel's peak-RSS mark of this process (Linux: clear_refs "5"); false where it cannot. */
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The kernel's peak-RSS mark of this process in bytes (VmHWM), null where there is none. */
+function peakRssMark(): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts the app on the fakes, connects it to the simulator, waits for its first poll and opens its window. */
+export async function launchBenchApp(options: BenchAppOptions): Promise<BenchApp> {
+  const distDir = path.join(options.repo, 'dist');
+  const appPage = pathToFileURL(path.join(distDir, 'renderer', 'index.html')).href;
+  const electron = createFakeElectron(
+    { userData: path.join(options.root, 'userData'), logs: path.join(options.root, 'logs') },
+    () => appPage,
+    { platform: 'linux' },
+  );
+  electron.app.platform = 'linux';
+  let menuBuilds = 0;
+  const { buildFromTemplate } = electron.objects.Menu;
+  electron.objects.Menu.buildFromTemplate = (template: TrayMenuTemplateItem[]) => {
+    menuBuilds++;
+    return buildFromTemplate(template);
+  };
+  electron.objects.BrowserWindow = CountingWindow;
+
+  const app = startTrayApp(electron.objects, {
+    distDir,
+    resourcesDir: path.join(options.repo, 'resources'),
+    argv: [],
+    platform: 'linux',
+    env: { XDG_CONFIG_HOME: path.join(options.root, 'config') },
+  }) as TrayAppHandle<CountingWindow>;
+  await app.ready;
+
+  // As a user connects: the base URL, then the key (checked against Lobstr, then stored), then a check.
+  const started = performance.now();
+  const settings = await electron.ipcMain.invoke('settings:update', { apiBaseUrl: options.baseUrl });
+  if (!settings.ok) throw new Error(`the base URL was refused: ${JSON.stringify(settings)}`);
+  const key = await electron.ipcMain.invoke('key:set', options.apiKey);
+  if (!key.ok) throw new Error(`the key was refused: ${JSON.stringify(key)}`);
+  await app.refreshNow();
+  const firstPollMs = performance.now() - started;
+
+  const window = app.lifecycle.showWindow();
+  if (!window) throw new Error('the app opened no window');
+
+  const menuSets = (): number => electron.trays.reduce((n, tray) => n + tray.calls.filter((c) => c === 'setContextMenu').length, 0);
+
+  return {
+    app,
+    electron,
+    stateFile: path.join(options.root, 'userData', 'monitor-state.json'),
+    firstPollMs,
+    async measurePoll(settle) {
+      const contents = () => app.lifecycle.currentWindow()?.webContents;
+      (globalThis as { gc?: () => void }).gc?.();
+      const before = { pushes: contents()?.pushes ?? 0, bytes: contents()?.pushedBytes ?? 0, builds: menuBuilds, sets: menuSets() };
+      const rssBefore = process.memoryUsage.rss();
+      const markReset = resetPeakRss();
+      let sampledPeak = rssBefore;
+      const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss())), 5);
+
+      let probeMax = 0;
+      let last = performance.now();
+      let probe: NodeJS.Timeout;
+      const tick = (): void => {
+        const now = performance.now();
+        probeMax = Math.max(probeMax, now - last);
+        last = now;
+        probe = setTimeout(tick, 1);
+      };
+      probe = setTimeout(tick, 1);
+      const delay = monitorEventLoopDelay({ resolution: 1 });
+      delay.enable();
+      delay.reset();
+
+      const t0 = performance.now();
+      await app.refreshNow();
+      const wallMs = performance.now() - t0;
+      await settle(wallMs);
+
+      delay.disable();
+      clearTimeout(probe!);
+      clearInterval(sampler);
+      const mark = markReset ? peakRssMark() : null;
+      const after = contents();
+      return {
+        wallMs,
+        stallMs: delay.max / 1e6,
+        probeStallMs: probeMax,
+        rssBeforeMb: rssBefore / MB,
+        peakRssMb: Math.max(sampledPeak, mark ?? 0, process.memoryUsage.rss()) / MB,
+        pushes: (after?.pushes ?? 0) - before.pushes,
+        pushedBytes: (after?.pushedBytes ?? 0) - before.bytes,
+        menuBuilds: menuBuilds - before.builds,
+        menuSets: menuSets() - before.sets,
+      };
+    },
+    shutdown: () => app.shutdown(),
+  };
+}

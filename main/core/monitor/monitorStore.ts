@@ -1,21 +1,31 @@
 /**
- * What the monitor keeps across restarts, and where: the port it owns (MonitorStore), the file format,
- * a JSON-file store (plain Node: the headless watch's `--state`, and usable by the app as is) and a
- * memory store (tests, and the watch without `--state`).
+ * What the monitor keeps across restarts, and where: the port it owns (MonitorStore), a JSON-file
+ * store (plain Node: the headless watch's `--state`, and usable by the app as is) and a memory store
+ * (tests, and the watch without `--state`).
  *
  * Kept: the last good snapshot (so a restart shows the last state at once), the connection problem,
  * and the alert ledger (per account the last known health and what was already notified; whether the
  * key rejection was already said). A file that cannot be read is never a crash: the monitor starts
- * fresh (only the history is lost) and the load says so in a warning.
+ * fresh (only the history is lost) and the load says so in a warning. The file's form is in
+ * monitorStateFormat.ts, the atomic replacement in atomicFile.ts.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { readFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { z } from 'zod';
-import type { Account } from '../lobstr/account.js';
 import type { AccountsSnapshot, ConnectionProblem } from '../appModel.js';
 import type { AlertLedger } from './alertPlanner.js';
-import { API_ERROR_KINDS } from '../lobstr/apiErrors.js';
+import {
+  makeFolder,
+  nodeFileSystem,
+  replaceFileAtomically,
+  temporaryPathFor,
+  turnEvery,
+  type StateFileSystem,
+  type TurnTaker,
+} from './atomicFile.js';
+import { monitorStateText, parseMonitorState, serialiseMonitorState, unusable } from './monitorStateFormat.js';
+
+export { MONITOR_STATE_VERSION, parseMonitorState, serialiseMonitorState } from './monitorStateFormat.js';
+export type { StateFileSystem } from './atomicFile.js';
 
 export interface PersistedMonitorState {
   snapshot: AccountsSnapshot | null;
@@ -37,136 +47,6 @@ export interface StoreLoad {
 export interface MonitorStore {
   load(): StoreLoad;
   save(state: PersistedMonitorState): void | Promise<void>;
-}
-
-export const MONITOR_STATE_VERSION = 1;
-
-// ---------------------------------------------------------------- file format
-
-const HEALTHS = ['ok', 'needs_resync', 'locked', 'attention'] as const;
-const isoTime = z.string().refine((s) => Number.isFinite(Date.parse(s)), 'expected an ISO time');
-
-/** An account as this app saved it (already normalised); the icon is an index into `icons`. */
-const savedAccount = z.looseObject({
-  id: z.string().min(1),
-  object: z.string(),
-  username: z.string(),
-  created_at: z.string().nullable(),
-  last_synchronization_time: z.string().nullable(),
-  status: z.string(),
-  status_code_info: z.string(),
-  status_code_description: z.string(),
-  type: z.string(),
-  params: z.record(z.string(), z.unknown()),
-  updated_at: z.string().nullable(),
-  account_type_hash: z.string(),
-  squids: z.array(z.object({ name: z.string(), hash_value: z.string() })),
-  baseurl: z.string(),
-  cookies: z.array(z.object({ name: z.string(), required: z.boolean() })),
-  icon: z.number().int().nonnegative(),
-  primary_color: z.string().nullable(),
-  lock_time: z.number().nullable(),
-  resets_in: z.number().nullable(),
-  extra: z.record(z.string(), z.unknown()),
-  problem: z.string().optional(),
-});
-
-const savedState = z.object({
-  version: z.literal(MONITOR_STATE_VERSION),
-  savedAt: isoTime,
-  /** Each distinct icon once: every account of a platform carries the same image. */
-  icons: z.array(z.string()),
-  snapshot: z
-    .object({ checkedAt: isoTime, accounts: z.array(savedAccount), warnings: z.array(z.string()) })
-    .nullable(),
-  problem: z
-    .object({ kind: z.enum(API_ERROR_KINDS), message: z.string(), since: isoTime, failures: z.number().int().nonnegative() })
-    .nullable(),
-  ledger: z.object({
-    accounts: z.record(
-      z.string(),
-      z.object({
-        health: z.enum(HEALTHS),
-        reason: z.string(),
-        since: isoTime,
-        notified: z.object({ at: isoTime, health: z.enum(HEALTHS) }).nullable(),
-        goneAt: isoTime.optional(),
-      }),
-    ),
-    keyRejectedShown: z.boolean(),
-  }),
-});
-
-/** The text a store writes: JSON with each icon stored once. */
-export function serialiseMonitorState(state: PersistedMonitorState, nowMs: number = Date.now()): string {
-  const icons: string[] = [];
-  const iconIndex = new Map<string, number>();
-  const indexOf = (icon: string): number => {
-    let index = iconIndex.get(icon);
-    if (index === undefined) {
-      index = icons.length;
-      icons.push(icon);
-      iconIndex.set(icon, index);
-    }
-    return index;
-  };
-  const snapshot = state.snapshot && {
-    ...state.snapshot,
-    accounts: state.snapshot.accounts.map((account) => ({ ...account, icon: indexOf(account.icon) })),
-  };
-  return JSON.stringify({
-    version: MONITOR_STATE_VERSION,
-    savedAt: new Date(nowMs).toISOString(),
-    icons,
-    snapshot,
-    problem: state.problem,
-    ledger: state.ledger,
-  });
-}
-
-/**
- * Reads what serialiseMonitorState wrote. Anything else (not JSON, another version, a damaged field)
- * gives no state and a reason; `where` names the source in that reason.
- */
-export function parseMonitorState(text: string, where = 'the saved monitor state'): StoreLoad {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text) as unknown;
-  } catch (e) {
-    return unusable(where, `it is not valid JSON (${(e as Error).message})`);
-  }
-  const parsed = savedState.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return unusable(where, `it is not in the expected form (${path}${issue?.message ?? 'unknown problem'})`);
-  }
-  const { icons, snapshot, problem, ledger } = parsed.data;
-  let accounts: Account[] = [];
-  if (snapshot) {
-    const missing = snapshot.accounts.find((a) => a.icon >= icons.length);
-    if (missing) return unusable(where, `account ${missing.id} refers to an icon that is not there`);
-    accounts = snapshot.accounts.map((a) => ({ ...a, icon: icons[a.icon]! }) as Account);
-  }
-  return {
-    state: {
-      snapshot: snapshot && { checkedAt: snapshot.checkedAt, accounts, warnings: snapshot.warnings },
-      problem,
-      ledger,
-    },
-    warning: null,
-  };
-}
-
-function unusable(where: string, why: string): StoreLoad {
-  return {
-    state: null,
-    warning: `${capitalise(where)} could not be used: ${why}. Starting fresh: the accounts show after the first check, and an alert already shown may be shown once more.`,
-  };
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 // ---------------------------------------------------------------- stores
@@ -192,16 +72,41 @@ export class MemoryMonitorStore implements MonitorStore {
   }
 }
 
+/** Options of the file store; the defaults are what the app uses. */
+export interface JsonFileStoreOptions {
+  /** The file operations (tests make one fail). */
+  fs?: StateFileSystem;
+  /** When a save gives the event loop a turn (tests: at every step). */
+  slicer?: () => TurnTaker;
+}
+
+/** A turn every few milliseconds: the tray menu and the window's messages never wait behind a save. */
+const SAVE_SLICE_MS = 4;
+
 /**
- * A JSON file, written whole to a temporary file and renamed over the old one, so a crash mid-write
- * leaves the previous state intact; a failed write removes its temporary file. Readable by the user
- * only. A file that cannot be used is moved aside (`<file>.unreadable`) so the next save does not
- * destroy what someone may want to look at.
+ * A JSON file, replaced atomically at each save (atomicFile.ts: a crash or a failed write leaves the
+ * previous state whole) and built in slices, so saving 100,000 accounts never blocks the event loop
+ * for long. Readable by the user only. A file that cannot be used is moved aside (`<file>.unreadable`)
+ * so the next save does not destroy what someone may want to look at.
+ *
+ * Saves are written one after the other in the order asked, even when asked at once: a later save
+ * never lands before an earlier one. The state given to `save` is read while it is written: the
+ * monitor replaces its snapshot and ledger, never changes them in place.
  */
 export class JsonFileMonitorStore implements MonitorStore {
   private writing: Promise<void> = Promise.resolve();
+  private readonly fs: StateFileSystem;
+  private readonly slicer: () => TurnTaker;
+  private readonly temporary: string;
 
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    options: JsonFileStoreOptions = {},
+  ) {
+    this.fs = options.fs ?? nodeFileSystem;
+    this.slicer = options.slicer ?? (() => turnEvery(SAVE_SLICE_MS));
+    this.temporary = temporaryPathFor(path);
+  }
 
   load(): StoreLoad {
     let text: string;
@@ -231,63 +136,31 @@ export class JsonFileMonitorStore implements MonitorStore {
   async checkWritable(): Promise<void> {
     const folder = dirname(this.path);
     try {
-      await makeFolder(folder);
+      await makeFolder(folder, this.fs);
     } catch (e) {
       throw new Error(`its folder ${folder} cannot be created (${errorCode(e)})`);
     }
-    const probe = this.temporaryPath();
+    const probe = this.temporary;
     try {
-      await writeFile(probe, '', { mode: 0o600, flag: 'wx' });
+      await (await this.fs.open(probe, 'wx', 0o600)).close();
     } catch (e) {
       throw new Error(`nothing can be written in ${folder} (${errorCode(e)})`);
     }
-    await rm(probe, { force: true });
+    await this.fs.rm(probe, { force: true });
   }
 
   save(state: PersistedMonitorState): Promise<void> {
-    const text = serialiseMonitorState(state);
-    // One write at a time, in order: the last save wins, never a mix of two.
-    const next = this.writing.then(async () => {
-      await makeFolder(dirname(this.path));
-      const temporary = this.temporaryPath();
-      try {
-        await writeFile(temporary, text, { mode: 0o600 });
-        await rename(temporary, this.path);
-      } catch (e) {
-        await rm(temporary, { force: true }).catch(() => undefined);
-        throw e;
-      }
-    });
+    const savedAt = Date.now();
+    const next = this.writing.then(() =>
+      replaceFileAtomically(this.path, monitorStateText(state, savedAt), {
+        temporary: this.temporary,
+        fs: this.fs,
+        turns: this.slicer(),
+        mode: 0o600,
+      }),
+    );
     this.writing = next.catch(() => undefined);
     return next;
-  }
-
-  private temporaryPath(): string {
-    return `${this.path}.${process.pid}.tmp`;
-  }
-}
-
-/**
- * `mkdir -p`, one level at a time. Node's own `mkdir(…, { recursive: true })` never returns for a
- * folder under /proc (the kernel answers ENOENT for a parent that exists, and Node retries forever,
- * at full CPU): this gives up with that error instead.
- */
-async function makeFolder(folder: string): Promise<void> {
-  try {
-    await mkdir(folder);
-    return;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return;
-    if (code !== 'ENOENT') throw e;
-  }
-  const parent = dirname(folder);
-  if (parent === folder) throw new Error(`${folder} does not exist`);
-  await makeFolder(parent);
-  try {
-    await mkdir(folder);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
   }
 }
 

@@ -139,6 +139,10 @@ export async function launchBenchApp(options: BenchAppOptions): Promise<BenchApp
 
   const window = app.lifecycle.showWindow();
   if (!window) throw new Error('the app opened no window');
+  // As the page does when it loads (renderer/src/lib/appState.svelte.ts): it asks for the whole
+  // snapshot once; from then on the main process pushes it what changed.
+  const whole = await electron.ipcMain.invoke('snapshot:get');
+  if (!whole.ok) throw new Error(`the window could not read the snapshot: ${JSON.stringify(whole)}`);
 
   const menuSets = (): number => electron.trays.reduce((n, tray) => n + tray.calls.filter((c) => c === 'setContextMenu').length, 0);
 

@@ -28,6 +28,7 @@ import { platformLabel } from '../main/core/health/platforms.js';
 import type { Account } from '../main/core/lobstr/account.js';
 import { parseAccount } from '../main/core/lobstr/accountSchema.js';
 import { snapshotView } from '../main/core/views/rendererViews.js';
+import { assessAll } from '../main/core/monitor/assessedSnapshot.js';
 import { DEFAULT_SETTINGS } from '../main/core/settings/settings.js';
 import type { SnapshotView } from '../main/shared/ipcContract.js';
 import { generateAccounts } from '../main/simulator/accountFactory.js';
@@ -136,7 +137,7 @@ function benchSnapshot(nowMs: number): SnapshotView {
   return snapshotView(
     {
       configured: true,
-      snapshot: { checkedAt, accounts, warnings: [] },
+      snapshot: assessAll({ checkedAt, accounts, warnings: [] }, nowMs, DEFAULT_HEALTH_RULES),
       problem: null,
       lastPollAt: checkedAt,
       nextPollAt: new Date(nowMs + 5 * 60_000).toISOString(),
@@ -169,11 +170,12 @@ function pageScript(snapshot: SnapshotView): string {
     }
     return snapshot;
   };
-  const withSnapshot = async () => ok(await loadSnapshot());
+  const withSnapshot = async () => ok({ kind: 'full', revision: 1, snapshot: await loadSnapshot() });
+  const done = async () => ok(null);
   const nothing = () => () => {};
   Object.defineProperty(window, 'lobstr', { value: Object.freeze({
     version: '0.0.0-bench', platform: 'linux',
-    getSnapshot: withSnapshot, onSnapshot: nothing, refresh: withSnapshot,
+    getSnapshot: withSnapshot, onSnapshot: nothing, refresh: done,
     getAccount: async (id) => {
       const current = await loadSnapshot();
       const account = current.accounts.find((a) => a.id === id);
@@ -182,7 +184,7 @@ function pageScript(snapshot: SnapshotView): string {
     },
     getSettings: async () => ok(settings), updateSettings: async () => ok(settings),
     getKeyStatus: async () => ok(keyStatus), setKey: async () => ok(keyStatus), clearKey: async () => ok(keyStatus),
-    startDemo: withSnapshot, stopDemo: withSnapshot,
+    startDemo: done, stopDemo: done,
     openPlatform: async () => ok({ url: '' }), hideWindow: async () => ok(null), onNavigate: nothing,
   }) });
 

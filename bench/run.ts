@@ -63,7 +63,7 @@ async function benchListAccounts(): Promise<boolean> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
-    const { baseUrl, origin, token } = JSON.parse(await firstLine(sim)) as Record<string, string>;
+    const { baseUrl, origin, token } = JSON.parse(await firstLine(sim)) as { baseUrl: string; origin: string; token: string };
     await fetch(`${origin}/__sim/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -8,7 +8,7 @@ import type {
   InvokeResponse,
   NavigateTarget,
   SettingsPatch,
-  SnapshotView,
+  SnapshotPush,
   Unsubscribe,
 } from '../main/shared/ipcContract.js';
 
@@ -18,11 +18,14 @@ export interface LobstrBridge {
   /** Node's name for the operating system: "linux", "darwin" or "win32". */
   readonly platform: string;
 
-  /** What the monitor knows now: accounts with their health, counts, connection problem, schedule. */
+  /** What the monitor knows now, whole: accounts with their health, counts, connection problem, schedule. */
   getSnapshot(): Promise<InvokeResponse<'snapshot:get'>>;
-  /** Called with every new snapshot (after each poll, a key change, the demo starting or stopping). */
-  onSnapshot(callback: (snapshot: SnapshotView) => void): Unsubscribe;
-  /** Polls Lobstr now; answers the snapshot once that poll has ended. */
+  /**
+   * Called with what changed since the snapshot held (after a poll, a key change, the demo starting or
+   * stopping): at most one push per poll. main/core/views/heldSnapshot.ts applies them.
+   */
+  onSnapshot(callback: (push: SnapshotPush) => void): Unsubscribe;
+  /** Polls Lobstr now; answers once that poll has ended (its result arrives as a push). */
   refresh(): Promise<InvokeResponse<'monitor:refresh'>>;
   /** One account re-read from Lobstr (GET /v1/accounts/{hash}), with its health. */
   getAccount(hash: string): Promise<InvokeResponse<'account:get'>>;

@@ -6,6 +6,7 @@
 import type { Account } from './lobstr/account.js';
 import type { ApiErrorKind } from './lobstr/apiErrors.js';
 import type { Health } from './health/accountHealth.js';
+import type { AssessedSnapshot } from './monitor/assessedSnapshot.js';
 
 // ---------------------------------------------------------------- snapshot and connection
 
@@ -33,7 +34,8 @@ export interface ConnectionProblem {
 export interface MonitorStatus {
   /** False while no API key is set and demo mode is off: the app waits for setup. */
   configured: boolean;
-  snapshot: AccountsSnapshot | null;
+  /** The last good listing, judged once (health, order, counts): every view derives from it. */
+  snapshot: AssessedSnapshot | null;
   problem: ConnectionProblem | null;
   /** ISO times; null before the first poll / when nothing is scheduled. */
   lastPollAt: string | null;

@@ -17,7 +17,9 @@ import type { HealthRules } from '../core/health/accountHealth.js';
 import { checkApiKey, redactSecrets } from '../core/settings/apiKey.js';
 import { isLobstrApiError } from '../core/lobstr/apiErrors.js';
 import type { MonitorStatus, Settings } from '../core/appModel.js';
-import { accountView, snapshotView } from '../core/views/rendererViews.js';
+import { accountView } from '../core/views/rendererViews.js';
+import type { AccountsDelta } from '../core/monitor/assessedSnapshot.js';
+import { createSnapshotPushes, type FullSnapshotPush, type PushTarget } from '../core/views/snapshotPushes.js';
 import { isTrustedSenderUrl } from '../core/views/trustedSender.js';
 import {
   INVOKE,
@@ -65,6 +67,8 @@ export interface RendererContents {
 /** The monitor (main/core/monitor/monitor.ts). */
 export interface MonitorPort {
   status(): MonitorStatus;
+  /** What changed since a snapshot revision, while the monitor still knows (else null). */
+  changesSince(revision: number): AccountsDelta | null;
   /** Polls now; resolves when that poll has ended (its failure is in the status, not thrown). */
   refreshNow(): Promise<unknown>;
   /** An account re-read on its own (account:get): the tray, the list and the alerts take it in at once. */
@@ -95,6 +99,8 @@ export interface SecretsPort {
 
 export interface IpcHandlerDeps {
   monitor: MonitorPort;
+  /** The window's snapshot (createRendererPushes): snapshot:get answers the whole of it. */
+  snapshots: { full(): FullSnapshotPush };
   settings: SettingsPort;
   secrets: SecretsPort;
   /**
@@ -316,13 +322,6 @@ export function registerIpcHandlers(
 ): () => void {
   const now = deps.now ?? Date.now;
   const rules = (): HealthRules => ({ status429NeedsResync: deps.settings.get().status429NeedsResync });
-  const currentSnapshot = (): SnapshotView =>
-    snapshotView(deps.monitor.status(), {
-      nowMs: now(),
-      demo: deps.settings.get().demoMode,
-      rules: rules(),
-      notificationsBlocked: deps.notificationsBlocked?.() ?? null,
-    });
   const settingsView = (settings: Settings): SettingsView => ({ settings, notice: deps.settings.notice ?? null });
   const keyStatus = async (): Promise<KeyStatus> => {
     const [status, storage] = await Promise.all([deps.secrets.status(), deps.secrets.backend()]);
@@ -336,11 +335,12 @@ export function registerIpcHandlers(
   };
 
   const handlers: Handlers = {
-    'snapshot:get': async () => ok(currentSnapshot()),
+    'snapshot:get': async () => ok(deps.snapshots.full()),
 
+    // The poll's result reaches the window as a push (what changed), not as a whole list here.
     'monitor:refresh': async () => {
       await deps.monitor.refreshNow();
-      return ok(currentSnapshot());
+      return ok(null);
     },
 
     'account:get': async (hash) => {
@@ -393,12 +393,12 @@ export function registerIpcHandlers(
 
     'demo:start': async () => {
       await deps.demo.start();
-      return ok(currentSnapshot());
+      return ok(null);
     },
 
     'demo:stop': async () => {
       await deps.demo.stop();
-      return ok(currentSnapshot());
+      return ok(null);
     },
 
     'account:openPlatform': async (hash) => {
@@ -479,7 +479,9 @@ export function pushToRenderer<C extends PushChannel>(
 }
 
 export interface RendererPushes {
-  /** Sends the current snapshot (call after every poll result and every settings, key or demo change). */
+  /** The whole snapshot for the window (snapshot:get); later pushes to that page are what changed. */
+  full(): FullSnapshotPush;
+  /** After every poll result and every settings, key or demo change: one push of what changed, if anything. */
   snapshotChanged(): void;
   /**
    * Asks the window to show an account (or the list, for null). When the window is still loading
@@ -493,20 +495,30 @@ export function createRendererPushes(
   deps: Pick<IpcHandlerDeps, 'monitor' | 'settings' | 'now' | 'notificationsBlocked'>,
 ): RendererPushes {
   const now = deps.now ?? Date.now;
+  // One target per page's contents, so the pushes know whether the window is still the one they fed.
+  const targets = new WeakMap<RendererContents, PushTarget>();
+  const target = (): PushTarget | null => {
+    const current = contents();
+    if (!current || current.isDestroyed()) return null;
+    let wrapped = targets.get(current);
+    if (!wrapped) {
+      wrapped = { send: (push) => pushToRenderer(current, PUSH.snapshotChanged, push) };
+      targets.set(current, wrapped);
+    }
+    return wrapped;
+  };
+  const snapshots = createSnapshotPushes(target, deps.monitor, () => {
+    const settings = deps.settings.get();
+    return {
+      nowMs: now(),
+      demo: settings.demoMode,
+      rules: { status429NeedsResync: settings.status429NeedsResync },
+      notificationsBlocked: deps.notificationsBlocked?.() ?? null,
+    };
+  });
   return {
-    snapshotChanged() {
-      const settings = deps.settings.get();
-      pushToRenderer(
-        contents(),
-        PUSH.snapshotChanged,
-        snapshotView(deps.monitor.status(), {
-          nowMs: now(),
-          demo: settings.demoMode,
-          rules: { status429NeedsResync: settings.status429NeedsResync },
-          notificationsBlocked: deps.notificationsBlocked?.() ?? null,
-        }),
-      );
-    },
+    full: () => snapshots.full(),
+    snapshotChanged: () => snapshots.changed(),
     navigate(accountId, view) {
       const target = contents();
       const payload: NavigateTarget = view ? { accountId, view } : { accountId };

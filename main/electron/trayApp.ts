@@ -235,6 +235,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
     status: () => monitor!.status(),
     refreshNow: () => monitor!.refreshNow(),
     accountRead: (account: Account) => monitor!.accountRead(account),
+    changesSince: (revision: number) => monitor!.changesSince(revision),
   };
   const pushes = createRendererPushes(() => window()?.webContents, {
     monitor: monitorPort,
@@ -367,6 +368,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
       electron.ipcMain,
       {
         monitor: monitorPort,
+        snapshots: pushes,
         settings: {
           get: () => settings.get(),
           get notice() {
@@ -455,7 +457,9 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
 
     const unsubscribeSettings = settings.onChange((next, previous) => {
       if (next.apiBaseUrl !== previous.apiBaseUrl && !demo) void sourceChanged(false);
-      if (next.pollIntervalMinutes !== previous.pollIntervalMinutes) monitor?.settingsChanged();
+      if (next.pollIntervalMinutes !== previous.pollIntervalMinutes || next.status429NeedsResync !== previous.status429NeedsResync) {
+        monitor?.settingsChanged();
+      }
       if (!followingOs && (next.launchAtLogin !== previous.launchAtLogin || next.startHidden !== previous.startHidden)) {
         loginItemChange = changeLoginItem(next, loginItemOptions).catch(async (e: unknown) => {
           logger.warn(`Could not change launch at login: ${(e as Error).message}`);

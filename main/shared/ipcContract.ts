@@ -44,8 +44,21 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError
 // ---------------------------------------------------------------- what the window sees
 
 // The views of the core's state are the core's own (main/core/views/windowViews.ts); the contract carries them.
-export type { ConnectionProblemView, NotificationsBlockedView, AccountView, SnapshotView, AccountDetails, KeyStorage, KeyStatus } from '../core/views/windowViews.js';
-import type { AccountDetails, KeyStatus, SnapshotView } from '../core/views/windowViews.js';
+export type {
+  ConnectionProblemView,
+  NotificationsBlockedView,
+  AccountView,
+  SnapshotView,
+  SnapshotDelta,
+  SnapshotPush,
+  AccountDetails,
+  KeyStorage,
+  KeyStatus,
+} from '../core/views/windowViews.js';
+import type { AccountDetails, KeyStatus, SnapshotPush } from '../core/views/windowViews.js';
+
+/** The whole snapshot, as snapshot:get answers it: later pushes are what changed since its revision. */
+export type FullSnapshotPush = Extract<SnapshotPush, { kind: 'full' }>;
 
 /** appModel's NotificationKinds: which notifications are on. */
 export interface NotificationSwitches {
@@ -147,9 +160,9 @@ export type CompleteContract<Channel extends string, Types extends { [C in Chann
 export type InvokeContract = CompleteContract<
   InvokeChannel,
   {
-    'snapshot:get': { request: NoRequest; response: IpcResult<SnapshotView> };
+    'snapshot:get': { request: NoRequest; response: IpcResult<FullSnapshotPush> };
     /** Polls now; answers the snapshot once that poll has ended. */
-    'monitor:refresh': { request: NoRequest; response: IpcResult<SnapshotView> };
+    'monitor:refresh': { request: NoRequest; response: IpcResult<null> };
     /** The account's id (hash). */
     'account:get': { request: string; response: IpcResult<AccountDetails> };
     'settings:get': { request: NoRequest; response: IpcResult<SettingsView> };
@@ -158,8 +171,8 @@ export type InvokeContract = CompleteContract<
     /** The key as pasted; checked with a real call to Lobstr before it is stored. */
     'key:set': { request: string; response: IpcResult<KeyStatus> };
     'key:clear': { request: NoRequest; response: IpcResult<KeyStatus> };
-    'demo:start': { request: NoRequest; response: IpcResult<SnapshotView> };
-    'demo:stop': { request: NoRequest; response: IpcResult<SnapshotView> };
+    'demo:start': { request: NoRequest; response: IpcResult<null> };
+    'demo:stop': { request: NoRequest; response: IpcResult<null> };
     /** The account's id; main opens that account's `baseurl`, never an address the renderer sends. */
     'account:openPlatform': { request: string; response: IpcResult<OpenedPage> };
     /** The window hides itself (Esc on the top view, when the renderer handles Esc itself). */
@@ -177,7 +190,7 @@ export type InvokeContract = CompleteContract<
 export type PushContract = CompleteContract<
   PushChannel,
   {
-    'snapshot:changed': { request: SnapshotView; response: void };
+    'snapshot:changed': { request: SnapshotPush; response: void };
     'window:navigate': { request: NavigateTarget; response: void };
   }
 >;

@@ -56,7 +56,11 @@ test('what the app pushes reaches the page’s subscribers', async ({ page, ipc 
   await page.evaluate(() => {
     const g = globalThis as WithBridge & { seenTotals?: number[] };
     g.seenTotals = [];
-    (g.lobstr.onSnapshot as unknown as (cb: (s: { total: number }) => void) => void)((s) => g.seenTotals!.push(s.total));
+    // A push is the whole snapshot or what changed since the one the page holds.
+    type Push = { kind: 'full'; snapshot: { total: number } } | { kind: 'delta'; changes: { status: { total: number } } };
+    (g.lobstr.onSnapshot as unknown as (cb: (push: Push) => void) => void)((push) =>
+      g.seenTotals!.push(push.kind === 'full' ? push.snapshot.total : push.changes.status.total),
+    );
   });
   const set = await ipc('key:set', GOOD_KEY);
   expect(set.ok).toBe(true);

@@ -3,17 +3,19 @@
  * real simulator: what a user sees in the tray, the notifications and the window through scripted
  * scenarios. The Electron runtime itself is covered by tests/electron where a binary exists.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import v8 from 'node:v8';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { runCli } from '../../main/cli.js';
 import { startTrayApp, type TrayAppHandle } from '../../main/electron/trayApp.js';
-import type { SnapshotView } from '../../main/shared/ipcContract.js';
+import type { IpcResult, SnapshotPush, SnapshotView } from '../../main/shared/ipcContract.js';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
 import { recordingIo } from '../fixtures/recordingIo.js';
 import { createFakeElectron, type FakeBrowserWindow, type FakeElectron } from '../helpers/fakeElectron.js';
+import { WindowSnapshot } from '../helpers/windowSnapshot.js';
 import { control, fault, requestLog, simulatorAccountIds } from '../helpers/simulatorHarness.js';
 
 // electron-store imports `electron` at its top; there is no runtime here (toolchain.md §2).
@@ -47,6 +49,7 @@ function launch(
   );
   prepare(electron);
   electron.app.platform = options.platform ?? 'linux';
+  windowView = new WindowSnapshot(electron.ipcMain, () => electron.windows);
   app = startTrayApp(electron.objects, {
     distDir,
     resourcesDir: path.join(repo, 'resources'),
@@ -61,10 +64,13 @@ function launch(
 
 const tray = () => electron.trays.at(-1)!;
 const titles = () => electron.notifications.map((n) => n.options.title);
-const pushedSnapshots = () =>
-  electron.windows.flatMap((w) => w.webContents.sent.filter((s) => s.channel === 'snapshot:changed').map((s) => s.payload as SnapshotView));
+/** What the window shows: the snapshot its page asked for as it loaded, then every push applied (tests/helpers/windowSnapshot.ts). */
+let windowView: WindowSnapshot;
+const shown = (): Promise<SnapshotView | undefined> => windowView.current();
 
 async function connect(): Promise<void> {
+  // The window's page has loaded: it holds the snapshot and follows the pushes from now on.
+  await shown();
   expect((await electron.ipcMain.invoke('settings:update', { apiBaseUrl: sim.baseUrl })).ok).toBe(true);
   const set = await electron.ipcMain.invoke('key:set', KEY);
   expect(set).toMatchObject({ ok: true });
@@ -178,19 +184,19 @@ describe('watching real accounts', () => {
 
     const blockedLines = ['(Notifications are blocked by the system)', '(To allow them: System Settings → Notifications → Lobstr Tray)'];
     expect(tray().menu!.shown().slice(2, 5)).toEqual([expect.stringMatching(/^\(1 of 6 accounts needs re-sync/), ...blockedLines]);
-    expect(pushedSnapshots().at(-1)?.notificationsBlocked).toMatchObject({
+    expect((await shown())?.notificationsBlocked).toMatchObject({
       message: 'Notifications are blocked by the system',
       advice: 'To allow them: System Settings → Notifications → Lobstr Tray',
       error: 'Notifications are not allowed for this application',
     });
-    expect(await electron.ipcMain.invoke('snapshot:get')).toMatchObject({ ok: true, value: { notificationsBlocked: { cause: 'failed' } } });
+    expect(await electron.ipcMain.invoke('snapshot:get')).toMatchObject({ ok: true, value: { kind: 'full', snapshot: { notificationsBlocked: { cause: 'failed' } } } });
 
     // The user allows them; the next notification is displayed, and the warning goes.
     electron.objects.Notification.systemDisplays = true;
     await control(sim, 'POST', `/accounts/${ids[0]}`, HEALTHY);
     await app.refreshNow();
     await vi.waitFor(() => expect(tray().menu!.shown()).not.toContain(blockedLines[0]));
-    expect(pushedSnapshots().at(-1)?.notificationsBlocked ?? null).toBeNull();
+    expect((await shown())?.notificationsBlocked ?? null).toBeNull();
   });
 
   it('sends a test notification from Settings, past a pause; once displayed it clears the warning', async () => {
@@ -207,7 +213,7 @@ describe('watching real accounts', () => {
     expect(titles()).toEqual([expect.stringMatching(/needs cookie re-sync$/), 'Lobstr Tray can notify you']);
     await electron.notifications[1]!.displayed();
     expect(tray().menu!.shown()).not.toContain('(Notifications are blocked by the system)');
-    expect(pushedSnapshots().at(-1)?.notificationsBlocked ?? null).toBeNull();
+    expect((await shown())?.notificationsBlocked ?? null).toBeNull();
   });
 
   it('says so from the start where the system has no notifications at all', async () => {
@@ -224,12 +230,12 @@ describe('watching real accounts', () => {
     await app.refreshNow();
     expect(tray().icon).toBe('linux-error.png');
     expect(app.status().snapshot?.accounts).toHaveLength(6);
-    expect(pushedSnapshots().at(-1)).toMatchObject({ total: 6, problem: { kind: 'invalid_response' } });
+    expect((await shown())).toMatchObject({ total: 6, problem: { kind: 'invalid_response' } });
     expect(titles()).toEqual([]); // the icon says it; no notification for a server problem
 
     await app.refreshNow();
     expect(tray().icon).toBe('linux-ok.png');
-    expect(pushedSnapshots().at(-1)?.problem).toBeNull();
+    expect((await shown())?.problem).toBeNull();
   });
 
   it('says once that Lobstr rejected the key when it is revoked', async () => {
@@ -318,7 +324,7 @@ describe('the key goes only where it was checked', () => {
     expect(tray().icon).toBe('linux-setup.png');
     expect(tray().tooltip).toBe(`Lobstr Tray: enter your API key again for ${secondHost}`);
     expect(tray().menu!.labels()).toContain(`Enter your API key again for ${secondHost} (disabled)`);
-    expect(pushedSnapshots().at(-1)).toMatchObject({ configured: false });
+    expect((await shown())).toMatchObject({ configured: false });
     expect(await electron.ipcMain.invoke('key:status')).toMatchObject({
       ok: true,
       value: { set: false, notice: expect.stringContaining(`Enter your API key again for ${secondHost}`) },
@@ -618,7 +624,7 @@ describe('the network stack', () => {
 
 describe("the details view's Refresh", () => {
   const refreshDetails = (id: string) => electron.ipcMain.invoke('account:get', id);
-  const listed = (id: string) => pushedSnapshots().at(-1)?.accounts.find((a) => a.id === id)?.health;
+  const listed = async (id: string) => (await shown())?.accounts.find((a) => a.id === id)?.health;
 
   it('feeds the monitor: an expiry seen there turns the tray red with one notification at once, and the next poll does not repeat it', async () => {
     await launch().ready;
@@ -629,7 +635,7 @@ describe("the details view's Refresh", () => {
     expect(await refreshDetails(account)).toMatchObject({ ok: true, value: { account: { id: account, health: 'needs_resync' } } });
     // The tray, the list and the details agree at once, before any poll.
     expect(tray().icon).toBe('linux-alert.png');
-    expect(listed(account)).toBe('needs_resync');
+    expect(await listed(account)).toBe('needs_resync');
     expect(app.status().snapshot?.accounts.find((a) => a.id === account)?.status).toBe('401');
     expect(titles()).toHaveLength(1);
     expect(titles()[0]).toMatch(/needs cookie re-sync$/);
@@ -642,7 +648,7 @@ describe("the details view's Refresh", () => {
     await control(sim, 'POST', `/accounts/${account}`, HEALTHY);
     await refreshDetails(account);
     expect(tray().icon).toBe('linux-ok.png');
-    expect(listed(account)).toBe('ok');
+    expect(await listed(account)).toBe('ok');
     expect(titles()).toHaveLength(2);
     expect(titles()[1]).toMatch(/synchronized again$/);
     await app.refreshNow();
@@ -696,5 +702,70 @@ describe('launch at login', () => {
     expect(refused).toMatchObject({ ok: false, error: { kind: 'failed' } });
     expect((refused as { error: { message: string } }).error.message).toMatch(/could not set itself to launch at login: .*lobstr-tray\.desktop could not be written/);
     expect(await shown()).toBe(false);
+  });
+});
+
+describe('a poll, as the window, the tray and the state file see it', () => {
+  const stateFile = () => path.join(root, 'userData', 'monitor-state.json');
+  const snapshotPushes = () => electron.windows.flatMap((w) => w.webContents.sent.filter((s) => s.channel === 'snapshot:changed').map((s) => s.payload as SnapshotPush));
+
+  it('pushes the window once per poll: nothing but a few hundred bytes when nothing changed, only the changed account otherwise', async () => {
+    await launch().ready;
+    await connect();
+    const before = snapshotPushes().length;
+
+    await app.refreshNow();
+    const unchanged = snapshotPushes().slice(before);
+    expect(unchanged).toHaveLength(1);
+    expect(unchanged[0]).toMatchObject({ kind: 'delta', changes: { upserted: [], removed: [], icons: {} } });
+    expect(v8.serialize(unchanged[0]).length).toBeLessThan(10_000);
+
+    await control(sim, 'POST', `/accounts/${ids[2]}`, { status: '401', status_code_info: 'cookies_expired' });
+    await app.refreshNow();
+    const changed = snapshotPushes().slice(before + 1);
+    expect(changed).toHaveLength(1);
+    const delta = changed[0] as Extract<SnapshotPush, { kind: 'delta' }>;
+    expect(delta.changes.upserted.map((a) => [a.id, a.health])).toEqual([[ids[2], 'needs_resync']]);
+    expect(delta.changes.removed).toEqual([]);
+    // And the window, applying it, shows what a whole snapshot shows.
+    const whole = (await electron.ipcMain.invoke('snapshot:get')) as IpcResult<{ snapshot: SnapshotView }>;
+    expect((await shown())?.accounts).toEqual(whole.ok && whole.value.snapshot.accounts);
+  });
+
+  it('does not rebuild the tray menu, nor write the state file, for a poll where nothing changed', async () => {
+    await launch().ready;
+    await connect();
+    const menuBuilds = () => tray().calls.filter((c) => c === 'setContextMenu').length;
+    const builds = menuBuilds();
+    const written = statSync(stateFile());
+    const text = readFileSync(stateFile(), 'utf8');
+
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await app.refreshNow();
+    await app.refreshNow();
+    expect(menuBuilds()).toBe(builds);
+    expect(statSync(stateFile()).mtimeMs).toBe(written.mtimeMs);
+    expect(readFileSync(stateFile(), 'utf8')).toBe(text);
+    // The check's time still reaches the user, in the tooltip.
+    expect(tray().tooltip).toMatch(/all 6 accounts OK · checked \d\d:\d\d$/);
+
+    await control(sim, 'POST', `/accounts/${ids[1]}`, { status: '401', status_code_info: 'cookies_expired' });
+    await app.refreshNow();
+    expect(menuBuilds()).toBe(builds + 1);
+    expect(readFileSync(stateFile(), 'utf8')).not.toBe(text);
+  });
+
+  it('judges the accounts again at once when the "status 429 means re-sync" setting changes, without asking Lobstr', async () => {
+    await launch().ready;
+    await connect();
+    await control(sim, 'POST', `/accounts/${ids[0]}`, { status: '429', status_code_info: 'synchronized' });
+    await app.refreshNow();
+    expect(tray().icon).toBe('linux-alert.png');
+    const requests = (await requestLog(sim)).length;
+
+    expect((await electron.ipcMain.invoke('settings:update', { status429NeedsResync: false })).ok).toBe(true);
+    await vi.waitFor(() => expect(tray().icon).toBe('linux-ok.png'));
+    expect((await shown())?.accounts.find((a) => a.id === ids[0])?.health).toBe('attention');
+    expect((await requestLog(sim)).length).toBe(requests);
   });
 });

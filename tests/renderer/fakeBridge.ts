@@ -8,22 +8,32 @@ import type { Account } from '../../main/core/lobstr/account';
 import type { MonitorStatus } from '../../main/core/appModel';
 import { DEFAULT_SETTINGS } from '../../main/core/settings/settings';
 import { snapshotView } from '../../main/core/views/rendererViews';
-import type { IpcResult, KeyStatus, NavigateTarget, SettingsValues, SnapshotView } from '../../main/shared/ipcContract';
+import { assessAll } from '../../main/core/monitor/assessedSnapshot';
+import type { IpcResult, KeyStatus, NavigateTarget, SettingsValues, SnapshotPush, SnapshotView } from '../../main/shared/ipcContract';
 
 export const TEST_NOW = Date.parse('2026-11-25T14:05:00Z');
 
-/** A snapshot as the app would push it for these accounts. */
-export function snapshotOf(accounts: Account[], overrides: Partial<MonitorStatus> = {}, demo = false): SnapshotView {
+type PlainSnapshot = { checkedAt: string; accounts: Account[]; warnings: string[] };
+
+/** A snapshot as the app would push it for these accounts (judged by the core, as the monitor does). */
+export function snapshotOf(
+  accounts: Account[],
+  overrides: Partial<Omit<MonitorStatus, 'snapshot'>> & { snapshot?: PlainSnapshot | null } = {},
+  demo = false,
+): SnapshotView {
+  const rules = { status429NeedsResync: true, timeZone: 'UTC' };
+  const { snapshot: plain, ...rest } = overrides;
+  const listing = plain === undefined ? { checkedAt: '2026-11-25T14:02:00Z', accounts, warnings: [] } : plain;
   const status: MonitorStatus = {
     configured: true,
-    snapshot: { checkedAt: '2026-11-25T14:02:00Z', accounts, warnings: [] },
+    snapshot: listing && assessAll(listing, TEST_NOW, rules),
     problem: null,
     lastPollAt: '2026-11-25T14:02:00Z',
     nextPollAt: '2026-11-25T14:07:00Z',
     polling: false,
-    ...overrides,
+    ...rest,
   };
-  return snapshotView(status, { nowMs: TEST_NOW, demo, rules: { status429NeedsResync: true, timeZone: 'UTC' } });
+  return snapshotView(status, { nowMs: TEST_NOW, demo, rules });
 }
 
 const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
@@ -37,7 +47,9 @@ export interface FakeBridge extends LobstrBridge {
 
 export function fakeBridge(snapshot: SnapshotView, overrides: Partial<LobstrBridge> = {}): FakeBridge {
   const calls: unknown[][] = [];
-  const snapshotListeners = new Set<(s: SnapshotView) => void>();
+  const snapshotListeners = new Set<(push: SnapshotPush) => void>();
+  /** Each snapshot pushed whole, with a new revision, as the main process does after a change it cannot send as a delta. */
+  let revision = 1;
   const navigateListeners = new Set<(t: NavigateTarget) => void>();
   let current = snapshot;
   let settings: SettingsValues = structuredClone(DEFAULT_SETTINGS) as SettingsValues;
@@ -56,7 +68,7 @@ export function fakeBridge(snapshot: SnapshotView, overrides: Partial<LobstrBrid
     calls,
     async getSnapshot() {
       record('getSnapshot');
-      return ok(current);
+      return ok({ kind: 'full', revision, snapshot: current });
     },
     onSnapshot(callback) {
       snapshotListeners.add(callback);
@@ -64,7 +76,7 @@ export function fakeBridge(snapshot: SnapshotView, overrides: Partial<LobstrBrid
     },
     async refresh() {
       record('refresh');
-      return ok(current);
+      return ok(null);
     },
     async getAccount(hash) {
       record('getAccount', hash);
@@ -95,11 +107,11 @@ export function fakeBridge(snapshot: SnapshotView, overrides: Partial<LobstrBrid
     },
     async startDemo() {
       record('startDemo');
-      return ok(current);
+      return ok(null);
     },
     async stopDemo() {
       record('stopDemo');
-      return ok(current);
+      return ok(null);
     },
     async openPlatform(hash) {
       record('openPlatform', hash);
@@ -123,7 +135,8 @@ export function fakeBridge(snapshot: SnapshotView, overrides: Partial<LobstrBrid
     },
     pushSnapshot(next) {
       current = next;
-      for (const listener of snapshotListeners) listener(next);
+      revision++;
+      for (const listener of snapshotListeners) listener({ kind: 'full', revision, snapshot: next });
     },
     navigate(target) {
       for (const listener of navigateListeners) listener(target);

@@ -32,7 +32,9 @@ function keyHandlers(checkFails?: Error) {
       status: () => ({ configured: false, snapshot: null, problem: null, lastPollAt: null, nextPollAt: null, polling: false }),
       refreshNow: async () => {},
       accountRead: async () => {},
+      changesSince: () => null,
     },
+    snapshots: { full: () => ({ kind: 'full', revision: 1, snapshot: undefined as never }) },
     settings,
     secrets: {
       ...secrets,

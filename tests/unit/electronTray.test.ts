@@ -5,6 +5,8 @@
  */
 import type { Menu, NativeImage, nativeImage as NativeImageModule, Tray } from 'electron';
 import path from 'node:path';
+import { assessAll } from '../../main/core/monitor/assessedSnapshot.js';
+import { DEFAULT_HEALTH_RULES } from '../../main/core/health/accountHealth.js';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../main/core/lobstr/account.js';
 import type { MonitorStatus, Settings } from '../../main/core/appModel.js';
@@ -47,7 +49,7 @@ function monitor(overrides: Partial<MonitorStatus> & { accounts?: Account[]; che
   const { accounts, checkedAt = '2026-11-25T14:02:00Z', ...rest } = overrides;
   return {
     configured: true,
-    snapshot: accounts ? { checkedAt, accounts, warnings: [] } : null,
+    snapshot: accounts ? assessAll({ checkedAt, accounts, warnings: [] }, Date.parse(checkedAt), DEFAULT_HEALTH_RULES) : null,
     problem: null,
     lastPollAt: checkedAt,
     nextPollAt: null,
@@ -68,7 +70,7 @@ describe('the tray icon', () => {
     expect(tray().shownMenu()).toEqual([
       'Open Lobstr Tray',
       '---',
-      '(All 2 accounts OK · checked 14:02)',
+      '(All 2 accounts OK)',
       '---',
       'Refresh now',
       { 'Pause notifications': ['For 1 hour', 'Until tomorrow 08:00', 'Until I resume them'] },

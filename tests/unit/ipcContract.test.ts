@@ -19,6 +19,7 @@ import {
   type NotificationSwitches,
   type PushPayload,
   type SettingsValues,
+  type SnapshotPush,
   type SnapshotView,
 } from '../../main/shared/ipcContract.js';
 import type { LobstrBridge } from '../../preload/lobstrBridge.js';
@@ -77,7 +78,8 @@ describe('the IPC contract', () => {
   test('requests and answers are typed per channel', () => {
     expectTypeOf<InvokeArgs<'snapshot:get'>>().toEqualTypeOf<[]>();
     expectTypeOf<InvokeArgs<'account:get'>>().toEqualTypeOf<[string]>();
-    expectTypeOf<InvokeResponse<'snapshot:get'>>().toEqualTypeOf<IpcResult<SnapshotView>>();
+    expectTypeOf<InvokeResponse<'snapshot:get'>>().toEqualTypeOf<IpcResult<{ kind: 'full'; revision: number; snapshot: SnapshotView }>>();
+    expectTypeOf<PushPayload<'snapshot:changed'>>().toEqualTypeOf<SnapshotPush>();
     expectTypeOf<InvokeResponse<'key:set'>>().toEqualTypeOf<IpcResult<KeyStatus>>();
     expectTypeOf<PushPayload<'window:navigate'>>().toEqualTypeOf<{ accountId: string | null; view?: 'settings' }>();
     // Every answer can be a failure value: nothing is thrown across IPC.

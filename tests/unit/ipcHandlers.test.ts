@@ -10,6 +10,8 @@ import type { Account } from '../../main/core/lobstr/account.js';
 import { createLobstrClient, type LobstrClient } from '../../main/core/lobstr/apiClient.js';
 import { LobstrApiError } from '../../main/core/lobstr/apiErrors.js';
 import type { MonitorStatus } from '../../main/core/appModel.js';
+import { DEFAULT_HEALTH_RULES } from '../../main/core/health/accountHealth.js';
+import { assessAll } from '../../main/core/monitor/assessedSnapshot.js';
 import { originOf } from '../../main/core/lobstr/baseUrl.js';
 import { keyAccess, keyStatusOf } from '../../main/core/settings/keyAccess.js';
 import { createMemorySecretStore, type SecretStore } from '../../main/core/settings/secretStore.js';
@@ -67,6 +69,10 @@ class FakeMonitor {
     polling: false,
   };
   constructor(private readonly client: () => LobstrClient | null) {}
+  /** Forgets every change: pushes after a change are whole snapshots. */
+  changesSince(): null {
+    return null;
+  }
   status(): MonitorStatus {
     return this.current;
   }
@@ -86,7 +92,7 @@ class FakeMonitor {
     const at = new Date().toISOString();
     this.current = {
       configured: true,
-      snapshot: { checkedAt: at, accounts: list.accounts, warnings: list.warnings },
+      snapshot: { ...assessAll({ checkedAt: at, accounts: list.accounts, warnings: list.warnings }, Date.now(), DEFAULT_HEALTH_RULES), revision: this.refreshes },
       problem: null,
       lastPollAt: at,
       nextPollAt: new Date(Date.now() + 300_000).toISOString(),
@@ -153,6 +159,7 @@ function harness(sim: RunningSimulator | null, options: { key?: string | null; o
   };
   h.deps = {
     monitor,
+    snapshots: createRendererPushes(() => null, { monitor, settings }),
     settings,
     secrets: {
       status: async () => keyStatusOf(keyAccess(await secrets.read(), settings.get().apiBaseUrl), secrets.notice),
@@ -336,15 +343,20 @@ describe('payload validation', () => {
   });
 });
 
+/** The whole snapshot, as the window asks for it at start. */
+async function whole(h: Harness): Promise<SnapshotView> {
+  return expectOk<{ kind: 'full'; revision: number; snapshot: SnapshotView }>(await h.call(INVOKE.getSnapshot)).snapshot;
+}
+
 describe('the snapshot', () => {
   test('shows every account with its health and reason, worst first, the counts, and one icon per platform', async () => {
     const sim = await simulator({ accounts: 30, token: THE_KEY });
     const h = harness(sim);
-    const before = expectOk<SnapshotView>(await h.call(INVOKE.getSnapshot));
+    const before = await whole(h);
     expect(before).toMatchObject({ configured: false, accounts: [], total: 0, checkedAt: null });
 
     await h.monitor.refreshNow();
-    const view = expectOk<SnapshotView>(await h.call(INVOKE.getSnapshot));
+    const view = await whole(h);
     expect(view.configured).toBe(true);
     expect(view.demo).toBe(false);
     expect(view.total).toBe(30);
@@ -370,7 +382,7 @@ describe('the snapshot', () => {
       ...status,
       problem: { kind: 'server', message: 'Lobstr answered 503 Service Unavailable (tried 4 times).', since: '2026-11-25T14:02:00.000Z', failures: 2 },
     });
-    const view = expectOk<SnapshotView>(await h.call(INVOKE.getSnapshot));
+    const view = await whole(h);
     expect(view.problem).toEqual({
       kind: 'server',
       message: 'Lobstr answered 503 Service Unavailable (tried 4 times).',
@@ -380,28 +392,25 @@ describe('the snapshot', () => {
     expect(view.total).toBe(5);
   });
 
-  test('"refresh now" polls, then answers the fresh snapshot', async () => {
+  test('"refresh now" polls and answers once that poll has ended (its result reaches the window as a push, not as a whole list)', async () => {
     const sim = await simulator({ accounts: 3, token: THE_KEY });
     const h = harness(sim);
     await h.monitor.refreshNow();
     const [first] = await simulatorAccountIds(sim);
     await control(sim, 'POST', `/accounts/${first}`, { status: '401', status_code_info: 'cookies_expired' });
-    const view = expectOk<SnapshotView>(await h.call(INVOKE.refresh));
+    expect(await h.call(INVOKE.refresh)).toEqual({ ok: true, value: null });
     expect(h.monitor.refreshes).toBe(2);
-    expect(view.accounts.find((a) => a.id === first)?.health).toBe('needs_resync');
+    expect((await whole(h)).accounts.find((a) => a.id === first)?.health).toBe('needs_resync');
   });
 
-  test('the "status 429 means re-sync" setting changes what the window is told', async () => {
+  test('the window is told the health the monitor judged, never judged again here', async () => {
     const sim = await simulator({ accounts: 3, token: THE_KEY });
     const h = harness(sim);
     const [first] = await simulatorAccountIds(sim);
     await control(sim, 'POST', `/accounts/${first}`, { status: '429', status_code_info: 'synchronized' });
     await h.monitor.refreshNow();
-    const strict = expectOk<SnapshotView>(await h.call(INVOKE.getSnapshot));
-    expect(strict.accounts.find((a) => a.id === first)?.health).toBe('needs_resync');
-    await h.call(INVOKE.updateSettings, { status429NeedsResync: false });
-    const lenient = expectOk<SnapshotView>(await h.call(INVOKE.getSnapshot));
-    expect(lenient.accounts.find((a) => a.id === first)?.health).toBe('attention');
+    const judged = h.monitor.status().snapshot!.assessed.find((a) => a.account.id === first)!;
+    expect((await whole(h)).accounts.find((a) => a.id === first)).toMatchObject({ health: judged.health, reason: judged.reason });
   });
 });
 
@@ -556,10 +565,12 @@ describe('the API key', () => {
 });
 
 describe('the demo, the platform page and the window', () => {
-  test('starting and stopping the demo answers the snapshot with the demo flag', async () => {
+  test('starting and stopping the demo: the snapshot carries the demo flag', async () => {
     const h = harness(null);
-    expect(expectOk<SnapshotView>(await h.call(INVOKE.startDemo)).demo).toBe(true);
-    expect(expectOk<SnapshotView>(await h.call(INVOKE.stopDemo)).demo).toBe(false);
+    expect(await h.call(INVOKE.startDemo)).toEqual({ ok: true, value: null });
+    expect((await whole(h)).demo).toBe(true);
+    expect(await h.call(INVOKE.stopDemo)).toEqual({ ok: true, value: null });
+    expect((await whole(h)).demo).toBe(false);
     expect(h.demoCalls).toEqual(['start', 'stop']);
   });
 
@@ -623,17 +634,25 @@ describe('the demo, the platform page and the window', () => {
 });
 
 describe('pushes to the window', () => {
-  test('a new snapshot is pushed as the same view the window asks for', async () => {
+  test('a page gets pushes only once it has asked for the snapshot; then a change is pushed, and no change is not', async () => {
     const sim = await simulator({ accounts: 5, token: THE_KEY });
     const h = harness(sim);
     await h.monitor.refreshNow();
     const contents = new FakeWebContents();
     const pushes = createRendererPushes(() => contents, h.deps);
+    // A page still starting asks for the whole snapshot itself: nothing is pushed before.
     pushes.snapshotChanged();
-    const asked = expectOk<SnapshotView>(await h.call(INVOKE.getSnapshot));
+    expect(contents.sent).toEqual([]);
+    const asked = pushes.full();
+    pushes.snapshotChanged();
+    expect(contents.sent).toEqual([]);
+
+    await h.monitor.refreshNow();
+    pushes.snapshotChanged();
     expect(contents.sent).toHaveLength(1);
     expect(contents.sent[0]?.channel).toBe(PUSH.snapshotChanged);
-    expect(contents.sent[0]?.payload).toEqual(asked);
+    // This monitor keeps no changes: the whole snapshot again, with the next revision.
+    expect(contents.sent[0]?.payload).toMatchObject({ kind: 'full', revision: asked.revision + 1 });
   });
 
   test('"open on this account" waits for a window that is still loading, and nothing goes to a closed one', () => {

@@ -5,14 +5,20 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_HEALTH_RULES } from '../../main/core/health/accountHealth.js';
 import type { MonitorStatus } from '../../main/core/appModel.js';
+import type { Account } from '../../main/core/lobstr/account.js';
+import { assessAll } from '../../main/core/monitor/assessedSnapshot.js';
 import { accountView, snapshotView } from '../../main/core/views/rendererViews.js';
 import { accountWith, SEED_FACEBOOK, SEED_TWITTER } from '../fixtures/seedAccounts.js';
 
 const NOW = Date.parse('2026-11-25T14:00:00Z');
 const context = { nowMs: NOW, demo: false, rules: DEFAULT_HEALTH_RULES };
 
-function status(accounts: MonitorStatus['snapshot']): MonitorStatus {
-  return { configured: true, snapshot: accounts, problem: null, lastPollAt: null, nextPollAt: null, polling: true };
+type Listing = { checkedAt: string; accounts: Account[]; warnings: string[] };
+
+/** The monitor's status with `listing` judged as the monitor judges it. */
+function status(listing: Listing | null): MonitorStatus {
+  const snapshot = listing && assessAll(listing, NOW, DEFAULT_HEALTH_RULES);
+  return { configured: true, snapshot, problem: null, lastPollAt: null, nextPollAt: null, polling: true };
 }
 
 describe('the snapshot view', () => {

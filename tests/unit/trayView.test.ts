@@ -16,6 +16,8 @@ import {
   type TrayViewInput,
 } from '../../main/core/views/trayView.js';
 import { accountWith } from '../fixtures/seedAccounts.js';
+import { assessAll } from '../../main/core/monitor/assessedSnapshot.js';
+import type { HealthRules } from '../../main/core/health/accountHealth.js';
 
 const NOW = Date.parse('2026-11-25T14:05:00Z');
 const CHECKED = '2026-11-25T14:02:00Z';
@@ -32,11 +34,16 @@ function accounts(total: number, bad: number): Account[] {
   return Array.from({ length: total }, (_, i) => (i < bad ? expired(i) : healthy(i)));
 }
 
-function status(overrides: Partial<MonitorStatus> & { accounts?: Account[] } = {}): MonitorStatus {
-  const { accounts: list, ...rest } = overrides;
+/** A listing judged as the monitor judges it (once, at the poll), by the rules the user set. */
+function judged(listing: { checkedAt: string; accounts: Account[]; warnings: string[] }, rules: HealthRules = { status429NeedsResync: true, timeZone: UTC }): MonitorStatus['snapshot'] {
+  return assessAll(listing, NOW, rules);
+}
+
+function status(overrides: Partial<MonitorStatus> & { accounts?: Account[]; rules?: HealthRules } = {}): MonitorStatus {
+  const { accounts: list, rules, ...rest } = overrides;
   return {
     configured: true,
-    snapshot: list ? { checkedAt: CHECKED, accounts: list, warnings: [] } : null,
+    snapshot: list ? judged({ checkedAt: CHECKED, accounts: list, warnings: [] }, rules) : null,
     problem: null,
     lastPollAt: CHECKED,
     nextPollAt: null,
@@ -65,7 +72,7 @@ function item(menu: TrayMenuItem[], id: string): Extract<TrayMenuItem, { type: '
 
 describe('tray state and tooltip', () => {
   const lastGood = { accounts: accounts(25, 0), lastPollAt: '2026-11-25T14:00:00Z' };
-  const snapshotAt1335 = (list: Account[]): MonitorStatus['snapshot'] => ({ checkedAt: '2026-11-25T13:35:00Z', accounts: list, warnings: [] });
+  const snapshotAt1335 = (list: Account[]): MonitorStatus['snapshot'] => judged({ checkedAt: '2026-11-25T13:35:00Z', accounts: list, warnings: [] });
   const cases: Array<[string, MonitorStatus, TrayState, string]> = [
     ['no key yet', status({ configured: false }), 'setup', 'Lobstr Tray: set your Lobstr API key to start'],
     ['no key yet, even with a stale snapshot that needs re-sync', status({ configured: false, accounts: accounts(3, 2) }), 'setup', 'Lobstr Tray: set your Lobstr API key to start'],
@@ -134,11 +141,12 @@ describe('tray state and tooltip', () => {
     expect(trayStateOf(s)).toBe(state);
   });
 
-  it('follows the 429 setting: status "429" is red only while it counts as expiry', () => {
-    const s = status({ accounts: [healthy(1), accountWith({ id: 'r', status: '429' })] });
-    expect(view(s).state).toBe('alert');
-    expect(view(s, { settings: { snooze: null, status429NeedsResync: false } }).state).toBe('ok');
-    expect(trayStateOf(s, { status429NeedsResync: false })).toBe('ok');
+  it('follows the 429 setting the monitor judged with: status "429" is red only while it counts as expiry', () => {
+    const list = [healthy(1), accountWith({ id: 'r', status: '429' })];
+    expect(view(status({ accounts: list })).state).toBe('alert');
+    const lenient = status({ accounts: list, rules: { status429NeedsResync: false, timeZone: UTC } });
+    expect(view(lenient).state).toBe('ok');
+    expect(trayStateOf(lenient)).toBe('ok');
   });
 
   it('uses the given time zone for clock times', () => {
@@ -146,7 +154,7 @@ describe('tray state and tooltip', () => {
   });
 
   it('keeps Windows tooltips within 127 characters, ending with an ellipsis', () => {
-    const long = status({ snapshot: { checkedAt: '2026-11-24T13:35:00Z', accounts: accounts(12_345, 1_234), warnings: [] }, problem: problem('invalid_response', '2026-11-24T13:40:00Z') });
+    const long = status({ snapshot: judged({ checkedAt: '2026-11-24T13:35:00Z', accounts: accounts(12_345, 1_234), warnings: [] }), problem: problem('invalid_response', '2026-11-24T13:40:00Z') });
     const full = view(long, { platform: 'linux' }).tooltip;
     expect(full.length).toBeGreaterThan(WINDOWS_TOOLTIP_MAX);
     const win = view(long, { platform: 'win32' }).tooltip;
@@ -184,7 +192,7 @@ describe('context menu', () => {
     expect(labels(view(status({ accounts: accounts(25, 0) })).menu)).toEqual([
       'Open Lobstr Tray',
       '---',
-      'All 25 accounts OK · checked 14:02',
+      'All 25 accounts OK',
       '---',
       'Refresh now',
       'Pause notifications ▸',
@@ -199,14 +207,14 @@ describe('context menu', () => {
   it('opens with "Open Lobstr Tray" and a disabled status line', () => {
     const menu = view(status({ accounts: accounts(25, 2) })).menu;
     expect(menu[0]).toEqual({ type: 'item', id: 'open', label: 'Open Lobstr Tray', enabled: true, action: { type: 'open' } });
-    expect(item(menu, 'status')).toMatchObject({ label: '2 of 25 accounts need re-sync · checked 14:02', enabled: false });
+    expect(item(menu, 'status')).toMatchObject({ label: '2 of 25 accounts need re-sync', enabled: false });
     expect(item(menu, 'status').action).toBeUndefined();
   });
 
   it('lists the accounts needing re-sync by name and platform, each opening that account', () => {
     const list = [healthy(1), expired(2, { username: 'zoe', type: 'linkedin-sync' }), expired(3, { username: 'adam', type: 'twitter-sync' })];
     const menu = view(status({ accounts: list })).menu;
-    expect(labels(menu).slice(2, 5)).toEqual(['2 of 3 accounts need re-sync · checked 14:02', '@adam · X (Twitter)', '@zoe · LinkedIn']);
+    expect(labels(menu).slice(2, 5)).toEqual(['2 of 3 accounts need re-sync', '@adam · X (Twitter)', '@zoe · LinkedIn']);
     expect(item(menu, 'account:exp3').action).toEqual({ type: 'open_account', accountId: 'exp3' });
     expect(item(menu, 'account:exp2').action).toEqual({ type: 'open_account', accountId: 'exp2' });
     expect(items(menu).some((m) => m.label.includes('healthy'))).toBe(false);
@@ -245,15 +253,26 @@ describe('context menu', () => {
   ] as const)('says under the status line when the system blocks notifications, and how to allow them on %s', (platform, advice) => {
     const blocked = { cause: 'failed' as const, error: 'denied', since: CHECKED };
     const menu = view(status({ accounts: accounts(3, 0) }), { platform, notificationsBlocked: blocked }).menu;
-    expect(labels(menu).slice(2, 5)).toEqual(['All 3 accounts OK · checked 14:02', 'Notifications are blocked by the system', advice]);
+    expect(labels(menu).slice(2, 5)).toEqual(['All 3 accounts OK', 'Notifications are blocked by the system', advice]);
     expect(item(menu, 'notifications-blocked').enabled).toBe(false);
     expect(labels(view(status({ accounts: accounts(3, 0) }), { platform }).menu)).not.toContain('Notifications are blocked by the system');
   });
 
-  it('offers "Refresh now", disabled while a check runs and before setup', () => {
+  it('offers "Refresh now" (disabled before setup), the same while a check runs: a click joins it', () => {
     expect(item(view(status({ accounts: accounts(2, 0) })).menu, 'refresh')).toMatchObject({ label: 'Refresh now', enabled: true, action: { type: 'refresh' } });
-    expect(item(view(status({ accounts: accounts(2, 0), polling: true })).menu, 'refresh')).toMatchObject({ label: 'Checking now…', enabled: false });
+    expect(item(view(status({ accounts: accounts(2, 0), polling: true })).menu, 'refresh')).toMatchObject({ label: 'Refresh now', enabled: true, action: { type: 'refresh' } });
     expect(item(view(status({ configured: false })).menu, 'refresh').enabled).toBe(false);
+  });
+
+  it('is the same menu before, during and after a poll where nothing changed (rebuilding it would close it under the pointer)', () => {
+    const list = accounts(25, 2);
+    const before = view(status({ accounts: list }));
+    const during = view(status({ accounts: list, polling: true }));
+    const after = view({ ...status({ accounts: list }), snapshot: judged({ checkedAt: '2026-11-25T14:07:00Z', accounts: list, warnings: [] }), lastPollAt: '2026-11-25T14:07:00Z' });
+    expect(during.menu).toEqual(before.menu);
+    expect(after.menu).toEqual(before.menu);
+    // The time of the check is in the tooltip, which changes without closing anything.
+    expect(after.tooltip).toBe('Lobstr Tray: 2 of 25 accounts need re-sync · checked 14:07');
   });
 
   it('offers the three pauses when notifications are on', () => {

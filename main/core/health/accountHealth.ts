@@ -95,9 +95,21 @@ const HEALTH_RANK: Readonly<Record<Health, number>> = { needs_resync: 0, attenti
 export function compareAssessed(a: AssessedAccount, b: AssessedAccount): number {
   const byHealth = HEALTH_RANK[a.health] - HEALTH_RANK[b.health];
   if (byHealth !== 0) return byHealth;
-  const byName = byUsername.compare(a.account.username, b.account.username);
+  return compareNames(a.account, b.account);
+}
+
+/** The same order for an account that carries its health (the window's AccountView). */
+export function compareJudged(a: { health: Health; username: string; id: string }, b: { health: Health; username: string; id: string }): number {
+  const byHealth = HEALTH_RANK[a.health] - HEALTH_RANK[b.health];
+  if (byHealth !== 0) return byHealth;
+  return compareNames(a, b);
+}
+
+/** By username (case and accents aside), then by id. */
+export function compareNames(a: Pick<Account, 'username' | 'id'>, b: Pick<Account, 'username' | 'id'>): number {
+  const byName = byUsername.compare(a.username, b.username);
   if (byName !== 0) return byName;
-  return a.account.id < b.account.id ? -1 : a.account.id > b.account.id ? 1 : 0;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 export function summariseHealth(

@@ -19,7 +19,7 @@
  *   re-sync then is announced again only through the reminder rule; a reminder that fell due during
  *   the snooze is shown at the first poll after it.
  */
-import type { AssessedAccount, Health } from '../health/accountHealth.js';
+import { compareNames, type AssessedAccount, type Health } from '../health/accountHealth.js';
 import type { ConnectionProblem, PlannedNotification, Settings } from '../appModel.js';
 import { platformLabel } from '../health/platforms.js';
 import { isSnoozed } from './snooze.js';
@@ -93,6 +93,9 @@ export interface AccountAlerts {
 
 /** The accounts behind `plan`'s notifications, from the poll's `accounts`. */
 export function alertedAccounts(plan: AlertPlan, accounts: readonly AssessedAccount[]): AccountAlerts {
+  const { needsResync, reminders, recovered } = plan.shown;
+  // Most polls alert about nobody: no index of every account for them.
+  if (needsResync.length + reminders.length + recovered.length === 0) return { needsResync: [], reminders: [], recovered: [] };
   const byId = new Map(accounts.map((a) => [a.account.id, a]));
   const pick = (ids: readonly string[]): AlertedAccount[] =>
     ids.flatMap((id) => {
@@ -129,6 +132,8 @@ export function planAlerts(input: AlertInput): AlertPlan {
   const neededSince = new Map<string, number>();
   const recovered: AssessedAccount[] = [];
   const remembered: Record<string, AccountMemory> = {};
+  /** Whether any memory differs from the ledger's: an unchanged ledger is returned as it was (nothing to save). */
+  let changed = false;
   const reminderMs = settings.reminderHours !== null && settings.reminderHours > 0 ? settings.reminderHours * 3_600_000 : null;
 
   for (const assessed of accounts) {
@@ -151,13 +156,23 @@ export function planAlerts(input: AlertInput): AlertPlan {
       if (kinds.recovered && !quiet) recovered.push(assessed);
       notified = { at: nowIso, health };
     }
-    remembered[account.id] = { health, reason, since, notified };
+    if (before && before.health === health && before.reason === reason && before.since === since && before.notified === notified && before.goneAt === undefined) {
+      remembered[account.id] = before;
+    } else {
+      remembered[account.id] = { health, reason, since, notified };
+      changed = true;
+    }
   }
 
   for (const [id, memory] of Object.entries(ledger.accounts)) {
     if (id in remembered) continue;
     const goneAt = memory.goneAt ?? nowIso;
-    if (nowMs - Date.parse(goneAt) < GONE_MEMORY_MS) remembered[id] = { ...memory, goneAt };
+    if (nowMs - Date.parse(goneAt) < GONE_MEMORY_MS) {
+      remembered[id] = memory.goneAt === undefined ? { ...memory, goneAt } : memory;
+      if (memory.goneAt === undefined) changed = true;
+    } else {
+      changed = true;
+    }
   }
 
   const notifications = [
@@ -187,7 +202,7 @@ export function planAlerts(input: AlertInput): AlertPlan {
       keyRejected: false,
     },
     // A successful poll ends a run of auth failures: a later rejection is news again.
-    ledger: { accounts: remembered, keyRejectedShown: false },
+    ledger: !changed && !ledger.keyRejectedShown ? ledger : { accounts: remembered, keyRejectedShown: false },
   };
 }
 
@@ -204,8 +219,7 @@ function grouped(
 }
 
 function byName(a: AssessedAccount, b: AssessedAccount): number {
-  const byUsername = a.account.username.localeCompare(b.account.username, 'en', { sensitivity: 'base' });
-  return byUsername !== 0 ? byUsername : a.account.id.localeCompare(b.account.id);
+  return compareNames(a.account, b.account);
 }
 
 function announceOne({ account, reason }: AssessedAccount): PlannedNotification {

@@ -15,22 +15,24 @@
  * the first poll is compared with it, so what changed while the app was closed is reported.
  */
 import type { Account, AccountList } from '../lobstr/account.js';
-import { accountHealth, type AssessedAccount, type HealthRules } from '../health/accountHealth.js';
-import { isLobstrApiError } from '../lobstr/apiErrors.js';
+import type { HealthRules } from '../health/accountHealth.js';
 import {
   systemClock,
-  type AccountsSnapshot,
   type Clock,
-  type ConnectionProblem,
   type MonitorEvent,
   type MonitorStatus,
   type Notifier,
   type Settings,
 } from '../appModel.js';
-import { EMPTY_LEDGER, alertedAccounts, planAlerts, type AccountAlerts, type AlertLedger } from './alertPlanner.js';
+import { EMPTY_LEDGER, type AccountAlerts } from './alertPlanner.js';
+import { restoreSnapshot, type AccountsDelta } from './assessedSnapshot.js';
 import type { MonitorStore, PersistedMonitorState } from './monitorStore.js';
-import { POLL_INTERVAL_MINUTES } from '../settings/settings.js';
-import { accountTransitions, connectionTransition } from './transitions.js';
+import { createPollTimer, failureDelayMs, pollIntervalMs } from './pollSchedule.js';
+import { judgeAgain, judgeFailure, judgeListing, type MonitorMemory, type Outcome } from './pollOutcome.js';
+import { createStatePersistence } from './statePersistence.js';
+import { createSlicer, SLICE_MS } from './yielding.js';
+
+export { BACKOFF_BASE_MS, BACKOFF_MAX_MS, MAX_SERVER_WAIT_MS, failureDelayMs, pollIntervalMs } from './pollSchedule.js';
 
 export type WakeReason = 'resume' | 'unlock' | 'online';
 
@@ -59,6 +61,11 @@ export interface MonitorDeps {
   onAlerts?: (alerts: AccountAlerts) => void;
   /** Something went wrong that the user or the log should know (a store that cannot be saved). */
   onWarning?: (message: string) => void;
+  /**
+   * Long loops (judging, sorting, diffing 100,000 accounts) yield to the event loop after this many
+   * ms (yielding.ts); 0 runs them in one go. Default SLICE_MS.
+   */
+  sliceMs?: number;
 }
 
 export interface Monitor {
@@ -80,7 +87,10 @@ export interface Monitor {
    * and its memory are dropped, and the first poll reports the new list as on a first run.
    */
   reconfigure(options?: { forgetAccounts?: boolean }): void;
-  /** The settings changed: a new interval takes effect from the last poll. */
+  /**
+   * The settings changed: a new interval takes effect from the last poll; a new rule of health
+   * ("status 429 means re-sync") judges the accounts again at once, without a request.
+   */
   settingsChanged(): void;
   /**
    * One account was re-read on its own (the details view's Refresh, GET /v1/accounts/{hash}): it
@@ -90,62 +100,43 @@ export interface Monitor {
    * Resolves once the new state is saved.
    */
   accountRead(account: Account): Promise<void>;
+  /**
+   * What changed from snapshot revision `revision` to the current one, when the monitor still knows
+   * (the last change only); null when it does not: the caller sends the whole snapshot instead.
+   */
+  changesSince(revision: number): AccountsDelta | null;
 }
 
-/** The first retry after a failure comes this soon (or after one interval, if that is shorter). */
-export const BACKOFF_BASE_MS = 30_000;
-/** Backoff never waits longer than this. */
-export const BACKOFF_MAX_MS = 15 * 60_000;
-/** A server asking to wait longer than this is taken to mean an hour. */
-export const MAX_SERVER_WAIT_MS = 60 * 60_000;
-
-/**
- * The wait after the `failures`-th consecutive failed poll: doubling from min(30 s, interval) up to
- * 15 minutes, with "equal jitter" (between half and all of that), so many clients coming back from
- * the same outage spread out while none retries at once.
- */
-export function failureDelayMs(failures: number, intervalMs: number, random: () => number): number {
-  const base = Math.min(BACKOFF_BASE_MS, intervalMs);
-  const ceiling = Math.min(BACKOFF_MAX_MS, base * 2 ** Math.max(0, failures - 1));
-  const r = Math.min(Math.max(random(), 0), 1);
-  return Math.round(ceiling / 2 + (r * ceiling) / 2);
-}
-
-/** The settings' interval in ms, clamped to 1 to 60 minutes (a damaged value means the default). */
-export function pollIntervalMs(settings: Pick<Settings, 'pollIntervalMinutes'>): number {
-  const minutes = settings.pollIntervalMinutes;
-  if (!Number.isFinite(minutes)) return POLL_INTERVAL_MINUTES.default * 60_000;
-  return Math.min(POLL_INTERVAL_MINUTES.max, Math.max(POLL_INTERVAL_MINUTES.min, minutes)) * 60_000;
-}
-
-type Outcome = 'ok' | 'failed' | 'abandoned';
+type PollEnd = 'ok' | 'failed' | 'abandoned';
 
 export function createMonitor(deps: MonitorDeps): Monitor {
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? Math.random;
-  const iso = (ms: number): string => new Date(ms).toISOString();
+  const sliceMs = deps.sliceMs ?? SLICE_MS;
 
-  let snapshot: AccountsSnapshot | null = null;
-  let problem: ConnectionProblem | null = null;
-  let ledger: AlertLedger = EMPTY_LEDGER;
+  let memory: MonitorMemory = { snapshot: null, problem: null, ledger: EMPTY_LEDGER };
+  /** The last change of the accounts, for a window that holds the revision before it. */
+  let lastDelta: AccountsDelta | null = null;
+  /** The highest snapshot revision so far: a new list after a forgotten one never reuses a number. */
+  let lastRevision = 0;
   let configured = deps.configured ?? true;
   let running = false;
   let lastPollAt: string | null = null;
-  let nextPollAt: string | null = null;
-  let timer: { handle: unknown } | null = null;
   let inFlight: Promise<void> | null = null;
   let controller: AbortController | null = null;
   /** Failures since the last success or wake: drives the backoff (problem.failures keeps counting). */
   let backoffFailures = 0;
   /** A rate-limited server asked not to be asked again before this time (ms). */
   let notBefore = 0;
-  /** Bumped when a poll in flight must not count any more (stop, reconfigure). */
+  /** Bumped when a poll in flight must not count any more (stop, reconfigure, forget). */
   let generation = 0;
   /** What to do when the poll in flight ends: poll again at once, always or only if it failed. */
   let followUp: 'always' | 'if_failed' | null = null;
-  let lastOutcome: Outcome = 'ok';
+  let lastEnd: PollEnd = 'ok';
   /** Accounts re-read on their own (accountRead) while a poll was in flight, by id. */
   const readsDuringPoll = new Map<string, { account: Account; atMs: number }>();
+  /** One change of the memory at a time: a poll's judgement and a re-read account never interleave. */
+  let judging: Promise<unknown> = Promise.resolve();
 
   const warn = (message: string): void => {
     try {
@@ -154,36 +145,22 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       // A listener's failure must not stop the monitor.
     }
   };
+  const persistence = createStatePersistence(deps.store, warn);
+  const timer = createPollTimer(clock, () => void poll());
 
   function status(): MonitorStatus {
-    return { configured, snapshot, problem, lastPollAt, nextPollAt, polling: inFlight !== null };
+    const { snapshot, problem } = memory;
+    return { configured, snapshot, problem, lastPollAt, nextPollAt: timer.nextPollAt, polling: inFlight !== null };
   }
 
-  function emitStatus(): void {
+  function notify<T>(listener: ((value: T) => void) | undefined, value: T, what: string): void {
     try {
-      deps.onStatus?.(status());
+      listener?.(value);
     } catch (e) {
-      warn(`A status listener failed: ${(e as Error)?.message ?? String(e)}`);
+      warn(`${what} failed: ${(e as Error)?.message ?? String(e)}`);
     }
   }
-
-  function emitEvents(events: MonitorEvent[]): void {
-    if (events.length === 0) return;
-    try {
-      deps.onEvents?.(events);
-    } catch (e) {
-      warn(`An event listener failed: ${(e as Error)?.message ?? String(e)}`);
-    }
-  }
-
-  function emitAlerts(alerts: AccountAlerts): void {
-    if (alerts.needsResync.length + alerts.reminders.length + alerts.recovered.length === 0) return;
-    try {
-      deps.onAlerts?.(alerts);
-    } catch (e) {
-      warn(`An alert listener failed: ${(e as Error)?.message ?? String(e)}`);
-    }
-  }
+  const emitStatus = (): void => notify(deps.onStatus, status(), 'A status listener');
 
   function intervalMs(): number {
     const override = deps.intervalMs?.();
@@ -191,30 +168,21 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     return pollIntervalMs(deps.getSettings());
   }
 
-  function clearTimer(): void {
-    if (timer) clock.clearTimeout(timer.handle);
-    timer = null;
-    nextPollAt = null;
+  function rules(settings: Settings): HealthRules {
+    return { status429NeedsResync: settings.status429NeedsResync, timeZone: deps.timeZone };
   }
 
-  function scheduleIn(ms: number): void {
-    clearTimer();
-    const delay = Math.max(0, Math.round(ms));
-    nextPollAt = iso(clock.now() + delay);
-    const entry = {
-      handle: clock.setTimeout(() => {
-        if (timer !== entry) return;
-        timer = null;
-        void poll();
-      }, delay),
-    };
-    timer = entry;
+  /** Serialises the judgements: each sees the memory the previous one left. */
+  function judged<T>(work: () => Promise<T>): Promise<T> {
+    const next = judging.then(work, work);
+    judging = next.catch(() => undefined);
+    return next;
   }
 
   function poll(): Promise<void> {
     if (inFlight) return inFlight;
     if (!running || !configured) return Promise.resolve();
-    clearTimer();
+    timer.clear();
     inFlight = runPoll().finally(() => {
       inFlight = null;
       try {
@@ -243,19 +211,76 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     } finally {
       if (controller === ctl) controller = null;
     }
-    if (started !== generation || ctl.signal.aborted) {
-      lastOutcome = 'abandoned';
+    const abandoned = (): boolean => started !== generation || ctl.signal.aborted;
+    if (abandoned()) {
+      lastEnd = 'abandoned';
       return;
     }
     try {
-      if (fetched) await applySuccess(list as AccountList, startedAt);
-      else await applyFailure(error);
-      lastOutcome = fetched ? 'ok' : 'failed';
+      lastEnd = await judged(async () => {
+        if (abandoned()) return 'abandoned';
+        const now = clock.now();
+        const settings = deps.getSettings();
+        if (!fetched) {
+          const outcome = judgeFailure(memory, error, now, settings);
+          backoffFailures++;
+          if (outcome.notBefore !== null) notBefore = outcome.notBefore;
+          lastPollAt = new Date(now).toISOString();
+          await apply(outcome);
+          return 'failed';
+        }
+        // An account re-read on its own while this list was on its way is newer than the list's copy.
+        const accounts = (list as AccountList).accounts.map((account) => {
+          const read = readsDuringPoll.get(account.id);
+          return read && read.atMs >= startedAt ? read.account : account;
+        });
+        readsDuringPoll.clear();
+        const listing = { checkedAt: new Date(now).toISOString(), accounts, warnings: (list as AccountList).warnings };
+        judgedBy = rulesKey(settings);
+        const outcome = await judgeListing(memory, listing, now, settings, rules(settings), createSlicer(sliceMs), lastRevision);
+        // Stopped or reconfigured while judging: the result no longer counts.
+        if (abandoned()) return 'abandoned';
+        lastPollAt = listing.checkedAt;
+        backoffFailures = 0;
+        notBefore = 0;
+        await apply(outcome);
+        return 'ok';
+      });
     } catch (e) {
       // A bug here must not stop the polling; the next poll starts from the state as it is.
-      lastOutcome = 'failed';
+      lastEnd = 'failed';
       warn(`Checking the accounts went wrong inside the app: ${(e as Error)?.message ?? String(e)}`);
     }
+  }
+
+  /** Takes in a judged outcome: the new memory, then notifications, events, alerts, and the save. */
+  function apply(outcome: Outcome): Promise<void> {
+    memory = outcome.memory;
+    lastRevision = Math.max(lastRevision, memory.snapshot?.revision ?? 0);
+    if (outcome.delta) lastDelta = outcome.delta;
+    for (const notification of outcome.notifications) {
+      try {
+        deps.notifier.show(notification);
+      } catch (e) {
+        warn(`A notification could not be shown: ${(e as Error)?.message ?? String(e)}`);
+      }
+    }
+    if (outcome.events.length > 0) notify(deps.onEvents, outcome.events, 'An event listener');
+    const alerts = outcome.alerts;
+    if (alerts && alerts.needsResync.length + alerts.reminders.length + alerts.recovered.length > 0) {
+      notify(deps.onAlerts, alerts, 'An alert listener');
+    }
+    return persist(outcome.changed);
+  }
+
+  function persist(changed: boolean, evenIfOnlyTime = false): Promise<void> {
+    const { snapshot, problem, ledger } = memory;
+    const state: PersistedMonitorState = {
+      snapshot: snapshot && { checkedAt: snapshot.checkedAt, accounts: snapshot.accounts, warnings: snapshot.warnings },
+      problem,
+      ledger,
+    };
+    return persistence.save(state, changed, evenIfOnlyTime);
   }
 
   function afterPoll(): void {
@@ -264,16 +289,16 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       emitStatus();
       return;
     }
-    const again = followUp === 'always' || (followUp === 'if_failed' && lastOutcome === 'failed');
+    const again = followUp === 'always' || (followUp === 'if_failed' && lastEnd === 'failed');
     followUp = null;
     if (again) {
       void poll();
       return;
     }
-    if (lastOutcome === 'ok') scheduleIn(intervalMs());
-    else if (lastOutcome === 'failed') {
+    if (lastEnd === 'ok') timer.scheduleIn(intervalMs());
+    else if (lastEnd === 'failed') {
       const backoff = failureDelayMs(backoffFailures, intervalMs(), random);
-      scheduleIn(Math.max(backoff, notBefore - clock.now()));
+      timer.scheduleIn(Math.max(backoff, notBefore - clock.now()));
     } else {
       // Abandoned while still meant to run (configured off and on again mid-poll): start over now.
       void poll();
@@ -282,130 +307,41 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     emitStatus();
   }
 
-  function rulesFor(settings: Settings): HealthRules {
-    return { status429NeedsResync: settings.status429NeedsResync, timeZone: deps.timeZone };
-  }
+  /** The rules the snapshot was judged by, to see when the user's settings change them. */
+  const rulesKey = (settings: Settings): string => JSON.stringify(rules(settings));
+  let judgedBy = rulesKey(deps.getSettings());
 
-  /**
-   * `accounts` judged against what was last seen: their health, the account events since the
-   * snapshot, and the alert plan. The previous health is the ledger's, not re-judged now: a lock
-   * that has run out is a change.
-   */
-  function judge(accounts: Account[], now: number, settings: Settings) {
-    const rules = rulesFor(settings);
-    const assessed: AssessedAccount[] = accounts.map((account) => ({ account, ...accountHealth(account, now, rules) }));
-    const previous: AssessedAccount[] | null =
-      snapshot &&
-      snapshot.accounts.map((account) => {
-        const memory = ledger.accounts[account.id];
-        return memory ? { account, health: memory.health, reason: memory.reason } : { account, ...accountHealth(account, now, rules) };
-      });
-    const plan = planAlerts({ accounts: assessed, problem: null, ledger, settings, nowMs: now });
-    return { assessed, accountEvents: accountTransitions(previous, assessed), plan };
-  }
-
-  async function applySuccess(list: AccountList, startedAt: number): Promise<void> {
-    const now = clock.now();
-    const settings = deps.getSettings();
-    // An account re-read on its own while this list was on its way is newer than the list's copy.
-    const accounts = list.accounts.map((account) => {
-      const read = readsDuringPoll.get(account.id);
-      return read && read.atMs >= startedAt ? read.account : account;
+  /** One account re-read on its own (see Monitor.accountRead), or (null) the rules changed. */
+  function judgeSnapshotAgain(account: Account | null): Promise<void> {
+    if (!running || !configured || memory.snapshot === null) return Promise.resolve();
+    if (account && inFlight) readsDuringPoll.set(account.id, { account, atMs: clock.now() });
+    return judged(async () => {
+      const current = memory;
+      if (!running || !configured || current.snapshot === null) return;
+      if (account && !current.snapshot.accounts.some((candidate) => candidate.id === account.id)) return;
+      const settings = deps.getSettings();
+      judgedBy = rulesKey(settings);
+      const outcome = await judgeAgain(
+        { ...current, snapshot: current.snapshot },
+        account,
+        clock.now(),
+        settings,
+        rules(settings),
+        createSlicer(sliceMs),
+      );
+      // Forgotten or replaced meanwhile (reconfigure): this read belongs to the old list.
+      if (memory !== current) return;
+      const saved = apply(outcome);
+      emitStatus();
+      await saved;
     });
-    readsDuringPoll.clear();
-    const { assessed, accountEvents, plan } = judge(accounts, now, settings);
-    const events = [...connectionTransition(problem, null), ...accountEvents];
-
-    snapshot = { checkedAt: iso(now), accounts, warnings: list.warnings };
-    problem = null;
-    lastPollAt = iso(now);
-    backoffFailures = 0;
-    notBefore = 0;
-    ledger = plan.ledger;
-    show(plan.notifications);
-    emitEvents(events);
-    emitAlerts(alertedAccounts(plan, assessed));
-    await persist();
-  }
-
-  /** One account re-read on its own: see Monitor.accountRead. */
-  async function applyAccountRead(account: Account): Promise<void> {
-    if (!running || !configured || snapshot === null) return;
-    const index = snapshot.accounts.findIndex((candidate) => candidate.id === account.id);
-    if (index === -1) return;
-    const now = clock.now();
-    if (inFlight) readsDuringPoll.set(account.id, { account, atMs: now });
-    const accounts = snapshot.accounts.slice();
-    accounts[index] = account;
-    const { assessed, accountEvents, plan } = judge(accounts, now, deps.getSettings());
-
-    // The list's time and warnings stay: only this account is newer. The connection is the polls' to judge.
-    snapshot = { ...snapshot, accounts };
-    ledger = { ...plan.ledger, keyRejectedShown: ledger.keyRejectedShown };
-    show(plan.notifications);
-    emitEvents(accountEvents);
-    emitAlerts(alertedAccounts(plan, assessed));
-    emitStatus();
-    await persist();
-  }
-
-  async function applyFailure(error: unknown): Promise<void> {
-    const now = clock.now();
-    const settings = deps.getSettings();
-    const kind = isLobstrApiError(error) ? error.kind : 'invalid_response';
-    const message = isLobstrApiError(error)
-      ? error.message
-      : `Checking the accounts failed unexpectedly: ${(error as Error)?.message ?? String(error)}`;
-    const next: ConnectionProblem = {
-      kind,
-      message,
-      // The first failure of this run of failures, whatever its kind (appModel's contract).
-      since: problem?.since ?? iso(now),
-      failures: (problem?.failures ?? 0) + 1,
-    };
-    const events = connectionTransition(problem, next);
-    problem = next;
-    lastPollAt = iso(now);
-    backoffFailures++;
-    if (isLobstrApiError(error) && error.kind === 'rate_limited' && error.retryAfterMs !== undefined) {
-      notBefore = now + Math.min(Math.max(0, error.retryAfterMs), MAX_SERVER_WAIT_MS);
-    }
-    const plan = planAlerts({ accounts: null, problem, ledger, settings, nowMs: now });
-    ledger = plan.ledger;
-    show(plan.notifications);
-    emitEvents(events);
-    await persist();
-  }
-
-  function show(notifications: ReturnType<typeof planAlerts>['notifications']): void {
-    for (const notification of notifications) {
-      try {
-        deps.notifier.show(notification);
-      } catch (e) {
-        warn(`A notification could not be shown: ${(e as Error)?.message ?? String(e)}`);
-      }
-    }
-  }
-
-  /** Saves in order, one after the other; stop() waits for the last one. */
-  let saving: Promise<void> = Promise.resolve();
-  function persist(): Promise<void> {
-    const state: PersistedMonitorState = { snapshot, problem, ledger };
-    saving = saving.then(async () => {
-      try {
-        await deps.store.save(state);
-      } catch (e) {
-        warn(`The monitor state could not be saved (${(e as Error)?.message ?? String(e)}); after a restart, alerts already shown may be shown again.`);
-      }
-    });
-    return saving;
   }
 
   /** Abandons the poll in flight (its result will not count) and any scheduled one. */
   function abandonPolls(): void {
     generation++;
     controller?.abort();
-    clearTimer();
+    timer.clear();
   }
 
   return {
@@ -417,9 +353,15 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         const loaded = deps.store.load();
         if (loaded.warning) warnings.push(loaded.warning);
         if (loaded.state) {
-          snapshot = loaded.state.snapshot;
-          problem = loaded.state.problem;
-          ledger = loaded.state.ledger;
+          const { snapshot, problem, ledger } = loaded.state;
+          const settings = deps.getSettings();
+          memory = {
+            snapshot: snapshot && restoreSnapshot(snapshot, ledger.accounts, clock.now(), rules(settings)),
+            problem,
+            ledger,
+          };
+          lastRevision = memory.snapshot?.revision ?? 0;
+          persistence.loaded(loaded.state);
         }
       } catch (e) {
         warnings.push(`The saved monitor state could not be loaded (${(e as Error)?.message ?? String(e)}); starting fresh.`);
@@ -435,7 +377,10 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       abandonPolls();
       const pending = inFlight;
       if (pending) await pending;
-      await saving;
+      await judging;
+      // The last check's time, so a restart says when Lobstr was last read.
+      await persist(false, true);
+      await persistence.settled();
       emitStatus();
     },
 
@@ -454,7 +399,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         return;
       }
       const wait = notBefore - clock.now();
-      if (wait > 0) scheduleIn(wait);
+      if (wait > 0) timer.scheduleIn(wait);
       else void poll();
       emitStatus();
     },
@@ -467,10 +412,9 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       if (!value) {
         followUp = null;
         abandonPolls();
-        problem = null;
-        ledger = { ...ledger, keyRejectedShown: false };
+        memory = { ...memory, problem: null, ledger: { ...memory.ledger, keyRejectedShown: false } };
         emitStatus();
-        void persist();
+        void persist(true);
         return;
       }
       backoffFailures = 0;
@@ -484,11 +428,14 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
     reconfigure(options = {}) {
       abandonPolls();
-      problem = null;
       backoffFailures = 0;
       notBefore = 0;
-      ledger = options.forgetAccounts ? EMPTY_LEDGER : { ...ledger, keyRejectedShown: false };
-      if (options.forgetAccounts) snapshot = null;
+      memory = {
+        snapshot: options.forgetAccounts ? null : memory.snapshot,
+        problem: null,
+        ledger: options.forgetAccounts ? EMPTY_LEDGER : { ...memory.ledger, keyRejectedShown: false },
+      };
+      if (options.forgetAccounts) lastDelta = null;
       if (running && configured) {
         if (inFlight) followUp = 'always';
         else void poll();
@@ -496,17 +443,25 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       emitStatus();
     },
 
-    accountRead: applyAccountRead,
+    accountRead: (account) => judgeSnapshotAgain(account),
+
+    changesSince(revision) {
+      const current = memory.snapshot?.revision ?? 0;
+      if (revision === current) return null;
+      return lastDelta && lastDelta.base === revision && lastDelta.revision === current ? lastDelta : null;
+    },
 
     settingsChanged() {
+      // A rule of health changed ("status 429 means re-sync"): the accounts are judged again now.
+      if (rulesKey(deps.getSettings()) !== judgedBy) void judgeSnapshotAgain(null);
       // Only a normal wait follows the interval; a backoff or a server's wait stays as it is.
-      if (!running || !configured || inFlight || !timer || lastOutcome !== 'ok' || lastPollAt === null) return;
+      if (!running || !configured || inFlight || !timer.pending || lastEnd !== 'ok' || lastPollAt === null) return;
       const wait = Date.parse(lastPollAt) + intervalMs() - clock.now();
       if (wait <= 0) {
         void poll();
         return;
       }
-      scheduleIn(wait);
+      timer.scheduleIn(wait);
       emitStatus();
     },
   };

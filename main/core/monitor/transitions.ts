@@ -6,7 +6,8 @@
  * A change of reason within the same health ("cookies expired" becoming "status 401") is not an
  * event: what the user acts on is the health, and a reworded reason would only add noise.
  */
-import type { AssessedAccount } from '../health/accountHealth.js';
+import type { AssessedAccount, Health } from '../health/accountHealth.js';
+import type { AccountsDelta } from './assessedSnapshot.js';
 import type { ConnectionProblem, MonitorEvent } from '../appModel.js';
 
 /**
@@ -31,6 +32,28 @@ export function accountTransitions(
       events.push({ type: 'health_changed', account: now.account, from: old.health, to: now.health, reason: now.reason });
     }
   }
+  return events;
+}
+
+/**
+ * The same events from a poll's delta alone (assessedSnapshot.ts), without looking at the accounts
+ * that did not change: removals, then additions and changes, in the API's order. The previous health
+ * is the one remembered (`rememberedHealth`, the alert ledger's) when there is one.
+ */
+export function deltaTransitions(delta: AccountsDelta, rememberedHealth: (id: string) => Health | undefined): MonitorEvent[] {
+  const events: MonitorEvent[] = [];
+  for (const old of delta.removed) {
+    events.push({ type: 'account_removed', account: old.account, previous: rememberedHealth(old.account.id) ?? old.health });
+  }
+  delta.upserted.forEach((now, i) => {
+    const old = delta.replaced[i];
+    if (!old) {
+      events.push({ type: 'account_added', account: now.account, health: now.health, reason: now.reason });
+      return;
+    }
+    const from = rememberedHealth(now.account.id) ?? old.health;
+    if (from !== now.health) events.push({ type: 'health_changed', account: now.account, from, to: now.health, reason: now.reason });
+  });
   return events;
 }
 

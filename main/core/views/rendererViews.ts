@@ -4,9 +4,10 @@
  * an AccountView. Nothing here holds or produces the API key.
  */
 import type { Account } from '../lobstr/account.js';
-import { summariseHealth, accountHealth, type HealthRules } from '../health/accountHealth.js';
+import { accountHealth, type AssessedAccount, type HealthRules } from '../health/accountHealth.js';
+import type { AccountsDelta } from '../monitor/assessedSnapshot.js';
 import type { MonitorStatus } from '../appModel.js';
-import type { AccountView, NotificationsBlockedView, SnapshotView } from './windowViews.js';
+import type { AccountView, NotificationsBlockedView, SnapshotDelta, SnapshotView } from './windowViews.js';
 
 export interface ViewContext {
   /** Now, in ms: a lock ends and a health changes with time. */
@@ -30,30 +31,78 @@ function withHealth(account: Account, health: AccountView['health'], reason: str
 }
 
 /**
- * The monitor's status as the window shows it. Icons go in a table by account type: with 10,000
- * accounts on a handful of platforms, one copy of each instead of one per account.
+ * The window's view of one judged account, made once per AssessedAccount: the monitor keeps the
+ * object of an unchanged account from poll to poll, so an unchanged account is never copied again.
  */
-export function snapshotView(status: MonitorStatus, context: ViewContext): SnapshotView {
-  const accounts = status.snapshot?.accounts ?? [];
-  const summary = summariseHealth(accounts, context.nowMs, context.rules);
-  // No prototype: a platform type is the API's text, and "__proto__" must stay a plain key.
-  const icons = Object.create(null) as Record<string, string>;
-  for (const account of accounts) {
-    if (account.icon !== '' && !Object.hasOwn(icons, account.type)) icons[account.type] = account.icon;
+const views = new WeakMap<AssessedAccount, AccountView>();
+function viewOf(item: AssessedAccount): AccountView {
+  let view = views.get(item);
+  if (!view) {
+    view = withHealth(item.account, item.health, item.reason);
+    views.set(item, view);
   }
+  return view;
+}
+
+/** Everything of the SnapshotView but the accounts and icons: a few hundred bytes. */
+function statusPart(status: MonitorStatus, context: ViewContext): SnapshotDelta['status'] {
+  const snapshot = status.snapshot;
+  const counts = snapshot ? { ...snapshot.counts } : { ok: 0, needs_resync: 0, locked: 0, attention: 0 };
   return {
     configured: status.configured,
     demo: context.demo,
-    checkedAt: status.snapshot?.checkedAt ?? null,
-    accounts: summary.accounts.map(({ account, health, reason }) => withHealth(account, health, reason)),
-    icons,
-    counts: summary.counts,
-    total: summary.total,
-    warnings: [...(status.snapshot?.warnings ?? [])],
+    checkedAt: snapshot?.checkedAt ?? null,
+    counts,
+    total: snapshot?.accounts.length ?? 0,
+    warnings: [...(snapshot?.warnings ?? [])],
     problem: status.problem === null ? null : { ...status.problem },
     lastPollAt: status.lastPollAt,
     nextPollAt: status.nextPollAt,
     polling: status.polling,
     ...(context.notificationsBlocked ? { notificationsBlocked: context.notificationsBlocked } : {}),
+  };
+}
+
+/** Icons by account type, one each (no prototype: a type is the API's text, "__proto__" stays a key). */
+function iconsOf(accounts: Iterable<Account>, known: Record<string, string> | null = null): Record<string, string> {
+  const icons = Object.create(null) as Record<string, string>;
+  for (const account of accounts) {
+    if (account.icon === '' || Object.hasOwn(icons, account.type)) continue;
+    if (known && Object.hasOwn(known, account.type) && known[account.type] === account.icon) continue;
+    icons[account.type] = account.icon;
+  }
+  return icons;
+}
+
+/**
+ * The monitor's status as the window shows it, in full: the judged accounts in their order (worst
+ * first, then by username), and the icons in a table by account type (with 10,000 accounts on a
+ * handful of platforms, one copy of each instead of one per account). Nothing is judged here.
+ */
+export function snapshotView(status: MonitorStatus, context: ViewContext): SnapshotView {
+  const snapshot = status.snapshot;
+  return {
+    ...statusPart(status, context),
+    accounts: snapshot ? snapshot.assessed.map(viewOf) : [],
+    icons: iconsOf(snapshot?.accounts ?? []),
+  };
+}
+
+/**
+ * What changed for a window holding the snapshot before `delta`: the accounts it carries, the ids
+ * gone, the icons of types it has not seen (`knownIcons`: what the window was sent), and the status.
+ */
+export function snapshotDeltaView(
+  status: MonitorStatus,
+  delta: AccountsDelta | null,
+  knownIcons: Record<string, string>,
+  context: ViewContext,
+): SnapshotDelta {
+  const upserted = delta ? delta.upserted.map(viewOf) : [];
+  return {
+    upserted,
+    removed: delta ? delta.removed.map((item) => item.account.id) : [],
+    icons: delta ? iconsOf(delta.upserted.map((item) => item.account), knownIcons) : Object.create(null),
+    status: statusPart(status, context),
   };
 }

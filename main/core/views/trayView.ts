@@ -5,7 +5,7 @@
  */
 import type { ApiErrorKind } from '../lobstr/apiErrors.js';
 import type { ConnectionProblem, MonitorStatus, Settings, TrayState } from '../appModel.js';
-import { accountHealth, DEFAULT_HEALTH_RULES, summariseHealth, type HealthRules, type HealthSummary } from '../health/accountHealth.js';
+import type { AssessedAccount, Health } from '../health/accountHealth.js';
 import { accountName } from '../monitor/alertPlanner.js';
 import { allowNotificationsAdvice, NOTIFICATIONS_BLOCKED, type NotificationsBlocked } from '../monitor/notificationDelivery.js';
 import { platformLabel } from '../health/platforms.js';
@@ -69,17 +69,11 @@ const ERROR_KINDS: ReadonlySet<ApiErrorKind> = new Set(['auth', 'server', 'inval
 
 /**
  * `setup` while unconfigured; otherwise the worst wins: alert (an account in the last good snapshot
- * needs re-sync) > error (the API cannot be used) > offline (network, timeout) > ok.
- * Whether an account needs re-sync never depends on the time (only locks do), so the snapshot's own
- * time is used and the result is a function of the status alone.
+ * needs re-sync) > error (the API cannot be used) > offline (network, timeout) > ok. The snapshot's
+ * counts were judged by the monitor once, at the poll: nothing is judged again here.
  */
-export function trayStateOf(status: MonitorStatus, rules: HealthRules = DEFAULT_HEALTH_RULES): TrayState {
-  if (!status.configured) return 'setup';
-  const parsed = status.snapshot ? Date.parse(status.snapshot.checkedAt) : 0;
-  const at = Number.isNaN(parsed) ? 0 : parsed;
-  const accounts = status.snapshot?.accounts ?? [];
-  const needsResync = accounts.filter((account) => accountHealth(account, at, rules).health === 'needs_resync').length;
-  return worstState(status, needsResync);
+export function trayStateOf(status: MonitorStatus): TrayState {
+  return worstState(status, status.snapshot?.counts.needs_resync ?? 0);
 }
 
 function worstState(status: MonitorStatus, needsResync: number): TrayState {
@@ -89,29 +83,44 @@ function worstState(status: MonitorStatus, needsResync: number): TrayState {
   return 'ok';
 }
 
+/** What the tray shows, derived from the monitor's judged snapshot: cheap, O(accounts needing re-sync). */
 export function trayViewOf(input: TrayViewInput): TrayView {
   const { status, now, timeZone, platform } = input;
-  const rules: HealthRules = {
-    status429NeedsResync: input.settings.status429NeedsResync ?? DEFAULT_HEALTH_RULES.status429NeedsResync,
-    ...(timeZone === undefined ? {} : { timeZone }),
+  const snapshot = status.configured ? status.snapshot : null;
+  const summary: TraySummary | null = snapshot && {
+    total: snapshot.accounts.length,
+    counts: snapshot.counts,
+    // Worst first: the accounts needing re-sync open the judged order.
+    needing: snapshot.assessed.slice(0, Math.min(snapshot.counts.needs_resync, MAX_MENU_ACCOUNTS)),
   };
-  const summary = status.configured && status.snapshot ? summariseHealth(status.snapshot.accounts, now, rules) : null;
   const needsResync = summary?.counts.needs_resync ?? 0;
   const state = worstState(status, needsResync);
-  const statusText = !status.configured && input.setupLine ? input.setupLine : statusTextOf(status, summary, now, timeZone);
-  const tooltip = `${TRAY_APP_NAME}: ${statusText}`;
+  const setup = !status.configured && input.setupLine ? input.setupLine : null;
+  const tooltip = `${TRAY_APP_NAME}: ${setup ?? statusTextOf(status, summary, now, timeZone, true)}`;
   return {
     state,
     tooltip: platform === 'win32' ? truncate(tooltip, WINDOWS_TOOLTIP_MAX) : tooltip,
     title: platform === 'darwin' && input.showCount !== false && state !== 'setup' && needsResync > 0 ? String(needsResync) : '',
-    menu: menuOf(input, summary, capitalise(statusText)),
+    // The time of the last check is in the tooltip only: a menu that changed at every poll would be
+    // rebuilt, and closed under the user's pointer, every few minutes.
+    menu: menuOf(input, summary, capitalise(setup ?? statusTextOf(status, summary, now, timeZone, false))),
   };
+}
+
+interface TraySummary {
+  total: number;
+  counts: Record<Health, number>;
+  /** The first accounts needing re-sync (at most MAX_MENU_ACCOUNTS), worst-first order. */
+  needing: readonly AssessedAccount[];
 }
 
 // ---------------------------------------------------------------- status text
 
-/** "2 of 25 accounts need re-sync · checked 14:02", "offline since 13:40 · last good check 13:35"... */
-function statusTextOf(status: MonitorStatus, summary: HealthSummary | null, now: number, timeZone?: string): string {
+/**
+ * "2 of 25 accounts need re-sync · checked 14:02", "offline since 13:40 · last good check 13:35"...
+ * Without `withCheckTime`, the time of a successful check is left out (it changes at every poll).
+ */
+function statusTextOf(status: MonitorStatus, summary: TraySummary | null, now: number, timeZone: string | undefined, withCheckTime: boolean): string {
   if (!status.configured) return 'set your Lobstr API key to start';
   const at = (iso: string): string => {
     const ms = Date.parse(iso);
@@ -121,12 +130,13 @@ function statusTextOf(status: MonitorStatus, summary: HealthSummary | null, now:
   const parts: string[] = [];
   if (summary && (!problem || summary.counts.needs_resync > 0)) parts.push(accountsText(summary));
   if (problem) parts.push(problemText(problem, at(problem.since)));
-  if (snapshot) parts.push(problem ? `last good check ${at(snapshot.checkedAt)}` : `checked ${at(snapshot.checkedAt)}`);
-  else if (!problem) parts.push('checking your accounts…');
+  if (snapshot && problem) parts.push(`last good check ${at(snapshot.checkedAt)}`);
+  else if (snapshot && withCheckTime) parts.push(`checked ${at(snapshot.checkedAt)}`);
+  else if (!snapshot && !problem) parts.push('checking your accounts…');
   return parts.join(' · ');
 }
 
-function accountsText(summary: HealthSummary): string {
+function accountsText(summary: TraySummary): string {
   const { total, counts } = summary;
   const noun = (n: number): string => (n === 1 ? 'account' : 'accounts');
   if (total === 0) return 'no Lobstr accounts yet';
@@ -165,7 +175,7 @@ function problemText(problem: ConnectionProblem, since: string): string {
 
 // ---------------------------------------------------------------- menu
 
-function menuOf(input: TrayViewInput, summary: HealthSummary | null, statusLine: string): TrayMenuItem[] {
+function menuOf(input: TrayViewInput, summary: TraySummary | null, statusLine: string): TrayMenuItem[] {
   const { status, now, timeZone } = input;
   const menu: TrayMenuItem[] = [
     { type: 'item', id: 'open', label: `Open ${TRAY_APP_NAME}`, enabled: true, action: { type: 'open' } },
@@ -179,8 +189,7 @@ function menuOf(input: TrayViewInput, summary: HealthSummary | null, statusLine:
     );
   }
 
-  const needing = summary ? summary.accounts.filter((a) => a.health === 'needs_resync') : [];
-  for (const { account } of needing.slice(0, MAX_MENU_ACCOUNTS)) {
+  for (const { account } of summary?.needing ?? []) {
     const name = accountName(account);
     menu.push({
       type: 'item',
@@ -190,17 +199,15 @@ function menuOf(input: TrayViewInput, summary: HealthSummary | null, statusLine:
       action: { type: 'open_account', accountId: account.id },
     });
   }
-  if (needing.length > MAX_MENU_ACCOUNTS) {
-    const more = needing.length - MAX_MENU_ACCOUNTS;
+  const needsResync = summary?.counts.needs_resync ?? 0;
+  if (needsResync > MAX_MENU_ACCOUNTS) {
+    const more = needsResync - MAX_MENU_ACCOUNTS;
     menu.push({ type: 'item', id: 'more-accounts', label: `and ${more} more…`, enabled: true, action: { type: 'open' } });
   }
 
   menu.push({ type: 'separator' });
-  menu.push(
-    status.polling
-      ? { type: 'item', id: 'refresh', label: 'Checking now…', enabled: false }
-      : { type: 'item', id: 'refresh', label: 'Refresh now', enabled: status.configured, action: { type: 'refresh' } },
-  );
+  // The same item while a check runs (a click joins it): the menu is not rebuilt at each poll's start and end.
+  menu.push({ type: 'item', id: 'refresh', label: 'Refresh now', enabled: status.configured, action: { type: 'refresh' } });
   // Without a key the app can still show what it does: the built-in simulator's demo accounts.
   if (input.settings.demoMode) {
     menu.push({ type: 'item', id: 'demo:stop', label: 'Stop the demo', enabled: true, action: { type: 'stop_demo' } });

@@ -3,7 +3,8 @@
  * current route, and the bridge to the app. One instance, created in App.svelte and passed down.
  */
 import type { LobstrBridge } from '../../../preload/lobstrBridge';
-import type { NavigateTarget, SnapshotView } from '../../../main/shared/ipcContract';
+import type { NavigateTarget, SnapshotPush, SnapshotView } from '../../../main/shared/ipcContract';
+import { applySnapshotPush, type HeldSnapshot } from '../../../main/core/views/heldSnapshot';
 
 export type Route =
   | { name: 'list' }
@@ -19,23 +20,51 @@ export class AppState {
   /** True while a refresh asked from the window runs. */
   refreshing = $state(false);
 
+  /** The snapshot with the revision of the last push applied (snapshotPushes.ts). */
+  private held: HeldSnapshot | null = null;
+  /** A whole snapshot is being asked for: pushes that cannot be applied wait for it. */
+  private reading = false;
+
   constructor(readonly bridge: LobstrBridge) {}
 
-  /** Reads the first snapshot and follows every later one, and the app's navigation requests. */
+  /** Reads the whole snapshot and follows every push of what changed, and the app's navigation requests. */
   start(): () => void {
-    const offSnapshot = this.bridge.onSnapshot((snapshot) => {
-      this.snapshot = snapshot;
-      this.loadError = null;
-    });
+    const offSnapshot = this.bridge.onSnapshot((push) => this.receive(push));
     const offNavigate = this.bridge.onNavigate((target) => this.navigateTo(target));
-    void this.bridge.getSnapshot().then((result) => {
-      if (result.ok) this.snapshot ??= result.value;
-      else this.loadError = result.error.message;
-    });
+    this.readWhole();
     return () => {
       offSnapshot();
       offNavigate();
     };
+  }
+
+  private receive(push: SnapshotPush): void {
+    const next = applySnapshotPush(this.held, push);
+    if (next === null) {
+      // A change to a snapshot this window does not hold (it reloaded, or missed one): read it whole.
+      this.readWhole();
+      return;
+    }
+    if (next === this.held) return;
+    this.held = next;
+    this.snapshot = next.snapshot;
+    this.loadError = null;
+  }
+
+  private readWhole(): void {
+    if (this.reading) return;
+    this.reading = true;
+    void this.bridge.getSnapshot().then(
+      (result) => {
+        this.reading = false;
+        if (result.ok) this.receive(result.value);
+        else if (this.snapshot === null) this.loadError = result.error.message;
+      },
+      (error: unknown) => {
+        this.reading = false;
+        if (this.snapshot === null) this.loadError = (error as Error)?.message ?? String(error);
+      },
+    );
   }
 
   navigateTo(target: NavigateTarget): void {

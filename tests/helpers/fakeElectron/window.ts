@@ -35,8 +35,13 @@ export class FakeWebContents extends Emitter implements RendererContents {
       },
     },
   };
+  /**
+   * Electron's webContents.send: "Arguments will be serialized with the Structured Clone Algorithm"
+   * (electron.d.ts, WebContents.send), on the main thread, at the call: the window gets a copy, never
+   * the main process's objects, and what cannot be cloned throws here.
+   */
   send(channel: string, payload: unknown): void {
-    this.sent.push({ channel, payload });
+    this.sent.push({ channel, payload: structuredClone(payload) });
   }
   isDestroyed(): boolean {
     return this.destroyed;

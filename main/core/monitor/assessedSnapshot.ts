@@ -1,0 +1,204 @@
+/**
+ * The one place where a listing becomes what every view shows: each account's health, the order
+ * (worst first, then by username) and the counts, judged once per poll, plus what changed since
+ * the previous snapshot. The tray, the window and the state file derive from it without judging
+ * again.
+ *
+ * Unchanged accounts keep their previous object (same Account, same AssessedAccount), so what
+ * changed is found by identity downstream, and a view cached per account stays valid. The work is
+ * cut in slices (yielding.ts): at 100,000 accounts no single task holds the main process.
+ */
+import type { Account } from '../lobstr/account.js';
+import { accountHealth, compareAssessed, type AssessedAccount, type Health, type HealthRules } from '../health/accountHealth.js';
+import { createSlicer, sortInSlices, type Slicer } from './yielding.js';
+
+export interface AssessedSnapshot {
+  /** Grows by one whenever an account, its health or the list changes (never for a mere re-check). */
+  revision: number;
+  /** ISO time of the successful poll the accounts come from. */
+  checkedAt: string;
+  /** Oddities met while reading the list (duplicates dropped, unreadable items). */
+  warnings: string[];
+  /** The accounts as listed by the API (unchanged ones are the previous snapshot's objects). */
+  accounts: Account[];
+  /** Every account with its health: worst first, then by username (compareAssessed). */
+  assessed: readonly AssessedAccount[];
+  counts: Record<Health, number>;
+}
+
+/** What changed from one revision to the next (from nothing, base 0, on a first run). */
+export interface AccountsDelta {
+  base: number;
+  revision: number;
+  /** Accounts new, changed, or whose health or reason changed, as they are now, in the API's order. */
+  upserted: AssessedAccount[];
+  /** For each of `upserted`, what the previous snapshot held for that id (null: a new account). */
+  replaced: Array<AssessedAccount | null>;
+  /** Accounts no longer listed, as the previous snapshot held them, in the API's order. */
+  removed: AssessedAccount[];
+}
+
+export interface Assessment {
+  snapshot: AssessedSnapshot;
+  /** null when nothing changed: the snapshot keeps its revision. */
+  delta: AccountsDelta | null;
+}
+
+const emptyCounts = (): Record<Health, number> => ({ ok: 0, needs_resync: 0, locked: 0, attention: 0 });
+
+/**
+ * Judges `accounts` at `nowMs` against `previous` (null on a first run): health once per account,
+ * one sort (or, when no account moved in the order, the previous order reused), one diff.
+ */
+export async function assessSnapshot(
+  previous: AssessedSnapshot | null,
+  listing: { checkedAt: string; accounts: readonly Account[]; warnings: readonly string[] },
+  nowMs: number,
+  rules: HealthRules,
+  slicer: Slicer = createSlicer(),
+  /** The highest revision handed out before (a forgotten snapshot's): revisions never repeat. */
+  lastRevision: number = previous?.revision ?? 0,
+): Promise<Assessment> {
+  const before = new Map<string, AssessedAccount>();
+  if (previous) for (const item of previous.assessed) before.set(item.account.id, item);
+
+  const counts = emptyCounts();
+  const accounts = new Array<Account>(listing.accounts.length);
+  const assessed = new Array<AssessedAccount>(listing.accounts.length);
+  const upserted: AssessedAccount[] = [];
+  const replaced: Array<AssessedAccount | null> = [];
+  /** True while every account keeps its place in the order: the previous order can be reused. */
+  let orderKept = previous !== null;
+  for (let i = 0; i < listing.accounts.length; i++) {
+    const fresh = listing.accounts[i]!;
+    const old = before.get(fresh.id);
+    const account = old && sameAccount(old.account, fresh) ? old.account : fresh;
+    const { health, reason } = accountHealth(account, nowMs, rules);
+    let item: AssessedAccount;
+    if (old && old.account === account && old.health === health && old.reason === reason) {
+      item = old;
+    } else {
+      item = { account, health, reason };
+      upserted.push(item);
+      replaced.push(old ?? null);
+      if (!old || old.health !== health || old.account.username !== account.username) orderKept = false;
+    }
+    accounts[i] = account;
+    assessed[i] = item;
+    counts[health] += 1;
+    const pause = slicer.maybeYield();
+    if (pause) await pause;
+  }
+
+  const removed: AssessedAccount[] = [];
+  if (previous && (accounts.length !== previous.accounts.length || upserted.length > 0)) {
+    // Same count and no new id means none left: the common case costs nothing more.
+    const listed = new Set<string>();
+    for (const account of accounts) listed.add(account.id);
+    for (const account of previous.accounts) if (!listed.has(account.id)) removed.push(before.get(account.id)!);
+    if (removed.length > 0) orderKept = false;
+  }
+
+  const changed = previous === null || upserted.length > 0 || removed.length > 0;
+  const sorted = orderKept ? reuseOrder(previous!, assessed) : await sortInSlices(assessed, compareAssessed, slicer);
+  const revision = changed ? Math.max(lastRevision, previous?.revision ?? 0) + 1 : previous!.revision;
+  const snapshot: AssessedSnapshot = {
+    revision,
+    checkedAt: listing.checkedAt,
+    warnings: [...listing.warnings],
+    accounts,
+    assessed: sorted,
+    counts,
+  };
+  return {
+    snapshot,
+    delta: changed ? { base: previous?.revision ?? 0, revision, upserted, replaced, removed } : null,
+  };
+}
+
+/** The previous order with each account's current item: no account changed its place. */
+function reuseOrder(previous: AssessedSnapshot, assessed: readonly AssessedAccount[]): AssessedAccount[] {
+  const now = new Map<string, AssessedAccount>();
+  for (const item of assessed) now.set(item.account.id, item);
+  return previous.assessed.map((item) => now.get(item.account.id)!);
+}
+
+/** Field by field: the API's JSON, so plain values, arrays and records only. */
+export function sameAccount(a: Account, b: Account): boolean {
+  if (a === b) return true;
+  return (
+    a.id === b.id &&
+    a.username === b.username &&
+    a.status === b.status &&
+    a.status_code_info === b.status_code_info &&
+    a.status_code_description === b.status_code_description &&
+    a.last_synchronization_time === b.last_synchronization_time &&
+    a.updated_at === b.updated_at &&
+    a.created_at === b.created_at &&
+    a.lock_time === b.lock_time &&
+    a.resets_in === b.resets_in &&
+    a.type === b.type &&
+    a.object === b.object &&
+    a.account_type_hash === b.account_type_hash &&
+    a.baseurl === b.baseurl &&
+    a.icon === b.icon &&
+    a.primary_color === b.primary_color &&
+    a.problem === b.problem &&
+    sameValue(a.squids, b.squids) &&
+    sameValue(a.cookies, b.cookies) &&
+    sameValue(a.params, b.params) &&
+    sameValue(a.extra, b.extra)
+  );
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, i) => sameValue(item, other[i]));
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every((key) => Object.hasOwn(right, key) && sameValue(left[key], right[key]));
+}
+
+/**
+ * The same judgement in one go, for a snapshot made by a test or by the headless check: every
+ * account new, revision 1.
+ */
+export function assessAll(listing: { checkedAt: string; accounts: readonly Account[]; warnings: readonly string[] }, nowMs: number, rules: HealthRules): AssessedSnapshot {
+  const counts = emptyCounts();
+  const assessed = listing.accounts.map((account) => {
+    const item = { account, ...accountHealth(account, nowMs, rules) };
+    counts[item.health] += 1;
+    return item;
+  });
+  assessed.sort(compareAssessed);
+  return { revision: 1, checkedAt: listing.checkedAt, warnings: [...listing.warnings], accounts: [...listing.accounts], assessed, counts };
+}
+
+/**
+ * The snapshot read from the state file, judged as it was when saved: each account with the health
+ * and reason the alert ledger remembers (judged now only when it has none), so the first poll after
+ * a restart compares with what was known, and a lock that ran out while the app was closed is a change.
+ */
+export function restoreSnapshot(
+  saved: { checkedAt: string; accounts: readonly Account[]; warnings: readonly string[] },
+  remembered: Readonly<Record<string, { health: Health; reason: string }>>,
+  nowMs: number,
+  rules: HealthRules,
+): AssessedSnapshot {
+  const counts = emptyCounts();
+  const assessed = saved.accounts.map((account) => {
+    const memory = Object.hasOwn(remembered, account.id) ? remembered[account.id]! : null;
+    const item: AssessedAccount = memory ? { account, health: memory.health, reason: memory.reason } : { account, ...accountHealth(account, nowMs, rules) };
+    counts[item.health] += 1;
+    return item;
+  });
+  assessed.sort(compareAssessed);
+  return { revision: 1, checkedAt: saved.checkedAt, warnings: [...saved.warnings], accounts: [...saved.accounts], assessed, counts };
+}

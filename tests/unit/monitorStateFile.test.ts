@@ -5,6 +5,7 @@
  * and read back with one string per distinct icon. A file of the first version still loads.
  */
 import * as nodeFs from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -285,6 +286,22 @@ describe('a save', () => {
     await Promise.all([first, second]);
     expect(order).toEqual(['open', 'first rename asked', 'renamed 30', 'open', 'renamed 40']);
     expect(new JsonFileMonitorStore(file).load().state).toStrictEqual(after);
+  });
+});
+
+describe('a crash in the middle of a save', () => {
+  it('leaves a temporary file that the next start removes (not one a running writer still uses)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'monitor-state.json');
+    await new JsonFileMonitorStore(file).save(simulatedState(5));
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const crashed = `monitor-state.json.${gone.stdout}-1.tmp`;
+    const running = `monitor-state.json.${process.pid}-999.tmp`;
+    writeFileSync(join(dir, crashed), '{"version":2,"savedAt":');
+    writeFileSync(join(dir, running), '{"version":2,');
+    writeFileSync(join(dir, 'notes.tmp'), 'not ours');
+    expect(new JsonFileMonitorStore(file).load().state).toStrictEqual(simulatedState(5));
+    expect(readdirSync(dir).sort()).toEqual(['monitor-state.json', running, 'notes.tmp'].sort());
   });
 });
 

@@ -7,8 +7,9 @@
  * The text comes in pieces and is written in batches, giving the event loop a turn between slices, so
  * a 30 MB state never holds the main process for more than a few milliseconds at a time.
  */
+import { readdirSync, rmSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 /** The file operations used (node:fs/promises by default; tests make one fail). */
@@ -75,6 +76,41 @@ let temporaryCount = 0;
 export function temporaryPathFor(path: string): string {
   temporaryCount += 1;
   return `${path}.${process.pid}-${temporaryCount}.tmp`;
+}
+
+/**
+ * Removes what a writer of `path` that crashed mid-save left (its temporary file, as big as the state),
+ * never the temporary file of a process still running. Best effort, synchronous (run at load).
+ */
+export function removeLeftoverTemporaries(path: string): void {
+  const prefix = `${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const owner = /^(\d+)-\d+\.tmp$/.exec(name.slice(prefix.length));
+    if (!owner || isRunning(Number(owner[1]))) continue;
+    try {
+      rmSync(join(dirname(path), name), { force: true });
+    } catch {
+      // Left for the next start.
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists, run by someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Writes `pieces` as the new content of `path`; on failure the old content stays and the temporary file is removed. */

@@ -16,6 +16,7 @@ import type { AlertLedger } from './alertPlanner.js';
 import {
   makeFolder,
   nodeFileSystem,
+  removeLeftoverTemporaries,
   replaceFileAtomically,
   temporaryPathFor,
   turnEvery,
@@ -109,6 +110,7 @@ export class JsonFileMonitorStore implements MonitorStore {
   }
 
   load(): StoreLoad {
+    removeLeftoverTemporaries(this.path);
     let text: string;
     try {
       text = readFileSync(this.path, 'utf8');

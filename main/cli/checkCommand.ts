@@ -66,7 +66,7 @@ export async function runCheck(rawIo: CliIo): Promise<number> {
       const list = await client.listAccounts({ signal: io.signal });
       const checkedAt = now();
       const summary = summariseHealth(list.accounts, checkedAt);
-      report = reportFromSummary(summary, checkedAt);
+      report = reportFromSummary(summary, checkedAt, { complete: list.complete ?? true, warnings: list.warnings });
       if (options.json) {
         io.stdout.write(`${JSON.stringify(report)}\n`);
       } else {

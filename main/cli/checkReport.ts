@@ -17,15 +17,26 @@ export interface CheckReportAccount {
 export interface CheckReport {
   checked_at: string;
   state: 'ok' | 'needs_resync' | 'error';
+  /** false when not every account was read: the walk stopped at its page limit, or the check failed. */
+  complete: boolean;
   counts: Record<Health, number>;
   accounts: CheckReportAccount[];
+  /** The notes also printed on stderr without --json (a page limit reached, duplicates, unreadable items). */
+  warnings: string[];
   error: null | { kind: ApiErrorKind | 'usage' | 'internal'; message: string };
 }
 
-export function reportFromSummary(summary: HealthSummary, checkedAtMs: number): CheckReport {
+/** What the listing said about itself, beside its accounts. */
+export interface ListingNotes {
+  complete: boolean;
+  warnings: readonly string[];
+}
+
+export function reportFromSummary(summary: HealthSummary, checkedAtMs: number, listing: ListingNotes): CheckReport {
   return {
     checked_at: new Date(checkedAtMs).toISOString(),
     state: summary.state,
+    complete: listing.complete,
     counts: {
       ok: summary.counts.ok,
       needs_resync: summary.counts.needs_resync,
@@ -43,6 +54,7 @@ export function reportFromSummary(summary: HealthSummary, checkedAtMs: number): 
       last_synchronization_time: account.last_synchronization_time,
       squids: account.squids.length,
     })),
+    warnings: [...listing.warnings],
     error: null,
   };
 }
@@ -51,8 +63,10 @@ export function errorReport(kind: NonNullable<CheckReport['error']>['kind'], mes
   return {
     checked_at: new Date(checkedAtMs).toISOString(),
     state: 'error',
+    complete: false,
     counts: { ok: 0, needs_resync: 0, locked: 0, attention: 0 },
     accounts: [],
+    warnings: [],
     error: { kind, message },
   };
 }

@@ -3,7 +3,8 @@
  * what a script sees (exit codes, one JSON object) and what a person sees (table, one-line errors).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { runCli } from '../../main/cli.js';
 import type { CheckReport } from '../../main/cli/checkReport.js';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
@@ -81,8 +82,10 @@ describe('lobstr-tray check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const report = JSON.parse(r.stdout) as CheckReport;
-    expect(Object.keys(report).sort()).toEqual(['accounts', 'checked_at', 'counts', 'error', 'state']);
+    expect(Object.keys(report).sort()).toEqual(['accounts', 'checked_at', 'complete', 'counts', 'error', 'state', 'warnings']);
     expect(report.state).toBe('needs_resync');
+    expect(report.complete).toBe(true);
+    expect(report.warnings).toEqual([]);
     expect(report.counts).toEqual({ ok: 3, needs_resync: 1, locked: 0, attention: 0 });
     expect(report.error).toBeNull();
     expect(Number.isNaN(Date.parse(report.checked_at))).toBe(false);
@@ -92,6 +95,20 @@ describe('lobstr-tray check', () => {
     );
     expect(first).toMatchObject({ id: hashes[1], health: 'needs_resync', reason: 'cookies expired' });
     expect(typeof first.squids).toBe('number');
+  });
+
+  it('says in the JSON, not only on stderr, when it stopped at its page limit before the end of the list', async () => {
+    // A list with no end: every page full, a runaway total_pages. The walk stops at 1000 pages.
+    const endless = await endlessList();
+    try {
+      const r = await run(['check', '--json', '--api-base', endless.baseUrl], env);
+      const report = JSON.parse(r.stdout) as CheckReport;
+      expect(report.accounts).toHaveLength(1000);
+      expect(report.complete).toBe(false);
+      expect(report.warnings.join(' ')).toMatch(/only the first 1000 were read/);
+    } finally {
+      await endless.close();
+    }
   });
 
   it('exits 2 with one clear line, and never the key, when Lobstr rejects the key', async () => {
@@ -105,7 +122,7 @@ describe('lobstr-tray check', () => {
 
     const j = await run(['check', '--json'], { ...env, LOBSTR_API_KEY: wrong });
     const report = JSON.parse(j.stdout) as CheckReport;
-    expect(report).toMatchObject({ state: 'error', accounts: [], error: { kind: 'auth' } });
+    expect(report).toMatchObject({ state: 'error', complete: false, accounts: [], error: { kind: 'auth' } });
     expect(j.stdout).not.toContain(wrong);
   });
 
@@ -179,4 +196,23 @@ function closedPort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A list that never ends, on loopback: page N holds one healthy account, and the envelope claims a
+ * billion pages. Stands for the 1,000,000-account list the simulator would need 2 GB to serve.
+ */
+async function endlessList(): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const server = createHttpServer((request, response) => {
+    const page = Number(new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('page') ?? '1');
+    const account = { id: `endless-${page}`, username: `user${page}`, status: '200', status_code_info: 'synchronized' };
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ total_results: 1_000_000_000, total_pages: 1_000_000_000, page, limit: 1, data: [account] }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

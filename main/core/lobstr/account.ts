@@ -61,4 +61,9 @@ export interface AccountList {
   requests: number;
   /** Human-readable notes about oddities met on the way (runaway total_pages, duplicates dropped...). */
   warnings: string[];
+  /**
+   * false when the walk stopped at its page limit (maxPages) before the end of the list, so some
+   * accounts are not in `accounts`. The client always sets it; a list made elsewhere may leave it out.
+   */
+  complete?: boolean;
 }

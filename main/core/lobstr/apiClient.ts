@@ -422,13 +422,8 @@ export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
 
       const knownTotal = first.total_pages ?? derivedTotalPages(first.total_results, first.limit);
       let lastPage = knownTotal === null ? maxPages : Math.max(1, knownTotal);
-      if (lastPage > maxPages) {
-        warnings.push(
-          `Lobstr reported ${knownTotal} pages of accounts; only the first ${maxPages} were read ` +
-            `(the app's limit), so some accounts are not shown.`,
-        );
-        lastPage = maxPages;
-      }
+      const capped = lastPage > maxPages;
+      if (capped) lastPage = maxPages;
       let emptyPage = first.data.length === 0 ? 1 : Infinity;
 
       // A small pool, not one request per page at once: the API is shared with the user's scrapers.
@@ -475,7 +470,16 @@ export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
             'so some accounts may be missing until the next check.',
         );
       }
-      if (knownTotal === null && emptyPage === Infinity) {
+      // Said only when the cap really cut the walk short: a runaway total_pages over a short list
+      // ends at an empty page, with every account read.
+      const stoppedEarly = (capped || knownTotal === null) && emptyPage === Infinity;
+      if (capped && stoppedEarly) {
+        warnings.push(
+          `Lobstr reported ${knownTotal} pages of accounts; only the first ${maxPages} were read ` +
+            `(the app's limit), so some accounts are not shown.`,
+        );
+      }
+      if (knownTotal === null && stoppedEarly) {
         warnings.push(`Lobstr did not say how many pages there are; the app stopped after ${maxPages} pages.`);
       }
 
@@ -486,6 +490,7 @@ export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
         pagesFetched,
         requests: state.requests,
         warnings,
+        complete: !stoppedEarly,
       };
     });
   }

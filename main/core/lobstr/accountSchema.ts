@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import type { Account } from './account.js';
 import { LobstrApiError } from './apiErrors.js';
+import type { IconTable } from './iconTable.js';
 
 /** Short reasons, since they end up in a sentence: "status_code_info: expected a string". */
 function expected(what: string) {
@@ -94,7 +95,7 @@ const accountFields = {
     .array(cookie, expected('a list'))
     .nullish()
     .transform((v) => v ?? []),
-  icon: optionalString.transform(sharedIcon),
+  icon: optionalString,
   primary_color: z
     .string(expected('a string or null'))
     .nullish()
@@ -105,19 +106,6 @@ const accountFields = {
     .nullish()
     .transform((v) => v ?? null),
 };
-
-/**
- * Every account of a type carries the same base64 icon; JSON.parse makes a fresh copy per
- * account. Keeping one copy per distinct icon keeps a 10,000-account snapshot small.
- */
-const iconPool = new Map<string, string>();
-const ICON_POOL_LIMIT = 256;
-function sharedIcon(icon: string): string {
-  const known = iconPool.get(icon);
-  if (known !== undefined) return known;
-  if (iconPool.size < ICON_POOL_LIMIT) iconPool.set(icon, icon);
-  return icon;
-}
 
 type KnownField = keyof typeof accountFields;
 type ParsedFields = { [K in KnownField]: z.output<(typeof accountFields)[K]> };
@@ -157,9 +145,10 @@ const MAX_PROBLEMS_LISTED = 3;
 
 /**
  * One account item of a response. `{ error }` (a short reason) only when the item has no
- * usable id; any other defect yields an Account with `problem` set.
+ * usable id; any other defect yields an Account with `problem` set. `icons`, when given, is the
+ * listing's table of icons: the account gets the copy already held (see iconTable.ts).
  */
-export function parseAccount(raw: unknown): Account | { error: string } {
+export function parseAccount(raw: unknown, icons?: IconTable): Account | { error: string } {
   if (!isRecord(raw)) return { error: `expected an account object, got ${describeValue(raw)}` };
   const id = raw['id'];
   if (typeof id !== 'string' || id.trim() === '') {
@@ -170,7 +159,10 @@ export function parseAccount(raw: unknown): Account | { error: string } {
   for (const [key, value] of Object.entries(raw)) if (!KNOWN.has(key)) extra[key] = value;
 
   const whole = accountSchema.safeParse(raw);
-  if (whole.success) return { ...fieldsMatchAccount(pick(whole.data)), extra };
+  if (whole.success) {
+    const account = fieldsMatchAccount(pick(whole.data));
+    return { ...account, icon: icons?.intern(account.icon) ?? account.icon, extra };
+  }
 
   // Best effort: every readable field kept, the rest at their fallback.
   const partial: Record<string, unknown> = {};
@@ -179,7 +171,7 @@ export function parseAccount(raw: unknown): Account | { error: string } {
     partial[key] = result.success ? result.data : FALLBACK[key];
   }
   const account = fieldsMatchAccount(partial as ParsedFields);
-  return { ...account, extra, problem: describeIssues(whole.error.issues) };
+  return { ...account, icon: icons?.intern(account.icon) ?? account.icon, extra, problem: describeIssues(whole.error.issues) };
 }
 
 /** The pagination envelope of GET /accounts (and of the detail endpoint). */

@@ -7,6 +7,7 @@
 import type { Account, AccountList } from './account.js';
 import { parseAccount, parseAccountsPage } from './accountSchema.js';
 import type { ClientConfig } from './clientConfig.js';
+import { createIconTable } from './iconTable.js';
 import { getJson, newCallState } from './requestWithRetries.js';
 
 /** An item of a page, validated: an account, or why it could not be used. */
@@ -27,9 +28,13 @@ export async function walkAccountPages(
   const pageUrl = (page: number): string => `${baseUrl}/accounts?page=${page}&limit=${pageSize}`;
   const fetchPage = async (page: number) => parseAccountsPage(await getJson(config, pageUrl(page), { what: 'list' }, signal, state));
 
+  // One string per distinct icon across all pages: JSON.parse gives every account its own copy.
+  const icons = createIconTable();
+  const parsePage = (data: readonly unknown[]): ParsedItem[] => data.map((item) => parseAccount(item, icons));
+
   const first = await fetchPage(1);
   // Items are validated as their page arrives, while other pages are still on the way.
-  const pages: ParsedItem[][] = [first.data.map(parseAccount)];
+  const pages: ParsedItem[][] = [parsePage(first.data)];
   let pagesFetched = 1;
 
   const knownTotal = first.total_pages ?? derivedTotalPages(first.total_results, first.limit);
@@ -47,7 +52,7 @@ export async function walkAccountPages(
     // validation overlaps the network wait instead of adding to it.
     let received: { page: number; data: unknown[] } | null = null;
     const validateReceived = (): void => {
-      if (received) pages[received.page - 1] = received.data.map(parseAccount);
+      if (received) pages[received.page - 1] = parsePage(received.data);
       received = null;
     };
     while (!failed) {

@@ -3,7 +3,7 @@ import { summariseHealth } from '../core/health/accountHealth.js';
 import { isLobstrApiError } from '../core/lobstr/apiErrors.js';
 import { DEFAULT_API_BASE } from '../core/lobstr/baseUrl.js';
 import { formatAccountTable, formatSummary } from './accountTable.js';
-import { errorReport, reportFromSummary, type CheckReport } from './checkReport.js';
+import { errorReport, reportJsonPieces } from './checkReport.js';
 import { EXIT, UsageError, type CliIo } from './cliIo.js';
 import { connectionFrom, optionsOrExitCode, parseCommandArgs, withLobstrSession, type Connection } from './connectionOptions.js';
 
@@ -61,21 +61,20 @@ export async function runCheck(rawIo: CliIo): Promise<number> {
   if (typeof options === 'number') return options;
 
   return withLobstrSession(rawIo, options, { timeoutMs: options.timeoutMs }, async ({ io, client, demo }) => {
-    let report: CheckReport;
     try {
       const list = await client.listAccounts({ signal: io.signal });
       const checkedAt = now();
       const summary = summariseHealth(list.accounts, checkedAt);
-      report = reportFromSummary(summary, checkedAt, { complete: list.complete ?? true, warnings: list.warnings });
       if (options.json) {
-        io.stdout.write(`${JSON.stringify(report)}\n`);
+        const listing = { complete: list.complete ?? true, warnings: list.warnings };
+        for (const piece of reportJsonPieces(summary, checkedAt, listing)) io.stdout.write(piece);
       } else {
         if (demo) io.stdout.write(`Demo data from the built-in simulator (${demo.baseUrl})\n\n`);
         if (summary.total > 0) io.stdout.write(`${formatAccountTable(summary, checkedAt, options.colour)}\n\n`);
         io.stdout.write(`${formatSummary(summary)}\n`);
         for (const warning of list.warnings) io.stderr.write(`lobstr-tray: note: ${warning}\n`);
       }
-      return report.state === 'needs_resync' ? EXIT.needsResync : EXIT.ok;
+      return summary.state === 'needs_resync' ? EXIT.needsResync : EXIT.ok;
     } catch (e) {
       if (io.signal?.aborted) {
         io.stderr.write('lobstr-tray: interrupted\n');

@@ -1,6 +1,6 @@
 /** The one JSON object `lobstr-tray check --json` prints: a stable contract for scripts. */
 import type { ApiErrorKind } from '../core/lobstr/apiErrors.js';
-import type { Health, HealthSummary } from '../core/health/accountHealth.js';
+import type { AssessedAccount, Health, HealthSummary } from '../core/health/accountHealth.js';
 
 export interface CheckReportAccount {
   id: string;
@@ -33,6 +33,11 @@ export interface ListingNotes {
 }
 
 export function reportFromSummary(summary: HealthSummary, checkedAtMs: number, listing: ListingNotes): CheckReport {
+  return { ...reportWithoutAccounts(summary, checkedAtMs, listing), accounts: summary.accounts.map(reportAccount) };
+}
+
+/** The report with an empty `accounts`, every other field in its place. */
+function reportWithoutAccounts(summary: HealthSummary, checkedAtMs: number, listing: ListingNotes): CheckReport {
   return {
     checked_at: new Date(checkedAtMs).toISOString(),
     state: summary.state,
@@ -43,20 +48,43 @@ export function reportFromSummary(summary: HealthSummary, checkedAtMs: number, l
       locked: summary.counts.locked,
       attention: summary.counts.attention,
     },
-    accounts: summary.accounts.map(({ account, health, reason }) => ({
-      id: account.id,
-      username: account.username,
-      type: account.type,
-      health,
-      reason,
-      status: account.status,
-      status_code_info: account.status_code_info,
-      last_synchronization_time: account.last_synchronization_time,
-      squids: account.squids.length,
-    })),
+    accounts: [],
     warnings: [...listing.warnings],
     error: null,
   };
+}
+
+function reportAccount({ account, health, reason }: AssessedAccount): CheckReportAccount {
+  return {
+    id: account.id,
+    username: account.username,
+    type: account.type,
+    health,
+    reason,
+    status: account.status,
+    status_code_info: account.status_code_info,
+    last_synchronization_time: account.last_synchronization_time,
+    squids: account.squids.length,
+  };
+}
+
+const ACCOUNTS_PER_PIECE = 500;
+
+/**
+ * The text of JSON.stringify(reportFromSummary(…)) and a newline, in pieces of a few hundred
+ * accounts: at 100,000 accounts the whole text is 25 MB, and held at once (then copied to be
+ * written) it doubled the command's memory at its end.
+ */
+export function* reportJsonPieces(summary: HealthSummary, checkedAtMs: number, listing: ListingNotes): Generator<string> {
+  const shell = JSON.stringify(reportWithoutAccounts(summary, checkedAtMs, listing));
+  // Unique: inside a JSON string a quote is escaped, so this exact text can only be the field itself.
+  const slot = shell.indexOf('"accounts":[]') + '"accounts":['.length;
+  yield shell.slice(0, slot);
+  for (let start = 0; start < summary.accounts.length; start += ACCOUNTS_PER_PIECE) {
+    const piece = summary.accounts.slice(start, start + ACCOUNTS_PER_PIECE).map((a) => JSON.stringify(reportAccount(a)));
+    yield (start === 0 ? '' : ',') + piece.join(',');
+  }
+  yield `${shell.slice(slot)}\n`;
 }
 
 export function errorReport(kind: NonNullable<CheckReport['error']>['kind'], message: string, checkedAtMs: number): CheckReport {

@@ -9,7 +9,7 @@ import { runCli } from '../../main/cli.js';
 import type { CheckReport } from '../../main/cli/checkReport.js';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
 import { recordingIo } from '../fixtures/recordingIo.js';
-import { control, fault, simulatorAccountIds } from '../helpers/simulatorHarness.js';
+import { control, fault, simulator, simulatorAccountIds } from '../helpers/simulatorHarness.js';
 
 const KEY = 'c0ffee00c0ffee00c0ffee00c0ffee00';
 
@@ -95,6 +95,25 @@ describe('lobstr-tray check', () => {
     );
     expect(first).toMatchObject({ id: hashes[1], health: 'needs_resync', reason: 'cookies expired' });
     expect(typeof first.squids).toBe('number');
+  });
+
+  it('writes a long --json report in pieces, never the whole text at once, and the pieces make the one JSON object', async () => {
+    // At 100,000 accounts the report is 25 MB of text: held whole, then copied to be written, it
+    // doubled the command's memory at its end.
+    const big = await simulator({ port: 0, accounts: 3000, seed: 6, token: KEY });
+    const writes: string[] = [];
+    const io = recordingIo(['check', '--json', '--api-base', big.baseUrl], { LOBSTR_API_KEY: KEY }).io;
+    io.stdout = { write: (text: string) => writes.push(text), isTTY: false };
+    expect([0, 1]).toContain(await runCli(io));
+
+    const text = writes.join('');
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.trim().split('\n')).toHaveLength(1);
+    const report = JSON.parse(text) as CheckReport;
+    expect(Object.keys(report)).toEqual(['checked_at', 'state', 'complete', 'counts', 'accounts', 'warnings', 'error']);
+    expect(report.accounts).toHaveLength(3000);
+    expect(text.length).toBeGreaterThan(500_000);
+    expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(200_000);
   });
 
   it('says in the JSON, not only on stderr, when it stopped at its page limit before the end of the list', async () => {

@@ -10,6 +10,7 @@ import { userAgent } from '../core/version.js';
 import type { RunningSimulator } from '../simulator/server.js';
 import { EXIT, UsageError, redactingIo, type CliIo } from './cliIo.js';
 import { startDemoSession } from '../simulator/demoSession.js';
+import { nodeHttpFetch } from './nodeHttpFetch.js';
 
 const CONNECTION_OPTIONS = {
   'api-base': { type: 'string' },
@@ -118,6 +119,7 @@ export async function withLobstrSession<T>(
         baseUrl: demo?.baseUrl ?? connection.apiBase,
         timeoutMs: client.timeoutMs,
         userAgent: userAgent('cli'),
+        fetch: nodeHttpFetch,
       }),
     });
   } finally {

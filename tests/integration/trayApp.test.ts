@@ -4,6 +4,7 @@
  * scenarios. The Electron runtime itself is covered by tests/electron where a binary exists.
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import v8 from 'node:v8';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -587,8 +588,9 @@ describe('the demo and the menu', () => {
 });
 
 describe('the network stack', () => {
-  it("reaches Lobstr only through Electron's net.fetch (Chromium: proxy, PAC, OS certificates); lobstr-tray check through Node's fetch", async () => {
+  it("reaches Lobstr only through Electron's net.fetch (Chromium: proxy, PAC, OS certificates); lobstr-tray check through Node's http", async () => {
     const nodeFetch = vi.spyOn(globalThis, 'fetch');
+    const nodeHttp = vi.spyOn(http, 'request');
     const toApi = (urls: string[]) => urls.filter((url) => url.startsWith(`${sim.baseUrl}/`));
     try {
       await launch().ready;
@@ -601,14 +603,17 @@ describe('the network stack', () => {
         `${sim.baseUrl}/accounts/${ids[0]}`,
       ]);
       expect(toApi(nodeFetch.mock.calls.map(([input]) => String(input)))).toEqual([]);
+      expect(toApi(nodeHttp.mock.calls.map(([input]) => String(input)))).toEqual([]);
 
+      // The command line: Node's http module (main/cli/nodeHttpFetch.ts), never Electron's stack.
       const viaNet = electron.net.requests.length;
       const recorded = recordingIo(['check', '--json'], { LOBSTR_API_KEY: KEY, LOBSTR_API_BASE: sim.baseUrl });
       expect(await runCli(recorded.io)).toBe(0);
-      expect(toApi(nodeFetch.mock.calls.map(([input]) => String(input)))).toEqual([`${sim.baseUrl}/accounts?page=1&limit=100`]);
+      expect(toApi(nodeHttp.mock.calls.map(([input]) => String(input)))).toEqual([`${sim.baseUrl}/accounts?page=1&limit=100`]);
       expect(electron.net.requests).toHaveLength(viaNet);
     } finally {
       nodeFetch.mockRestore();
+      nodeHttp.mockRestore();
     }
   });
 

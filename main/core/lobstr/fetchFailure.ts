@@ -1,6 +1,7 @@
 /**
- * What a rejected fetch means. Two HTTP stacks reject differently: Node's fetch (undici, the command
- * line) with `TypeError: fetch failed` and the cause's code (ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT,
+ * What a rejected fetch means. Two HTTP stacks reject differently: Node's fetch (undici; the command
+ * line's own fetch over node:http, main/cli/nodeHttpFetch.ts, fails the same way) with
+ * `TypeError: fetch failed` and the cause's code (ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT,
  * ERR_SSL_WRONG_VERSION_NUMBER) or message ("bad port"); Electron's net.fetch (Chromium, the tray app)
  * with Chromium's error name in the message (net::ERR_CONNECTION_REFUSED, net::ERR_CERT_AUTHORITY_INVALID,
  * net::ERR_UNSAFE_PORT; the list is Chromium's net/base/net_error_list.h).

@@ -1,0 +1,151 @@
+/**
+ * The window benchmark's page script, run before the built renderer: a static `window.lobstr`
+ * standing for the preload, and the probes that time the first row, each search keystroke and
+ * each push of a poll's changes. Written as text: it runs in the page, not here.
+ *
+ * The snapshot and the pushes are read from the bench's server with a synchronous request before
+ * the page's clock starts (they are tens of megabytes at 100,000 accounts: embedded in this script
+ * they would cost a compile the app's small preload does not have); the snapshot is parsed from
+ * text when the window first asks, as the app's IPC would deserialise it, and that is counted.
+ */
+import { DEFAULT_SETTINGS } from '../main/core/settings/settings.js';
+
+/** An account row of the list's grid (not its header row), and the list's search box. */
+export const SELECTORS = {
+  row: '[role="grid"] [role="row"][data-row-index]',
+  search: 'input[type="search"]',
+};
+
+/** Where the page reads what the bench hands it (served by rendererBench.ts). */
+export const DATA_PATHS = { snapshot: '/__bench/snapshot.json', pushes: '/__bench/pushes.json' };
+
+/** One timed change: a keystroke or a push, from its start to the end of the frame that shows it. */
+export interface TimedChange {
+  /** Start to the list changed and laid out; null when nothing in the page changed. */
+  changedMs: number | null;
+  /** Start to the end of the next frame after the last change. */
+  frameMs: number | null;
+  done: boolean;
+}
+
+export interface PageProbe {
+  pageStartMs: number;
+  firstRowMs: number | null;
+  handOverMs: number | null;
+  /** Whole snapshots asked for (snapshot:get): 1 when every push was applied as a delta. */
+  wholeReads: number;
+  keys: TimedChange[];
+  pushes: TimedChange[];
+}
+
+export type WithProbe = typeof globalThis & { __bench: PageProbe; __benchPush(index: number): void };
+
+export function pageScript(): string {
+  const keyStatus = { set: true, hint: '…a1b2', storage: { kind: 'keychain', label: 'GNOME Keyring (libsecret)', note: null }, notice: null, waiting: false };
+  return `(() => {
+  const read = (path) => {
+    const request = new XMLHttpRequest();
+    request.open('GET', path, false);
+    request.send();
+    return request.responseText;
+  };
+  let snapshotText = read(${JSON.stringify(DATA_PATHS.snapshot)});
+  const pushTexts = JSON.parse(read(${JSON.stringify(DATA_PATHS.pushes)}));
+  const settings = ${JSON.stringify({ settings: DEFAULT_SETTINGS, notice: null })};
+  const keyStatus = ${JSON.stringify(keyStatus)};
+  const selectors = ${JSON.stringify(SELECTORS)};
+  const ok = (value) => ({ ok: true, value });
+  let snapshot = null;
+  const loadSnapshot = async () => {
+    if (snapshot === null) {
+      const started = performance.now();
+      snapshot = JSON.parse(snapshotText);
+      snapshotText = null;
+      bench.handOverMs = performance.now() - started;
+    }
+    return snapshot;
+  };
+  const withSnapshot = async () => {
+    bench.wholeReads += 1;
+    return ok({ kind: 'full', revision: 1, snapshot: await loadSnapshot() });
+  };
+  const done = async () => ok(null);
+  const nothing = () => () => {};
+  const snapshotListeners = new Set();
+  Object.defineProperty(window, 'lobstr', { value: Object.freeze({
+    version: '0.0.0-bench', platform: 'linux',
+    getSnapshot: withSnapshot,
+    onSnapshot: (listener) => { snapshotListeners.add(listener); return () => snapshotListeners.delete(listener); },
+    refresh: done,
+    getAccount: async (id) => {
+      const current = await loadSnapshot();
+      const account = current.accounts.find((a) => a.id === id);
+      return account ? ok({ account, icon: current.icons[account.type] || '', fetchedAt: new Date().toISOString() })
+        : { ok: false, error: { kind: 'not_found', message: 'No such account' } };
+    },
+    getSettings: async () => ok(settings), updateSettings: async () => ok(settings),
+    getKeyStatus: async () => ok(keyStatus), setKey: async () => ok(keyStatus), clearKey: async () => ok(keyStatus),
+    startDemo: done, stopDemo: done,
+    openPlatform: async () => ok({ url: '' }), hideWindow: async () => ok(null), onNavigate: nothing,
+  }) });
+
+  // A task posted during requestAnimationFrame runs once that frame is painted.
+  const afterThisFrame = (done) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done(performance.now());
+    channel.port2.postMessage(null);
+  };
+
+  const bench = { pageStartMs: null, firstRowMs: null, handOverMs: null, wholeReads: 0, keys: [], pushes: [] };
+  Object.defineProperty(window, '__bench', { value: bench });
+  let open = null; // the change being timed
+
+  new MutationObserver(() => {
+    if (bench.firstRowMs === null && !bench.firstRowSeen && document.querySelector(selectors.row)) {
+      bench.firstRowSeen = true;
+      requestAnimationFrame(() => afterThisFrame((at) => { bench.firstRowMs = at; }));
+    }
+    if (open && !open.done) {
+      void document.body.offsetHeight; // style and layout now: part of what the change costs
+      open.changedMs = performance.now() - open.startedAt;
+      open.changesSinceFrame = true;
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+
+  /** Times a change started at startedAt until the frame showing its last effect is painted. */
+  const timeChange = (list, startedAt) => {
+    const change = { startedAt, changedMs: null, changesSinceFrame: false, frameMs: null, done: false, frames: 0 };
+    open = change;
+    list.push(change);
+    const watch = () => requestAnimationFrame(() => {
+      change.frames += 1;
+      // Settled: the page changed and a frame passed without a further change, or nothing changed for half a second.
+      if ((change.changedMs !== null && !change.changesSinceFrame) || (change.changedMs === null && change.frames > 30)) {
+        change.done = true;
+        return;
+      }
+      // This frame shows the latest change (or, while nothing changed, the first frame after the start):
+      // the change is on screen once it is painted.
+      if (change.changesSinceFrame || change.frames === 1) afterThisFrame((at) => { change.frameMs = at - change.startedAt; });
+      change.changesSinceFrame = false;
+      watch();
+    });
+    watch();
+  };
+
+  document.addEventListener('input', (event) => {
+    if (event.target instanceof Element && event.target.matches(selectors.search)) timeChange(bench.keys, event.timeStamp);
+  }, true);
+
+  // A poll's push arrives as IPC delivers it: deserialised (counted), then handed to the listeners.
+  Object.defineProperty(window, '__benchPush', { value: (index) => {
+    const startedAt = performance.now();
+    const push = JSON.parse(pushTexts[index]);
+    timeChange(bench.pushes, startedAt);
+    for (const listener of snapshotListeners) listener(push);
+  } });
+
+  // The page's own loading goes on from here.
+  bench.pageStartMs = performance.now();
+})();`;
+}

@@ -14,12 +14,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { PollFigures } from './pollPathHarness.js';
+import { watchStateFile, type StateFileFigures } from './stateFileWatch.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -33,16 +34,6 @@ const KB = 1024;
 const MB = 2 ** 20;
 
 type PollKind = 'unchanged' | 'changed';
-
-interface StateFileFigures {
-  /** Times the file was seen to change (inode, size or mtime). */
-  writes: number;
-  /** Of them, with a new inode (a rename over the old file). */
-  newInodes: number;
-  /** Times a reader found it missing, empty or cut off mid-JSON. */
-  incomplete: number;
-  sizeBytes: number;
-}
 
 interface PollRow extends PollFigures {
   accounts: number;
@@ -83,55 +74,6 @@ async function control(origin: string, method: string, route: string, body?: unk
   const text = await res.text();
   if (!res.ok) throw new Error(`simulator ${method} ${route}: ${res.status} ${text}`);
   return text === '' ? undefined : (JSON.parse(text) as unknown);
-}
-
-// ------------------------------------------------------------------ the state file, as a reader sees it
-
-type FileStat = { ino: bigint; size: bigint; mtimeNs: bigint } | null;
-
-function statOf(file: string): FileStat {
-  try {
-    const s = statSync(file, { bigint: true });
-    return { ino: s.ino, size: s.size, mtimeNs: s.mtimeNs };
-  } catch {
-    return null;
-  }
-}
-
-const sameStat = (a: FileStat, b: FileStat): boolean =>
-  a === b || (a !== null && b !== null && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs);
-
-/** Whether the file as read now is whole JSON text: not missing, not empty, not cut off. */
-function looksComplete(file: string): boolean {
-  try {
-    const text = readFileSync(file, 'utf8').trim();
-    return text.startsWith('{') && text.endsWith('}');
-  } catch {
-    return false;
-  }
-}
-
-/** Polls the file's stat every 2 ms (reading it whole after each change) until stopped. */
-function watchStateFile(file: string) {
-  let last = statOf(file);
-  let lastChangeAt = performance.now();
-  const seen = { writes: 0, newInodes: 0, incomplete: 0 };
-  const timer = setInterval(() => {
-    const now = statOf(file);
-    if (sameStat(now, last)) return;
-    lastChangeAt = performance.now();
-    seen.writes++;
-    if (now && last && now.ino !== last.ino) seen.newInodes++;
-    if (!now || !looksComplete(file)) seen.incomplete++;
-    last = now;
-  }, 2);
-  return {
-    quietFor: () => performance.now() - lastChangeAt,
-    stop(): StateFileFigures {
-      clearInterval(timer);
-      return { ...seen, sizeBytes: Number(statOf(file)?.size ?? 0) };
-    },
-  };
 }
 
 // ------------------------------------------------------------------ one size

@@ -6,7 +6,7 @@
  * the tray menu was rebuilt. Nothing of the app is copied here; only what a user or the OS sees is
  * counted. Used by bench/pollPathApp.ts (a process of its own) and by its test.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -72,14 +72,18 @@ export interface BenchApp {
   /** Wall time of the first poll (the one connect() waits for). */
   readonly firstPollMs: number;
   /**
-   * Measures one poll: refreshNow(), then `settle` (pushes or writes the app makes after the poll
-   * still count), then the figures.
+   * Measures one poll: refreshNow(), then `settle`, then until no push or menu change came for 300 ms
+   * (what the app does after refreshNow resolves still counts), then the figures.
    */
   measurePoll(settle: (polledMs: number) => Promise<void>): Promise<PollFigures>;
   shutdown(): Promise<void>;
 }
 
 const MB = 2 ** 20;
+/** After `settle`, a poll is over once neither a push nor a tray menu change came for this long. */
+const QUIET_MS = 300;
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resets the kernel's peak-RSS mark of this process (Linux: clear_refs "5"); false where it cannot. */
 function resetPeakRss(): boolean {
@@ -137,6 +141,13 @@ export async function launchBenchApp(options: BenchAppOptions): Promise<BenchApp
   await app.refreshNow();
   const firstPollMs = performance.now() - started;
 
+  // Where the bench watches for writes: a state file moved elsewhere must fail here, not read as "not written".
+  const stateFile = path.join(options.root, 'userData', 'monitor-state.json');
+  for (let waited = 0; !existsSync(stateFile); waited += 50) {
+    if (waited > 10_000) throw new Error(`the app wrote no state file at ${stateFile} after its first poll`);
+    await delay(50);
+  }
+
   const window = app.lifecycle.showWindow();
   if (!window) throw new Error('the app opened no window');
   // As the page does when it loads (renderer/src/lib/appState.svelte.ts): it asks for the whole
@@ -149,7 +160,7 @@ export async function launchBenchApp(options: BenchAppOptions): Promise<BenchApp
   return {
     app,
     electron,
-    stateFile: path.join(options.root, 'userData', 'monitor-state.json'),
+    stateFile,
     firstPollMs,
     async measurePoll(settle) {
       const contents = () => app.lifecycle.currentWindow()?.webContents;
@@ -170,23 +181,32 @@ export async function launchBenchApp(options: BenchAppOptions): Promise<BenchApp
         probe = setTimeout(tick, 1);
       };
       probe = setTimeout(tick, 1);
-      const delay = monitorEventLoopDelay({ resolution: 1 });
-      delay.enable();
-      delay.reset();
+      const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+      loopDelay.enable();
+      loopDelay.reset();
 
       const t0 = performance.now();
       await app.refreshNow();
       const wallMs = performance.now() - t0;
       await settle(wallMs);
+      const activity = () => `${contents()?.pushes ?? 0}/${menuBuilds}/${menuSets()}`;
+      let seen = activity();
+      let quietSince = performance.now();
+      while (performance.now() - quietSince < QUIET_MS) {
+        await delay(20);
+        if (activity() === seen) continue;
+        seen = activity();
+        quietSince = performance.now();
+      }
 
-      delay.disable();
+      loopDelay.disable();
       clearTimeout(probe!);
       clearInterval(sampler);
       const mark = markReset ? peakRssMark() : null;
       const after = contents();
       return {
         wallMs,
-        stallMs: delay.max / 1e6,
+        stallMs: loopDelay.max / 1e6,
         probeStallMs: probeMax,
         rssBeforeMb: rssBefore / MB,
         peakRssMb: Math.max(sampledPeak, mark ?? 0, process.memoryUsage.rss()) / MB,

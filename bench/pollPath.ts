@@ -50,12 +50,15 @@ interface SizeRun {
 
 // ------------------------------------------------------------------ processes
 
-/** Reads a child's stdout as JSON lines. */
-function jsonLines(child: ChildProcess): () => Promise<Record<string, unknown>> {
+/** Reads a child's stdout as JSON lines; `name` says which process ended, if one does. */
+function jsonLines(child: ChildProcess, name: string): () => Promise<Record<string, unknown>> {
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   return async () => {
     const next = await lines.next();
-    if (next.done) throw new Error('the process ended early (see its output above)');
+    if (next.done) {
+      if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
+      throw new Error(`${name} ended early (exit code ${child.exitCode}, signal ${child.signalCode})`);
+    }
     return JSON.parse(next.value) as Record<string, unknown>;
   };
 }
@@ -85,7 +88,7 @@ async function runSize(accounts: number, profileDir: string | null): Promise<Siz
   const root = mkdtempSync(path.join(tmpdir(), 'lobstr-pollbench-'));
   let app: ChildProcess | null = null;
   try {
-    const { baseUrl, origin, token } = (await jsonLines(sim)()) as Record<string, string>;
+    const { baseUrl, origin, token } = (await jsonLines(sim, 'the simulator')()) as Record<string, string>;
     const list = (await control(origin!, 'GET', '/accounts')) as Array<{ id: string }>;
     const toChange = Array.from({ length: CHANGED }, (_, i) => list[Math.floor(((i + 0.5) * list.length) / CHANGED)]!.id);
 
@@ -95,7 +98,7 @@ async function runSize(accounts: number, profileDir: string | null): Promise<Siz
       env: { ...process.env, BENCH_TOKEN: token! },
       stdio: ['pipe', 'pipe', 'inherit'],
     });
-    const next = jsonLines(app);
+    const next = jsonLines(app, 'the app');
     const ready = await next();
     const stateFile = ready.stateFile as string;
 

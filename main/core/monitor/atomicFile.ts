@@ -10,7 +10,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import type { Slicer } from './yielding.js';
 
 /** The file operations used (node:fs/promises by default; tests make one fail). */
 export interface StateFileSystem {
@@ -34,33 +34,12 @@ export const nodeFileSystem: StateFileSystem = {
   rm,
 };
 
-/** Decides when a long loop gives the event loop a turn (same shape as yielding.ts's Slicer). */
-export interface TurnTaker {
-  /** A promise to await when it is time for a turn; null while the current slice lasts. */
-  maybeYield(): Promise<void> | null;
-}
-
-/** Time for a turn every `sliceMs`: a few milliseconds, far below what a user notices. */
-export function turnEvery(sliceMs: number): TurnTaker {
-  let sliceStart = performance.now();
-  return {
-    maybeYield() {
-      if (performance.now() - sliceStart < sliceMs) return null;
-      return new Promise<void>((resolve) =>
-        setImmediate(() => {
-          sliceStart = performance.now();
-          resolve();
-        }),
-      );
-    },
-  };
-}
-
 export interface AtomicWriteOptions {
   /** From temporaryPathFor(path). */
   temporary: string;
   fs: StateFileSystem;
-  turns: TurnTaker;
+  /** Gives the event loop its turns while the text is made and written. */
+  slicer: Pick<Slicer, 'maybeYield'>;
   /** Owner read and write only (the state names the user's accounts). */
   mode: number;
 }
@@ -115,7 +94,7 @@ function isRunning(pid: number): boolean {
 
 /** Writes `pieces` as the new content of `path`; on failure the old content stays and the temporary file is removed. */
 export async function replaceFileAtomically(path: string, pieces: Iterable<string>, options: AtomicWriteOptions): Promise<void> {
-  const { fs, turns } = options;
+  const { fs, slicer } = options;
   await makeFolder(dirname(path), fs);
   const { temporary } = options;
   const handle = await fs.open(temporary, 'w', options.mode);
@@ -128,7 +107,7 @@ export async function replaceFileAtomically(path: string, pieces: Iterable<strin
         await writeAll(handle, batch);
         batch = '';
       }
-      const turn = turns.maybeYield();
+      const turn = slicer.maybeYield();
       if (turn) await turn;
     }
     await writeAll(handle, batch);

@@ -19,10 +19,9 @@ import {
   removeLeftoverTemporaries,
   replaceFileAtomically,
   temporaryPathFor,
-  turnEvery,
   type StateFileSystem,
-  type TurnTaker,
 } from './atomicFile.js';
+import { createSlicer, type Slicer } from './yielding.js';
 import { monitorStateText, parseMonitorState, serialiseMonitorState, unusable } from './monitorStateFormat.js';
 
 export { MONITOR_STATE_VERSION, parseMonitorState, serialiseMonitorState } from './monitorStateFormat.js';
@@ -77,12 +76,9 @@ export class MemoryMonitorStore implements MonitorStore {
 export interface JsonFileStoreOptions {
   /** The file operations (tests make one fail). */
   fs?: StateFileSystem;
-  /** When a save gives the event loop a turn (tests: at every step). */
-  slicer?: () => TurnTaker;
+  /** When a save gives the event loop a turn (default: every slice of yielding.ts; tests: at every step). */
+  slicer?: () => Pick<Slicer, 'maybeYield'>;
 }
-
-/** A turn every few milliseconds: the tray menu and the window's messages never wait behind a save. */
-const SAVE_SLICE_MS = 4;
 
 /**
  * A JSON file, replaced atomically at each save (atomicFile.ts: a crash or a failed write leaves the
@@ -97,7 +93,7 @@ const SAVE_SLICE_MS = 4;
 export class JsonFileMonitorStore implements MonitorStore {
   private writing: Promise<void> = Promise.resolve();
   private readonly fs: StateFileSystem;
-  private readonly slicer: () => TurnTaker;
+  private readonly slicer: () => Pick<Slicer, 'maybeYield'>;
   private readonly temporary: string;
 
   constructor(
@@ -105,7 +101,7 @@ export class JsonFileMonitorStore implements MonitorStore {
     options: JsonFileStoreOptions = {},
   ) {
     this.fs = options.fs ?? nodeFileSystem;
-    this.slicer = options.slicer ?? (() => turnEvery(SAVE_SLICE_MS));
+    this.slicer = options.slicer ?? (() => createSlicer());
     this.temporary = temporaryPathFor(path);
   }
 
@@ -157,7 +153,7 @@ export class JsonFileMonitorStore implements MonitorStore {
       replaceFileAtomically(this.path, monitorStateText(state, savedAt), {
         temporary: this.temporary,
         fs: this.fs,
-        turns: this.slicer(),
+        slicer: this.slicer(),
         mode: 0o600,
       }),
     );

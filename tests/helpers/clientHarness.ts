@@ -4,6 +4,16 @@
  */
 import { createLobstrClient, type LobstrClient, type LobstrClientOptions } from '../../main/core/lobstr/apiClient.js';
 import { LobstrApiError } from '../../main/core/lobstr/apiErrors.js';
+import { nodeHttpFetch } from '../../main/cli/nodeHttpFetch.js';
+
+/**
+ * The two fetches the client runs on outside Electron: Node's (the default) and the command line's
+ * own over node:http (main/cli/nodeHttpFetch.ts). Client tests run through both: they must behave alike.
+ */
+export const CLIENT_FETCHES = [
+  ['Node fetch', undefined],
+  ['the command line fetch', nodeHttpFetch],
+] as const;
 
 /** The User-Agent test clients send unless told otherwise. */
 export const TEST_USER_AGENT = 'LobstrTray/9.9.9-test';

@@ -9,8 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LobstrClientOptions } from '../../main/core/lobstr/apiClient.js';
 import type { RunningSimulator, SimulatorOptions } from '../../main/simulator/server.js';
-import { nodeHttpFetch } from '../../main/cli/nodeHttpFetch.js';
-import { failure, recordingClient } from '../helpers/clientHarness.js';
+import { CLIENT_FETCHES, failure, recordingClient } from '../helpers/clientHarness.js';
 import { control, fault, requestLog, simulator, simulatorAccountIds } from '../helpers/simulatorHarness.js';
 
 const TOKEN = 'sim-token-3c9e71d0a4b2';
@@ -22,14 +21,7 @@ function simulatorWith(accounts: number, options: SimulatorOptions = {}): Promis
   return simulator({ port: 0, accounts, seed: 7, token: TOKEN, ...options });
 }
 
-// Node's fetch and the command line's own fetch over node:http: the client must behave the same
-// through both.
-const FETCHES = [
-  ['Node fetch', undefined],
-  ['the command line fetch', nodeHttpFetch],
-] as const;
-
-describe.each(FETCHES)('through %s', (_name, fetch) => {
+describe.each(CLIENT_FETCHES)('through %s', (_name, fetch) => {
   function client(sim: RunningSimulator, overrides: Partial<LobstrClientOptions> = {}) {
     return recordingClient({ apiKey: TOKEN, baseUrl: sim.baseUrl, fetch, ...overrides });
   }

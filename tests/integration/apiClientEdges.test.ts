@@ -9,9 +9,8 @@ import { deflateSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLobstrClient, type LobstrClientOptions } from '../../main/core/lobstr/apiClient.js';
-import { nodeHttpFetch } from '../../main/cli/nodeHttpFetch.js';
 import { rawAccount } from '../fixtures/rawAccounts.js';
-import { failure, recordingClient } from '../helpers/clientHarness.js';
+import { CLIENT_FETCHES, failure, recordingClient } from '../helpers/clientHarness.js';
 
 const KEY = 'k3y-7f1c0e55d2a94b8c9e01';
 
@@ -85,14 +84,7 @@ function queryOf(req: IncomingMessage): URLSearchParams {
   return new URL(req.url ?? '/', 'http://x').searchParams;
 }
 
-// Node's fetch (the tray app's tests use Electron's, faked) and the command line's own fetch over
-// node:http: the client must behave the same through both.
-const FETCHES = [
-  ['Node fetch', undefined],
-  ['the command line fetch', nodeHttpFetch],
-] as const;
-
-describe.each(FETCHES)('through %s', (_name, fetch) => {
+describe.each(CLIENT_FETCHES)('through %s', (_name, fetch) => {
   function client(base: string, overrides: Partial<LobstrClientOptions> = {}) {
     return recordingClient({ apiKey: KEY, baseUrl: base, fetch, ...overrides });
   }

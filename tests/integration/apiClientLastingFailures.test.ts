@@ -14,9 +14,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli.js';
 import type { CheckReport } from '../../main/cli/checkReport.js';
-import { nodeHttpFetch } from '../../main/cli/nodeHttpFetch.js';
 import { recordingIo } from '../fixtures/recordingIo.js';
-import { failure, recordingClient } from '../helpers/clientHarness.js';
+import { CLIENT_FETCHES, failure, recordingClient } from '../helpers/clientHarness.js';
 
 const KEY = 'k3y-5a0c9e11d2a94b8c9e77';
 
@@ -69,13 +68,7 @@ afterAll(async () => {
   rmSync(certDir, { recursive: true, force: true });
 });
 
-// Node's fetch (the default) and the command line's own fetch over node:http must fail alike.
-const FETCHES = [
-  ['Node fetch', undefined],
-  ['the command line fetch', nodeHttpFetch],
-] as const;
-
-describe.each(FETCHES)('failures a retry cannot fix are said at once, through %s', (_name, fetch) => {
+describe.each(CLIENT_FETCHES)('failures a retry cannot fix are said at once, through %s', (_name, fetch) => {
   /** A client that records each attempt and each wait (no test sits out a backoff). */
   function client(baseUrl: string) {
     const attempts: number[] = [];

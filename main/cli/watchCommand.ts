@@ -149,8 +149,8 @@ export async function runWatch(rawIo: CliIo): Promise<number> {
     const checkedAt = (): string => monitor.status().lastPollAt ?? new Date(now()).toISOString();
     const settings = { ...defaultSettings(), reminderHours: options.reminderHours };
     const monitor = createMonitor({
-      fetchAccounts: async (signal) => {
-        const list = await client.listAccounts({ signal });
+      fetchAccounts: async (signal, reuse) => {
+        const list = await client.listAccounts({ signal, reuse });
         // The list's oddities once, not at every check.
         const warnings = list.warnings.join('\n');
         if (warnings !== lastWarnings) for (const w of list.warnings) note(w);

@@ -37,7 +37,6 @@ import {
   type PushPayload,
   type SettingsPatch,
   type SettingsView,
-  type SnapshotView,
 } from '../shared/ipcContract.js';
 import { openPlatformPage, type ShellHandle } from './externalLinks.js';
 

@@ -7,21 +7,19 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { NodeLogger } from 'electron-log';
-import { createLobstrClient, type FetchFunction, type LobstrClient, type LobstrClientOptions } from '../core/lobstr/apiClient.js';
+import type { FetchFunction } from '../core/lobstr/apiClient.js';
 import type { Account } from '../core/lobstr/account.js';
 import { keyHint } from '../core/settings/apiKey.js';
 import { LobstrApiError } from '../core/lobstr/apiErrors.js';
 import type { MonitorStatus, Notifier, Settings } from '../core/appModel.js';
 import { originOf } from '../core/lobstr/baseUrl.js';
-import { keyAccess, keySetupLine, keyStatusOf, type KeyAccess } from '../core/settings/keyAccess.js';
+import { keySetupLine, keyStatusOf } from '../core/settings/keyAccess.js';
 import { createMonitor, type Monitor } from '../core/monitor/monitor.js';
 import { JsonFileMonitorStore } from '../core/monitor/monitorStore.js';
 import { createNotificationDelivery, NOTIFICATIONS_BLOCKED, notificationsBlockedView } from '../core/monitor/notificationDelivery.js';
-import { snoozeFor } from '../core/monitor/snooze.js';
 import { trayViewOf, type TrayAction, type TrayView } from '../core/views/trayView.js';
-import { APP_NAME, APP_VERSION, userAgent } from '../core/version.js';
-import { startDemoSession } from '../simulator/demoSession.js';
-import type { RunningSimulator } from '../simulator/server.js';
+import { APP_NAME, APP_VERSION } from '../core/version.js';
+import { createAccountSource } from './accountSource.js';
 import { applyAppMenu, type ApplicationMenuApi } from './appMenu.js';
 import { startAppLifecycle, type AppHandle, type AppLifecycle } from './appLifecycle.js';
 import { setupAppLog } from './appLog.js';
@@ -34,7 +32,10 @@ import {
   type IpcMainLike,
   type RendererContents,
 } from './ipcHandlers.js';
-import { changeLoginItem, isLoginItemEnabled, startsHidden, type LoginItemApp, type LoginItemOptions } from './loginItem.js';
+import { startsHidden, type LoginItemApp, type LoginItemOptions } from './loginItem.js';
+import { createLoginItemSync } from './loginItemSync.js';
+import { createTrayActions } from './trayActions.js';
+import { watchWakeUps } from './wakeUps.js';
 import { createElectronNotifier, setWindowsAppUserModelId, type NotificationClass } from './notifier.js';
 import { API_KEY_FILE_NAME, createSafeStorageSecretStore, type SafeStorageApi } from './safeStorageSecretStore.js';
 import { quitAfterShutdown, type QuittingApp } from './quitAfterShutdown.js';
@@ -158,75 +159,25 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
   }
 
   // ------------------------------------------------------------ where accounts come from
-  let demo: RunningSimulator | null = null;
-  let client: LobstrClient | null = null;
-
-  /** Every request to Lobstr from the app goes through Chromium's stack, as a browser's would. */
-  const lobstrClient = (options: Omit<LobstrClientOptions, 'fetch' | 'userAgent'>): LobstrClient =>
-    createLobstrClient({ ...options, userAgent: userAgent('app'), fetch: (input, init) => electron.net.fetch(input, init) });
-
-  /** What the saved key allows with the configured base URL, as last read. */
-  let key: KeyAccess = { kind: 'absent' };
-  const accessNow = async (): Promise<KeyAccess> => keyAccess(await secrets.read(), settings.get().apiBaseUrl);
-
-  /**
-   * Reads the key again (a failed read is never remembered, so a keyring unlocked since is seen);
-   * when what it allows changed, the monitor follows.
-   */
-  async function readKey(): Promise<KeyAccess> {
-    const before = key.kind;
-    key = await accessNow();
-    if (key.kind !== before && !demo) await sourceChanged(false);
-    return key;
-  }
-
-  async function activeClient(): Promise<LobstrClient | null> {
-    if (client) return client;
-    if (demo) {
-      client = lobstrClient({ apiKey: demo.token, baseUrl: demo.baseUrl });
-      return client;
-    }
-    const access = await readKey();
-    // Only a key checked with this base URL's origin, and only to that base URL (never a newer setting).
-    if (access.kind !== 'ready' || client) return client;
-    client = lobstrClient({ apiKey: access.key, baseUrl: access.baseUrl });
-    return client;
-  }
-
-  /** The key, the base URL or the demo changed: the next poll goes to the new source. */
-  async function sourceChanged(forgetAccounts: boolean): Promise<void> {
-    client = null;
-    key = await accessNow();
-    // A client made while the key was read may hold the old base URL.
-    client = null;
-    const configured = demo !== null || key.kind === 'ready';
-    if (!monitor) return;
-    // Ordered so that exactly one poll starts, and none when there is nothing to watch.
-    if (configured) {
-      monitor.reconfigure({ forgetAccounts });
-      monitor.setConfigured(true);
-    } else {
-      monitor.setConfigured(false);
-      if (forgetAccounts) monitor.reconfigure({ forgetAccounts });
-    }
-    // Why no key can be used may have changed without the monitor's state changing.
-    render();
-  }
-
-  async function startDemo(): Promise<void> {
-    if (demo) return;
-    demo = await startDemoSession();
-    if (!settings.get().demoMode) settings.update({ demoMode: true });
-    await sourceChanged(true);
-  }
-
-  async function stopDemo(): Promise<void> {
-    const running = demo;
-    demo = null;
-    if (settings.get().demoMode) settings.update({ demoMode: false });
-    await running?.close();
-    await sourceChanged(true);
-  }
+  const source = createAccountSource({
+    settings,
+    secrets,
+    fetch: (input, init) => electron.net.fetch(input, init),
+    onChange({ configured, forgetAccounts }) {
+      if (monitor) {
+        // Ordered so that exactly one poll starts, and none when there is nothing to watch.
+        if (configured) {
+          monitor.reconfigure({ forgetAccounts });
+          monitor.setConfigured(true);
+        } else {
+          monitor.setConfigured(false);
+          if (forgetAccounts) monitor.reconfigure({ forgetAccounts });
+        }
+      }
+      // Why no key can be used may have changed without the monitor's state changing.
+      render();
+    },
+  });
 
   // ------------------------------------------------------------ what the user sees
   const window = (): W | null => lifecycle.currentWindow();
@@ -284,53 +235,28 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
       platform,
       showCount: current.showCountInMenuBar,
       notificationsBlocked: delivery.blocked(),
-      setupLine: demo ? null : keySetupLine(key, secrets.notice),
+      setupLine: source.demo() ? null : keySetupLine(source.key(), secrets.notice),
     });
     tray.render(lastView);
     pushes.snapshotChanged();
   }
 
-  /** Work started from the tray menu; shutdown waits for it so nothing writes after the app stops. */
-  const pendingActions = new Set<Promise<unknown>>();
-  function track(work: Promise<unknown> | undefined): void {
-    if (!work) return;
-    const settled = work.catch((e: unknown) => logger.error(`A tray action failed: ${(e as Error)?.message ?? String(e)}`));
-    pendingActions.add(settled);
-    void settled.finally(() => pendingActions.delete(settled));
-  }
-
+  const actions = createTrayActions({
+    openWindow,
+    refresh: () => monitor?.refreshNow(),
+    settings,
+    openLog() {
+      void electron.shell.openPath(appLog.filePath).then((failure) => {
+        if (failure) logger.warn(`Could not open the log file: ${failure}`);
+      });
+    },
+    startDemo: () => source.startDemo(),
+    stopDemo: () => source.stopDemo(),
+    quit: () => app.quit(),
+    logger,
+  });
   function onAction(action: TrayAction): void {
-    switch (action.type) {
-      case 'open':
-        return openWindow();
-      case 'open_account':
-        return openWindow(action.accountId);
-      case 'refresh':
-        track(monitor?.refreshNow());
-        return;
-      case 'snooze':
-        settings.update({ snooze: snoozeFor(action.preset, Date.now()) });
-        return;
-      case 'resume_notifications':
-        settings.update({ snooze: null });
-        return;
-      case 'settings':
-        return openWindow(null, 'settings');
-      case 'open_log':
-        void electron.shell.openPath(appLog.filePath).then((failure) => {
-          if (failure) logger.warn(`Could not open the log file: ${failure}`);
-        });
-        return;
-      case 'start_demo':
-        track(startDemo().catch((e: unknown) => logger.error(`The demo could not start: ${(e as Error).message}`)));
-        return;
-      case 'stop_demo':
-        track(stopDemo());
-        return;
-      case 'quit':
-        app.quit();
-        return;
-    }
+    actions.run(action);
   }
 
   // ------------------------------------------------------------ launch at login
@@ -341,21 +267,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
     ...(options.env ? { env: options.env } : {}),
     ...(options.homeDir ? { homeDir: options.homeDir } : {}),
   };
-  /** The last change of launch at login, until the OS has taken it (or refused). */
-  let loginItemChange: Promise<void> = Promise.resolve();
-  /** True while the setting is put back to what the OS does: nothing is written then. */
-  let followingOs = false;
-  /** After a refused change, the switch shows what the OS really does. */
-  async function followOs(): Promise<void> {
-    const truth = await isLoginItemEnabled(settings.get(), loginItemOptions).catch(() => null);
-    if (truth === null || truth === settings.get().launchAtLogin) return;
-    followingOs = true;
-    try {
-      settings.update({ launchAtLogin: truth });
-    } finally {
-      followingOs = false;
-    }
-  }
+  const loginItem = createLoginItemSync(settings, loginItemOptions, logger);
 
   // ------------------------------------------------------------ start once Electron is ready
   const ready = app.whenReady().then(async () => {
@@ -376,37 +288,37 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
           },
           // A change of launch at login is done once the OS has taken it; its failure is this change's refusal.
           async update(patch) {
-            const before = loginItemChange;
+            const before = loginItem.pending();
             const next = settings.update(patch);
-            if (loginItemChange !== before) await loginItemChange;
+            if (loginItem.pending() !== before) await loginItem.pending();
             return next;
           },
         },
         secrets: {
           // The window asking is a moment to read the key again (a keyring unlocked meanwhile).
-          status: async () => keyStatusOf(await readKey(), secrets.notice),
+          status: async () => keyStatusOf(await source.readKey(), secrets.notice),
           backend: () => secrets.backend(),
           async setKey(value, origin) {
             appLog.addSecret(value);
             await secrets.setKey(value, origin);
             logger.info(`API key set for ${origin} (${keyHint(value)})`);
-            if (!demo) await sourceChanged(true);
+            await source.keyChanged(true);
           },
           async clearKey() {
             await secrets.clearKey();
             logger.info('API key removed');
-            if (!demo) await sourceChanged(true);
+            await source.keyChanged(true);
           },
         },
-        accountReader: activeClient,
+        accountReader: () => source.activeClient(),
         async checkKey(value) {
           // One page is enough to know whether Lobstr accepts the key; it is bound to where it was checked.
           const baseUrl = settings.get().apiBaseUrl;
-          const probe = lobstrClient({ apiKey: value, baseUrl, maxPages: 1, pageSize: 1 });
+          const probe = source.clientFor({ apiKey: value, baseUrl, maxPages: 1, pageSize: 1 });
           await probe.listAccounts();
           return { origin: originOf(baseUrl) };
         },
-        demo: { start: startDemo, stop: stopDemo },
+        demo: { start: () => source.startDemo(), stop: () => source.stopDemo() },
         shell: electron.shell,
         clipboard: electron.clipboard,
         hideWindow: () => window()?.hide(),
@@ -424,10 +336,10 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
     );
 
     monitor = createMonitor({
-      async fetchAccounts(signal) {
-        const active = await activeClient();
+      async fetchAccounts(signal, reuse) {
+        const active = await source.activeClient();
         if (!active) throw new LobstrApiError('auth', 'No Lobstr API key is set. Open Lobstr Tray and paste your key.');
-        return active.listAccounts({ signal });
+        return active.listAccounts({ signal, reuse });
       },
       store: new JsonFileMonitorStore(path.join(app.getPath('userData'), 'monitor-state.json')),
       getSettings: () => settings.get(),
@@ -444,78 +356,49 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
       onWarning: (message) => logger.warn(message),
     });
 
-    // Launch at login as the OS has it now (the user may have removed it in the system's settings):
-    // read before listening to changes, so following the OS does not write it back.
-    const atLogin = await isLoginItemEnabled(settings.get(), loginItemOptions).catch((e: unknown) => {
-      logger.warn(`Could not read whether Lobstr Tray launches at login: ${(e as Error).message}`);
-      return null;
-    });
-    if (atLogin !== null && atLogin !== settings.get().launchAtLogin) {
-      logger.info(`Launch at login is ${atLogin ? 'on' : 'off'} in the system's settings; the setting follows`);
-      settings.update({ launchAtLogin: atLogin });
-    }
+    // Launch at login as the OS has it now: read before listening to changes, so following the OS
+    // does not write it back.
+    await loginItem.followOsAtStart();
 
     const unsubscribeSettings = settings.onChange((next, previous) => {
-      if (next.apiBaseUrl !== previous.apiBaseUrl && !demo) void sourceChanged(false);
+      if (next.apiBaseUrl !== previous.apiBaseUrl) void source.keyChanged(false);
       if (next.pollIntervalMinutes !== previous.pollIntervalMinutes || next.status429NeedsResync !== previous.status429NeedsResync) {
         monitor?.settingsChanged();
       }
-      if (!followingOs && (next.launchAtLogin !== previous.launchAtLogin || next.startHidden !== previous.startHidden)) {
-        loginItemChange = changeLoginItem(next, loginItemOptions).catch(async (e: unknown) => {
-          logger.warn(`Could not change launch at login: ${(e as Error).message}`);
-          await followOs();
-          throw e;
-        });
-        // Said to the window by the settings change that caused it; nobody else waits for it.
-        loginItemChange.catch(() => undefined);
-      }
+      loginItem.settingsChanged(next, previous);
       render();
     });
 
     // Wake-ups: the machine resumed or was unlocked, or the network came back.
-    const keyUnreadable = (): boolean => !demo && (key.kind === 'waiting' || key.kind === 'unusable');
-    const retryKey = (): void => {
-      if (keyUnreadable()) void readKey().catch((e: unknown) => logger.warn(`Reading the API key failed: ${(e as Error).message}`));
-    };
-    electron.powerMonitor.on('resume', () => {
-      retryKey();
-      monitor?.wake('resume');
+    const keyUnreadable = (): boolean => !source.demo() && (source.key().kind === 'waiting' || source.key().kind === 'unusable');
+    const stopWakeUps = watchWakeUps({
+      powerMonitor: electron.powerMonitor,
+      net: electron.net,
+      wake: (reason) => monitor?.wake(reason),
+      retryKey() {
+        if (keyUnreadable()) void source.readKey().catch((e: unknown) => logger.warn(`Reading the API key failed: ${(e as Error).message}`));
+      },
+      ...(options.onlineCheckMs === undefined ? {} : { onlineCheckMs: options.onlineCheckMs }),
+      ...(options.keyringRetryMs === undefined ? {} : { keyringRetryMs: options.keyringRetryMs }),
     });
-    electron.powerMonitor.on('unlock-screen', () => {
-      retryKey();
-      monitor?.wake('unlock');
-    });
-    // A keyring still locked at login opens later: read the key again until it does (the monitor does
-    // not poll without one).
-    const keyringTimer = setInterval(retryKey, options.keyringRetryMs ?? 30_000);
-    keyringTimer.unref?.();
-    let wasOnline = electron.net.isOnline();
-    const onlineTimer = setInterval(() => {
-      const online = electron.net.isOnline();
-      if (online && !wasOnline) monitor?.wake('online');
-      wasOnline = online;
-    }, options.onlineCheckMs ?? 10_000);
-    onlineTimer.unref?.();
 
     for (const warning of monitor.start().warnings) logger.warn(warning);
     render();
     // A reset settings file or an unreadable key must not go unnoticed, even when starting hidden.
-    key = await accessNow();
     for (const notice of [settings.notice, secrets.notice]) {
       if (notice) notifier.show({ kind: 'app_notice', title: 'Lobstr Tray needs your attention', body: notice });
     }
     if (settings.get().demoMode) {
-      await startDemo().catch((e: unknown) => logger.error(`The demo could not start: ${(e as Error).message}`));
+      await source.startDemo().catch((e: unknown) => logger.error(`The demo could not start: ${(e as Error).message}`));
     } else {
-      await sourceChanged(false);
+      await source.keyChanged(false);
     }
     render();
 
     shutdownWork = [
       unregisterIpc,
       unsubscribeSettings,
-      () => clearInterval(onlineTimer),
-      () => clearInterval(keyringTimer),
+      stopWakeUps,
       () => tray.destroy(),
     ];
   });
@@ -530,11 +413,10 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
   function shutdown(): Promise<void> {
     stopped ??= (async () => {
       await ready.catch(() => {});
-      await Promise.allSettled([...pendingActions]);
+      await actions.settled();
       for (const work of shutdownWork) work();
       await monitor?.stop();
-      await demo?.close();
-      demo = null;
+      await source.close();
     })();
     return stopped;
   }

@@ -25,9 +25,18 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+export interface ListOptions extends RequestOptions {
+  /**
+   * Called with each account as its page is read: returns the object to keep. The monitor gives back
+   * the account it already holds when nothing in it changed, so the fresh copy dies young (cheap for
+   * the garbage collector) instead of living until the whole list is read.
+   */
+  reuse?: (account: Account) => Account;
+}
+
 export interface LobstrClient {
   readonly baseUrl: string;
-  listAccounts(options?: RequestOptions): Promise<AccountList>;
+  listAccounts(options?: ListOptions): Promise<AccountList>;
   getAccount(hash: string, options?: RequestOptions): Promise<Account>;
 }
 
@@ -54,7 +63,7 @@ export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
 
   return {
     baseUrl: config.baseUrl,
-    listAccounts: (options) => call(options?.signal, (signal, abortAll) => walkAccountPages(config, signal, abortAll)),
+    listAccounts: (options) => call(options?.signal, (signal, abortAll) => walkAccountPages(config, signal, abortAll, options?.reuse)),
     getAccount: async (hash, options) => {
       const id = hash.trim();
       if (id === '' || id === '.' || id === '..') {

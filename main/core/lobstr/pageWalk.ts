@@ -21,6 +21,8 @@ export async function walkAccountPages(
   config: ClientConfig,
   signal: AbortSignal,
   abortAll: (reason: unknown) => void,
+  /** ListOptions.reuse: the object to keep for each account read. */
+  reuse: (account: Account) => Account = (account) => account,
 ): Promise<AccountList> {
   const { baseUrl, pageSize, maxPages, concurrency } = config;
   const state = newCallState();
@@ -30,7 +32,11 @@ export async function walkAccountPages(
 
   // One string per distinct icon across all pages: JSON.parse gives every account its own copy.
   const icons = createIconTable();
-  const parsePage = (data: readonly unknown[]): ParsedItem[] => data.map((item) => parseAccount(item, icons));
+  const parsePage = (data: readonly unknown[]): ParsedItem[] =>
+    data.map((item) => {
+      const parsed = parseAccount(item, icons);
+      return 'error' in parsed ? parsed : reuse(parsed);
+    });
 
   const first = await fetchPage(1);
   // Items are validated as their page arrives, while other pages are still on the way.

@@ -20,6 +20,7 @@
  *   the snooze is shown at the first poll after it.
  */
 import { compareNames, type AssessedAccount, type Health } from '../health/accountHealth.js';
+import type { Slicer } from './yielding.js';
 import type { ConnectionProblem, PlannedNotification, Settings } from '../appModel.js';
 import { platformLabel } from '../health/platforms.js';
 import { isSnoozed } from './snooze.js';
@@ -106,6 +107,26 @@ export function alertedAccounts(plan: AlertPlan, accounts: readonly AssessedAcco
 }
 
 export function planAlerts(input: AlertInput): AlertPlan {
+  const steps = planAlertSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same plan, giving the event loop a turn when a slice is spent (100,000 accounts on the main process). */
+export async function planAlertsInSlices(input: AlertInput, slicer: Slicer): Promise<AlertPlan> {
+  const steps = planAlertSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    const pause = slicer.maybeYield();
+    if (pause) await pause;
+  }
+}
+
+/** planAlerts, pausing (yield) every few hundred accounts so a caller can cut the work in slices. */
+function* planAlertSteps(input: AlertInput): Generator<void, AlertPlan, void> {
   const { accounts, problem, ledger, settings, nowMs } = input;
   const kinds = settings.notifications;
   const quiet = isSnoozed(settings.snooze, nowMs);
@@ -136,9 +157,11 @@ export function planAlerts(input: AlertInput): AlertPlan {
   let changed = false;
   const reminderMs = settings.reminderHours !== null && settings.reminderHours > 0 ? settings.reminderHours * 3_600_000 : null;
 
+  let step = 0;
   for (const assessed of accounts) {
+    if ((++step & 255) === 0) yield;
     const { account, health, reason } = assessed;
-    const before = ledger.accounts[account.id];
+    const before = Object.hasOwn(ledger.accounts, account.id) ? ledger.accounts[account.id] : undefined;
     const since = before && before.health === health ? before.since : nowIso;
     let notified = before?.notified ?? null;
 
@@ -164,8 +187,10 @@ export function planAlerts(input: AlertInput): AlertPlan {
     }
   }
 
-  for (const [id, memory] of Object.entries(ledger.accounts)) {
-    if (id in remembered) continue;
+  for (const id in ledger.accounts) {
+    if ((++step & 255) === 0) yield;
+    if (Object.hasOwn(remembered, id)) continue;
+    const memory = ledger.accounts[id]!;
     const goneAt = memory.goneAt ?? nowIso;
     if (nowMs - Date.parse(goneAt) < GONE_MEMORY_MS) {
       remembered[id] = memory.goneAt === undefined ? { ...memory, goneAt } : memory;

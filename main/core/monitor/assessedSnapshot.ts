@@ -10,7 +10,7 @@
  */
 import type { Account } from '../lobstr/account.js';
 import { accountHealth, compareAssessed, type AssessedAccount, type Health, type HealthRules } from '../health/accountHealth.js';
-import { createSlicer, sortInSlices, type Slicer } from './yielding.js';
+import { createSlicer, mapInSlices, sortInSlices, type Slicer } from './yielding.js';
 
 export interface AssessedSnapshot {
   /** Grows by one whenever an account, its health or the list changes (never for a mere re-check). */
@@ -23,6 +23,8 @@ export interface AssessedSnapshot {
   accounts: Account[];
   /** Every account with its health: worst first, then by username (compareAssessed). */
   assessed: readonly AssessedAccount[];
+  /** The same, by account id. */
+  byId: ReadonlyMap<string, AssessedAccount>;
   counts: Record<Health, number>;
 }
 
@@ -59,8 +61,8 @@ export async function assessSnapshot(
   /** The highest revision handed out before (a forgotten snapshot's): revisions never repeat. */
   lastRevision: number = previous?.revision ?? 0,
 ): Promise<Assessment> {
-  const before = new Map<string, AssessedAccount>();
-  if (previous) for (const item of previous.assessed) before.set(item.account.id, item);
+  const before: ReadonlyMap<string, AssessedAccount> = previous?.byId ?? new Map();
+  const byId = new Map<string, AssessedAccount>();
 
   const counts = emptyCounts();
   const accounts = new Array<Account>(listing.accounts.length);
@@ -85,6 +87,7 @@ export async function assessSnapshot(
     }
     accounts[i] = account;
     assessed[i] = item;
+    byId.set(account.id, item);
     counts[health] += 1;
     const pause = slicer.maybeYield();
     if (pause) await pause;
@@ -93,14 +96,16 @@ export async function assessSnapshot(
   const removed: AssessedAccount[] = [];
   if (previous && (accounts.length !== previous.accounts.length || upserted.length > 0)) {
     // Same count and no new id means none left: the common case costs nothing more.
-    const listed = new Set<string>();
-    for (const account of accounts) listed.add(account.id);
-    for (const account of previous.accounts) if (!listed.has(account.id)) removed.push(before.get(account.id)!);
+    for (const account of previous.accounts) {
+      if (!byId.has(account.id)) removed.push(before.get(account.id)!);
+      const pause = slicer.maybeYield();
+      if (pause) await pause;
+    }
     if (removed.length > 0) orderKept = false;
   }
 
   const changed = previous === null || upserted.length > 0 || removed.length > 0;
-  const sorted = orderKept ? reuseOrder(previous!, assessed) : await sortInSlices(assessed, compareAssessed, slicer);
+  const sorted = orderKept ? await mapInSlices(previous!.assessed, (item) => byId.get(item.account.id)!, slicer) : await sortInSlices(assessed, compareAssessed, slicer);
   const revision = changed ? Math.max(lastRevision, previous?.revision ?? 0) + 1 : previous!.revision;
   const snapshot: AssessedSnapshot = {
     revision,
@@ -108,19 +113,13 @@ export async function assessSnapshot(
     warnings: [...listing.warnings],
     accounts,
     assessed: sorted,
+    byId,
     counts,
   };
   return {
     snapshot,
     delta: changed ? { base: previous?.revision ?? 0, revision, upserted, replaced, removed } : null,
   };
-}
-
-/** The previous order with each account's current item: no account changed its place. */
-function reuseOrder(previous: AssessedSnapshot, assessed: readonly AssessedAccount[]): AssessedAccount[] {
-  const now = new Map<string, AssessedAccount>();
-  for (const item of assessed) now.set(item.account.id, item);
-  return previous.assessed.map((item) => now.get(item.account.id)!);
 }
 
 /** Field by field: the API's JSON, so plain values, arrays and records only. */
@@ -178,7 +177,7 @@ export function assessAll(listing: { checkedAt: string; accounts: readonly Accou
     return item;
   });
   assessed.sort(compareAssessed);
-  return { revision: 1, checkedAt: listing.checkedAt, warnings: [...listing.warnings], accounts: [...listing.accounts], assessed, counts };
+  return { revision: 1, checkedAt: listing.checkedAt, warnings: [...listing.warnings], accounts: [...listing.accounts], assessed, byId: indexOf(assessed), counts };
 }
 
 /**
@@ -200,5 +199,19 @@ export function restoreSnapshot(
     return item;
   });
   assessed.sort(compareAssessed);
-  return { revision: 1, checkedAt: saved.checkedAt, warnings: [...saved.warnings], accounts: [...saved.accounts], assessed, counts };
+  return { revision: 1, checkedAt: saved.checkedAt, warnings: [...saved.warnings], accounts: [...saved.accounts], assessed, byId: indexOf(assessed), counts };
+}
+
+const indexOf = (assessed: readonly AssessedAccount[]): Map<string, AssessedAccount> => new Map(assessed.map((item) => [item.account.id, item]));
+
+/**
+ * For the client's ListOptions.reuse: the account the snapshot holds when the fresh copy says the
+ * same, else the fresh copy. Unchanged accounts then cost the next poll no object that lives on.
+ */
+export function reuseFrom(snapshot: AssessedSnapshot | null): (fresh: Account) => Account {
+  if (!snapshot) return (fresh) => fresh;
+  return (fresh) => {
+    const held = snapshot.byId.get(fresh.id)?.account;
+    return held && sameAccount(held, fresh) ? held : fresh;
+  };
 }

@@ -25,7 +25,7 @@ import {
   type Settings,
 } from '../appModel.js';
 import { EMPTY_LEDGER, type AccountAlerts } from './alertPlanner.js';
-import { restoreSnapshot, type AccountsDelta } from './assessedSnapshot.js';
+import { restoreSnapshot, reuseFrom, type AccountsDelta } from './assessedSnapshot.js';
 import type { MonitorStore, PersistedMonitorState } from './monitorStore.js';
 import { createPollTimer, failureDelayMs, pollIntervalMs } from './pollSchedule.js';
 import { judgeAgain, judgeFailure, judgeListing, type MonitorMemory, type Outcome } from './pollOutcome.js';
@@ -37,8 +37,11 @@ export { BACKOFF_BASE_MS, BACKOFF_MAX_MS, MAX_SERVER_WAIT_MS, failureDelayMs, po
 export type WakeReason = 'resume' | 'unlock' | 'online';
 
 export interface MonitorDeps {
-  /** One full listing of the accounts (the app passes its client's listAccounts). */
-  fetchAccounts: (signal: AbortSignal) => Promise<AccountList>;
+  /**
+   * One full listing of the accounts (the app passes its client's listAccounts); `reuse` gives back
+   * the object already held for an account that did not change (the client's ListOptions.reuse).
+   */
+  fetchAccounts: (signal: AbortSignal, reuse: (account: Account) => Account) => Promise<AccountList>;
   store: MonitorStore;
   /** Read at every poll: interval, notification kinds, snooze, reminders, the 429 rule. */
   getSettings: () => Settings;
@@ -204,7 +207,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     let error: unknown;
     let fetched = false;
     try {
-      list = await deps.fetchAccounts(ctl.signal);
+      list = await deps.fetchAccounts(ctl.signal, reuseFrom(memory.snapshot));
       fetched = true;
     } catch (e) {
       error = e;

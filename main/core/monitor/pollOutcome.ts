@@ -8,7 +8,7 @@ import type { Account } from '../lobstr/account.js';
 import type { HealthRules } from '../health/accountHealth.js';
 import { isLobstrApiError } from '../lobstr/apiErrors.js';
 import type { ConnectionProblem, MonitorEvent, PlannedNotification, Settings } from '../appModel.js';
-import { alertedAccounts, planAlerts, type AccountAlerts, type AlertLedger } from './alertPlanner.js';
+import { alertedAccounts, planAlerts, planAlertsInSlices, type AccountAlerts, type AlertLedger } from './alertPlanner.js';
 import { assessSnapshot, type AccountsDelta, type AssessedSnapshot } from './assessedSnapshot.js';
 import { MAX_SERVER_WAIT_MS } from './pollSchedule.js';
 import { connectionTransition, deltaTransitions } from './transitions.js';
@@ -48,7 +48,7 @@ export async function judgeListing(
   await slicer.yieldNow();
   const remembered = memory.ledger.accounts;
   const accountEvents = delta ? deltaTransitions(delta, (id) => (Object.hasOwn(remembered, id) ? remembered[id]!.health : undefined)) : [];
-  const plan = planAlerts({ accounts: snapshot.assessed, problem: null, ledger: memory.ledger, settings, nowMs });
+  const plan = await planAlertsInSlices({ accounts: snapshot.assessed, problem: null, ledger: memory.ledger, settings, nowMs }, slicer);
   await slicer.yieldNow();
   const changed =
     delta !== null ||

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../main/core/lobstr/account.js';
 import {
   JsonFileMonitorStore,
@@ -280,6 +280,8 @@ describe('a save', () => {
     const store = new JsonFileMonitorStore(file, { fs: slowFirstRename });
     const first = store.save(before);
     const second = store.save(after);
+    // However slow the machine: the first save reaches its rename, and the second has not started.
+    await vi.waitFor(() => expect(order).toContain('first rename asked'));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(order).toEqual(['open', 'first rename asked']);
     release();

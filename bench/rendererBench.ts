@@ -218,23 +218,26 @@ async function keysAndPushes(browser: Browser, url: string, text: string, pushes
     });
   await page.locator(SELECTORS.search).first().focus();
   const keys = [...text.split(''), ...text.split('').map(() => 'Backspace')];
-  for (const [index, key] of keys.entries()) {
-    await page.keyboard.press(key);
-    await settle('keys', index);
-  }
+  const type = async () => {
+    for (const [index, key] of keys.entries()) {
+      await page.keyboard.press(key);
+      await settle('keys', index);
+    }
+  };
+  const keysProfile = process.env.BENCH_PROFILE ? await profiled(page, `keys-${size}`, type) : (await type(), null);
   const deliver = async () => {
     for (let index = 0; index < pushes; index++) {
       await page.evaluate((i) => (globalThis as WithProbe).__benchPush(i), index);
       await settle('pushes', index);
     }
   };
-  const profile = process.env.BENCH_PROFILE ? await profiled(page, `pushes-${size}`, deliver) : (await deliver(), null);
+  const pushesProfile = process.env.BENCH_PROFILE ? await profiled(page, `pushes-${size}`, deliver) : (await deliver(), null);
   const measured = await page.evaluate(() => {
     const probe = (globalThis as WithProbe).__bench;
     return { keys: probe.keys, pushes: probe.pushes, wholeReads: probe.wholeReads, shown: (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document.querySelector('[role="status"]')?.textContent ?? '' };
   });
   await page.close();
-  return { ...measured, profile };
+  return { ...measured, profiles: [keysProfile, pushesProfile].filter((file) => file !== null).join(', ') };
 }
 
 // ------------------------------------------------------------------ report
@@ -306,7 +309,7 @@ async function benchSize(browser: Browser, server: Awaited<ReturnType<typeof ser
   );
   if (!appliedAsDeltas) console.log(`      the window read the whole snapshot ${run.wholeReads} times: a push was not applied as a delta`);
   if (!run.shown.includes(expectedTotal.toLocaleString('en'))) console.log(`      the list shows "${run.shown}", expected ${expectedTotal.toLocaleString('en')} accounts`);
-  if (run.profile) console.log(`      CPU profile of the pushes: ${run.profile}`);
+  if (run.profiles) console.log(`      CPU profiles: ${run.profiles}`);
   return renderOk && keyOk && pushOk;
 }
 

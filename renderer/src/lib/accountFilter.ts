@@ -1,10 +1,11 @@
 /**
  * Search, health filters and column sorting of the account list: pure functions over the
  * snapshot's accounts. Everything costly (lowercasing, platform labels, parsing times) happens
- * once per snapshot in `listAccounts`, so a keystroke in the search box at 10,000 accounts is
- * a substring test per account and nothing more.
+ * once per account in `listedAccount` (once per account object: accountList.ts keeps them from
+ * push to push), so a keystroke in the search box at 10,000 accounts is a substring test per
+ * account and nothing more.
  */
-import { HEALTH_ORDER, type Health } from '../../../main/core/health/accountHealth';
+import { compareJudged, HEALTH_ORDER, type Health } from '../../../main/core/health/accountHealth';
 import { platformLabel } from '../../../main/core/health/platforms';
 import type { AccountView } from '../../../main/shared/ipcContract';
 
@@ -19,7 +20,7 @@ export interface SortOrder {
 /** The snapshot's own order: worst health first, then username. */
 export const DEFAULT_SORT: SortOrder = { column: 'health', direction: 'ascending' };
 
-/** An account with what the list sorts and searches by, computed once per snapshot. */
+/** An account with what the list sorts and searches by, computed once per account object. */
 export interface ListedAccount {
   account: AccountView;
   // Copied out of the account once: the list compares and looks these up across every account.
@@ -27,8 +28,6 @@ export interface ListedAccount {
   username: string;
   health: Health;
   squidCount: number;
-  /** Position in the snapshot (worst first, then username): the tie-breaker of every sort. */
-  rank: number;
   /** "X (Twitter)" for twitter-sync. */
   platform: string;
   /** Username, type, platform label and id, lowercased: what the search looks in. */
@@ -45,30 +44,33 @@ export interface AccountFilter {
   healths: readonly Health[];
 }
 
+/** Platform labels by type: a handful of types for thousands of accounts. */
+const labels = new Map<string, string>();
+
+export function listedAccount(account: AccountView): ListedAccount {
+  let platform = labels.get(account.type);
+  if (platform === undefined) {
+    platform = platformLabel(account.type);
+    labels.set(account.type, platform);
+  }
+  const synced = account.last_synchronization_time ? Date.parse(account.last_synchronization_time) : Number.NaN;
+  return {
+    account,
+    id: account.id,
+    username: account.username,
+    health: account.health,
+    squidCount: account.squids.length,
+    platform,
+    // A separator no one types keeps a query from matching across two fields.
+    searchKey: [account.username, account.type, platform, account.id].join('\u0000').toLowerCase(),
+    syncMs: Number.isNaN(synced) ? Number.NEGATIVE_INFINITY : synced,
+    healthRank: HEALTH_ORDER.indexOf(account.health),
+  };
+}
+
+/** The snapshot's accounts, in its order, each listed afresh (accountList.ts keeps them instead). */
 export function listAccounts(accounts: readonly AccountView[]): ListedAccount[] {
-  // Platform labels are per type: a handful of types for thousands of accounts.
-  const labels = new Map<string, string>();
-  return accounts.map((account, rank) => {
-    let platform = labels.get(account.type);
-    if (platform === undefined) {
-      platform = platformLabel(account.type);
-      labels.set(account.type, platform);
-    }
-    const synced = account.last_synchronization_time ? Date.parse(account.last_synchronization_time) : Number.NaN;
-    return {
-      account,
-      id: account.id,
-      username: account.username,
-      health: account.health,
-      squidCount: account.squids.length,
-      rank,
-      platform,
-      // A separator no one types keeps a query from matching across two fields.
-      searchKey: [account.username, account.type, platform, account.id].join('\u0000').toLowerCase(),
-      syncMs: Number.isNaN(synced) ? Number.NEGATIVE_INFINITY : synced,
-      healthRank: HEALTH_ORDER.indexOf(account.health),
-    };
-  });
+  return accounts.map(listedAccount);
 }
 
 /** The words of a query, lowercased; a leading "@" is dropped, as people type handles with one. */
@@ -108,11 +110,24 @@ const COMPARE: Record<SortColumn, (a: ListedAccount, b: ListedAccount) => number
 /**
  * The accounts ordered by a column; ties keep the snapshot's order (worst first, then username)
  * in either direction, so reversing a column does not shuffle the accounts within a group.
+ * `list` is in the snapshot's order: its positions break the ties (no collator call for them).
  */
 export function sortAccounts(list: readonly ListedAccount[], order: SortOrder): ListedAccount[] {
   const compare = COMPARE[order.column];
   const sign = order.direction === 'ascending' ? 1 : -1;
-  return [...list].sort((a, b) => sign * compare(a, b) || a.rank - b.rank);
+  const positions = Array.from(list.keys());
+  positions.sort((a, b) => sign * compare(list[a]!, list[b]!) || a - b);
+  return positions.map((position) => list[position]!);
+}
+
+/**
+ * The same order as sortAccounts, between any two accounts: ties go by the snapshot's order itself
+ * (compareJudged), for accounts merged into a sorted list without their positions.
+ */
+export function compareInOrder(order: SortOrder): (a: ListedAccount, b: ListedAccount) => number {
+  const compare = COMPARE[order.column];
+  const sign = order.direction === 'ascending' ? 1 : -1;
+  return (a, b) => sign * compare(a, b) || compareJudged(a, b);
 }
 
 /** The order after a click on a column's header: the same column flips, another starts ascending. */

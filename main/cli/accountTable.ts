@@ -18,7 +18,8 @@ function cut(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
-export function formatAccountTable(summary: HealthSummary, nowMs: number, colour: boolean): string {
+/** The table's lines, header first: written a few hundred at a time, never joined into one 10 MB text. */
+export function accountTableLines(summary: HealthSummary, nowMs: number, colour: boolean): string[] {
   const header = ['HEALTH', 'PLATFORM', 'USERNAME', 'LAST SYNC', 'SQUIDS', 'REASON'];
   const rows = summary.accounts.map(({ account, health, reason }) => ({
     health,
@@ -45,7 +46,7 @@ export function formatAccountTable(summary: HealthSummary, nowMs: number, colour
     const label = row.cells[0]!;
     out.push(paint(label, row.health) + text.slice(label.length));
   }
-  return out.join('\n');
+  return out;
 }
 
 /** "2 of 25 accounts need cookie re-sync (20 ok, 2 locked, 1 attention)" */

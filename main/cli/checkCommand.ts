@@ -2,7 +2,7 @@
 import { summariseHealth } from '../core/health/accountHealth.js';
 import { isLobstrApiError } from '../core/lobstr/apiErrors.js';
 import { DEFAULT_API_BASE } from '../core/lobstr/baseUrl.js';
-import { formatAccountTable, formatSummary } from './accountTable.js';
+import { accountTableLines, formatSummary } from './accountTable.js';
 import { errorReport, reportJsonPieces } from './checkReport.js';
 import { EXIT, UsageError, type CliIo } from './cliIo.js';
 import { connectionFrom, optionsOrExitCode, parseCommandArgs, withLobstrSession, type Connection } from './connectionOptions.js';
@@ -24,6 +24,9 @@ The API key is read from the LOBSTR_API_KEY environment variable, never from the
 Exit codes: 0 all accounts fine, 1 some account needs cookie re-sync,
             2 the check failed (key rejected, network, server, invalid response), 64 bad usage.
 `;
+
+/** The table is written this many lines at a time: 100,000 rows joined were 10 MB held, then copied. */
+const LINES_PER_WRITE = 500;
 
 interface CheckOptions extends Connection {
   json: boolean;
@@ -70,7 +73,13 @@ export async function runCheck(rawIo: CliIo): Promise<number> {
         for (const piece of reportJsonPieces(summary, checkedAt, listing)) io.stdout.write(piece);
       } else {
         if (demo) io.stdout.write(`Demo data from the built-in simulator (${demo.baseUrl})\n\n`);
-        if (summary.total > 0) io.stdout.write(`${formatAccountTable(summary, checkedAt, options.colour)}\n\n`);
+        if (summary.total > 0) {
+          const lines = accountTableLines(summary, checkedAt, options.colour);
+          for (let start = 0; start < lines.length; start += LINES_PER_WRITE) {
+            io.stdout.write(`${lines.slice(start, start + LINES_PER_WRITE).join('\n')}\n`);
+          }
+          io.stdout.write('\n');
+        }
         io.stdout.write(`${formatSummary(summary)}\n`);
         for (const warning of list.warnings) io.stderr.write(`lobstr-tray: note: ${warning}\n`);
       }

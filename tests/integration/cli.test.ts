@@ -116,6 +116,20 @@ describe('lobstr-tray check', () => {
     expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(200_000);
   });
 
+  it('writes a long table in pieces too, the same lines as one text', async () => {
+    const big = await simulator({ port: 0, accounts: 3000, seed: 6, token: KEY });
+    const writes: string[] = [];
+    const io = recordingIo(['check', '--api-base', big.baseUrl], { LOBSTR_API_KEY: KEY }).io;
+    io.stdout = { write: (text: string) => writes.push(text), isTTY: false };
+    expect([0, 1]).toContain(await runCli(io));
+
+    const lines = writes.join('').split('\n');
+    expect(lines[0]).toMatch(/^HEALTH\s+PLATFORM\s+USERNAME/);
+    expect(lines.filter((l) => /^(RE-SYNC|attention|locked|ok)\s/.test(l))).toHaveLength(3000);
+    expect(writes.join('')).toMatch(/\n\n\d+ of 3000 accounts need cookie re-sync/);
+    expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(200_000);
+  });
+
   it('says in the JSON, not only on stderr, when it stopped at its page limit before the end of the list', async () => {
     // A list with no end: every page full, a runaway total_pages. The walk stops at 1000 pages.
     const endless = await endlessList();

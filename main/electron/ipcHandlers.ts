@@ -99,7 +99,7 @@ export interface SecretsPort {
 export interface IpcHandlerDeps {
   monitor: MonitorPort;
   /** The window's snapshot (createRendererPushes): snapshot:get answers the whole of it. */
-  snapshots: { full(): FullSnapshotPush };
+  snapshots: { full(): FullSnapshotPush | Promise<FullSnapshotPush> };
   settings: SettingsPort;
   secrets: SecretsPort;
   /**
@@ -334,7 +334,7 @@ export function registerIpcHandlers(
   };
 
   const handlers: Handlers = {
-    'snapshot:get': async () => ok(deps.snapshots.full()),
+    'snapshot:get': async () => ok(await deps.snapshots.full()),
 
     // The poll's result reaches the window as a push (what changed), not as a whole list here.
     'monitor:refresh': async () => {
@@ -478,8 +478,8 @@ export function pushToRenderer<C extends PushChannel>(
 }
 
 export interface RendererPushes {
-  /** The whole snapshot for the window (snapshot:get); later pushes to that page are what changed. */
-  full(): FullSnapshotPush;
+  /** The whole snapshot for the window (snapshot:get), made in slices; later pushes to that page are what changed. */
+  full(): Promise<FullSnapshotPush>;
   /** After every poll result and every settings, key or demo change: one push of what changed, if anything. */
   snapshotChanged(): void;
   /**
@@ -516,7 +516,7 @@ export function createRendererPushes(
     };
   });
   return {
-    full: () => snapshots.full(),
+    full: () => snapshots.fullInSlices(),
     snapshotChanged: () => snapshots.changed(),
     navigate(accountId, view) {
       const target = contents();

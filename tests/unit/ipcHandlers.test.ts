@@ -643,7 +643,7 @@ describe('pushes to the window', () => {
     // A page still starting asks for the whole snapshot itself: nothing is pushed before.
     pushes.snapshotChanged();
     expect(contents.sent).toEqual([]);
-    const asked = pushes.full();
+    const asked = await pushes.full();
     pushes.snapshotChanged();
     expect(contents.sent).toEqual([]);
 

@@ -9,6 +9,7 @@ import { parseAccount, parseAccountsPage } from './accountSchema.js';
 import type { ClientConfig } from './clientConfig.js';
 import { createIconTable } from './iconTable.js';
 import { getJson, newCallState } from './requestWithRetries.js';
+import { createSlicer } from '../yielding.js';
 
 /** An item of a page, validated: an account, or why it could not be used. */
 type ParsedItem = Account | { error: string };
@@ -32,15 +33,23 @@ export async function walkAccountPages(
 
   // One string per distinct icon across all pages: JSON.parse gives every account its own copy.
   const icons = createIconTable();
-  const parsePage = (data: readonly unknown[]): ParsedItem[] =>
-    data.map((item) => {
-      const parsed = parseAccount(item, icons);
-      return 'error' in parsed ? parsed : reuse(parsed);
-    });
+  // Pages that arrive together are validated one after another in the same turn of the event loop:
+  // the validation gives the loop a turn whenever a slice is spent (the app's main process).
+  const slicer = createSlicer();
+  const parsePage = async (data: readonly unknown[]): Promise<ParsedItem[]> => {
+    const items = new Array<ParsedItem>(data.length);
+    for (let i = 0; i < data.length; i++) {
+      const parsed = parseAccount(data[i], icons);
+      items[i] = 'error' in parsed ? parsed : reuse(parsed);
+      const pause = slicer.maybeYield();
+      if (pause) await pause;
+    }
+    return items;
+  };
 
   const first = await fetchPage(1);
   // Items are validated as their page arrives, while other pages are still on the way.
-  const pages: ParsedItem[][] = [parsePage(first.data)];
+  const pages: ParsedItem[][] = [await parsePage(first.data)];
   let pagesFetched = 1;
 
   const knownTotal = first.total_pages ?? derivedTotalPages(first.total_results, first.limit);
@@ -57,16 +66,19 @@ export async function walkAccountPages(
     // Each worker sends its next request before validating the page it just got, so the
     // validation overlaps the network wait instead of adding to it.
     let received: { page: number; data: unknown[] } | null = null;
-    const validateReceived = (): void => {
-      if (received) pages[received.page - 1] = parsePage(received.data);
+    const validateReceived = async (): Promise<void> => {
+      const page = received;
       received = null;
+      if (page) pages[page.page - 1] = await parsePage(page.data);
     };
     while (!failed) {
       const page = nextPage;
       if (page > lastPage || page > emptyPage) break;
       nextPage++;
       const request = fetchPage(page);
-      validateReceived();
+      // A failed request is met below; until then it must not count as unhandled.
+      request.catch(() => undefined);
+      await validateReceived();
       try {
         const { data } = await request;
         received = { page, data };
@@ -81,7 +93,7 @@ export async function walkAccountPages(
         return;
       }
     }
-    validateReceived();
+    await validateReceived();
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(0, lastPage - 1)) }, worker));
   if (failed) throw failure;

@@ -20,7 +20,7 @@
  *   the snooze is shown at the first poll after it.
  */
 import { compareNames, type AssessedAccount, type Health } from '../health/accountHealth.js';
-import type { Slicer } from './yielding.js';
+import type { Slicer } from '../yielding.js';
 import type { ConnectionProblem, PlannedNotification, Settings } from '../appModel.js';
 import { platformLabel } from '../health/platforms.js';
 import { isSnoozed } from './snooze.js';
@@ -93,11 +93,7 @@ export interface AccountAlerts {
 }
 
 /** The accounts behind `plan`'s notifications, from the poll's `accounts`. */
-export function alertedAccounts(plan: AlertPlan, accounts: readonly AssessedAccount[]): AccountAlerts {
-  const { needsResync, reminders, recovered } = plan.shown;
-  // Most polls alert about nobody: no index of every account for them.
-  if (needsResync.length + reminders.length + recovered.length === 0) return { needsResync: [], reminders: [], recovered: [] };
-  const byId = new Map(accounts.map((a) => [a.account.id, a]));
+export function alertedAccounts(plan: AlertPlan, byId: ReadonlyMap<string, AssessedAccount>): AccountAlerts {
   const pick = (ids: readonly string[]): AlertedAccount[] =>
     ids.flatMap((id) => {
       const assessed = byId.get(id);

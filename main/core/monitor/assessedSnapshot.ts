@@ -10,7 +10,7 @@
  */
 import type { Account } from '../lobstr/account.js';
 import { accountHealth, compareAssessed, type AssessedAccount, type Health, type HealthRules } from '../health/accountHealth.js';
-import { createSlicer, mapInSlices, sortInSlices, type Slicer } from './yielding.js';
+import { createSlicer, mapInSlices, sortInSlices, type Slicer } from '../yielding.js';
 
 export interface AssessedSnapshot {
   /** Grows by one whenever an account, its health or the list changes (never for a mere re-check). */
@@ -210,8 +210,22 @@ const indexOf = (assessed: readonly AssessedAccount[]): Map<string, AssessedAcco
  */
 export function reuseFrom(snapshot: AssessedSnapshot | null): (fresh: Account) => Account {
   if (!snapshot) return (fresh) => fresh;
+  /** The icon string the snapshot holds per account type, found when a changed account needs it. */
+  let icons: Map<string, string> | null = null;
+  const heldIcon = (type: string): string | undefined => {
+    if (!icons) {
+      icons = new Map();
+      for (const account of snapshot.accounts) if (!icons.has(account.type)) icons.set(account.type, account.icon);
+    }
+    return icons.get(type);
+  };
   return (fresh) => {
     const held = snapshot.byId.get(fresh.id)?.account;
-    return held && sameAccount(held, fresh) ? held : fresh;
+    if (held && sameAccount(held, fresh)) return held;
+    // A changed or new account of a known platform: the icon string already held, not a second copy.
+    const icon = heldIcon(fresh.type);
+    if (icon !== undefined && icon !== fresh.icon) return fresh;
+    if (icon !== undefined) fresh.icon = icon;
+    return fresh;
   };
 }

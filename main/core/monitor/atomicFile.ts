@@ -10,7 +10,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Slicer } from './yielding.js';
+import type { Slicer } from '../yielding.js';
 
 /** The file operations used (node:fs/promises by default; tests make one fail). */
 export interface StateFileSystem {

@@ -30,7 +30,7 @@ import type { MonitorStore, PersistedMonitorState } from './monitorStore.js';
 import { createPollTimer, failureDelayMs, pollIntervalMs } from './pollSchedule.js';
 import { judgeAgain, judgeFailure, judgeListing, type MonitorMemory, type Outcome } from './pollOutcome.js';
 import { createStatePersistence } from './statePersistence.js';
-import { createSlicer, SLICE_MS } from './yielding.js';
+import { createSlicer, SLICE_MS } from '../yielding.js';
 
 export { BACKOFF_BASE_MS, BACKOFF_MAX_MS, MAX_SERVER_WAIT_MS, failureDelayMs, pollIntervalMs } from './pollSchedule.js';
 

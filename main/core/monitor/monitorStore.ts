@@ -21,7 +21,7 @@ import {
   temporaryPathFor,
   type StateFileSystem,
 } from './atomicFile.js';
-import { createSlicer, type Slicer } from './yielding.js';
+import { createSlicer, type Slicer } from '../yielding.js';
 import { monitorStateText, parseMonitorState, serialiseMonitorState, unusable } from './monitorStateFormat.js';
 
 export { MONITOR_STATE_VERSION, parseMonitorState, serialiseMonitorState } from './monitorStateFormat.js';

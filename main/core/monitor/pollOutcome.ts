@@ -12,7 +12,7 @@ import { alertedAccounts, planAlerts, planAlertsInSlices, type AccountAlerts, ty
 import { assessSnapshot, type AccountsDelta, type AssessedSnapshot } from './assessedSnapshot.js';
 import { MAX_SERVER_WAIT_MS } from './pollSchedule.js';
 import { connectionTransition, deltaTransitions } from './transitions.js';
-import type { Slicer } from './yielding.js';
+import type { Slicer } from '../yielding.js';
 
 /** What the monitor knows between polls (and what the state file keeps). */
 export interface MonitorMemory {
@@ -60,7 +60,7 @@ export async function judgeListing(
     delta,
     events: [...connectionTransition(memory.problem, null), ...accountEvents],
     notifications: plan.notifications,
-    alerts: alertedAccounts(plan, snapshot.assessed),
+    alerts: alertedAccounts(plan, snapshot.byId),
     changed,
   };
 }

@@ -6,6 +6,7 @@
 import type { Account } from '../lobstr/account.js';
 import { accountHealth, type AssessedAccount, type HealthRules } from '../health/accountHealth.js';
 import type { AccountsDelta } from '../monitor/assessedSnapshot.js';
+import { mapInSlices, type Slicer } from '../yielding.js';
 import type { MonitorStatus } from '../appModel.js';
 import type { AccountView, NotificationsBlockedView, SnapshotDelta, SnapshotView } from './windowViews.js';
 
@@ -31,17 +32,11 @@ function withHealth(account: Account, health: AccountView['health'], reason: str
 }
 
 /**
- * The window's view of one judged account, made once per AssessedAccount: the monitor keeps the
- * object of an unchanged account from poll to poll, so an unchanged account is never copied again.
+ * The window's view of one judged account. Made when it is sent and not kept: a copy of every
+ * account held for the window would double what the main process holds at 100,000 accounts.
  */
-const views = new WeakMap<AssessedAccount, AccountView>();
 function viewOf(item: AssessedAccount): AccountView {
-  let view = views.get(item);
-  if (!view) {
-    view = withHealth(item.account, item.health, item.reason);
-    views.set(item, view);
-  }
-  return view;
+  return withHealth(item.account, item.health, item.reason);
 }
 
 /** Everything of the SnapshotView but the accounts and icons: a few hundred bytes. */
@@ -84,6 +79,16 @@ export function snapshotView(status: MonitorStatus, context: ViewContext): Snaps
   return {
     ...statusPart(status, context),
     accounts: snapshot ? snapshot.assessed.map(viewOf) : [],
+    icons: iconsOf(snapshot?.accounts ?? []),
+  };
+}
+
+/** snapshotView, giving the event loop a turn while it copies 100,000 accounts for the window. */
+export async function snapshotViewInSlices(status: MonitorStatus, context: ViewContext, slicer: Slicer): Promise<SnapshotView> {
+  const snapshot = status.snapshot;
+  return {
+    ...statusPart(status, context),
+    accounts: snapshot ? await mapInSlices(snapshot.assessed, viewOf, slicer) : [],
     icons: iconsOf(snapshot?.accounts ?? []),
   };
 }

@@ -10,8 +10,9 @@
  */
 import type { MonitorStatus } from '../appModel.js';
 import type { AccountsDelta } from '../monitor/assessedSnapshot.js';
-import { snapshotDeltaView, snapshotView, type ViewContext } from './rendererViews.js';
-import type { SnapshotDelta, SnapshotPush } from './windowViews.js';
+import { snapshotDeltaView, snapshotView, snapshotViewInSlices, type ViewContext } from './rendererViews.js';
+import { createSlicer, type Slicer } from '../yielding.js';
+import type { SnapshotDelta, SnapshotPush, SnapshotView } from './windowViews.js';
 
 export type FullSnapshotPush = Extract<SnapshotPush, { kind: 'full' }>;
 
@@ -29,6 +30,8 @@ export interface SnapshotSource {
 export interface SnapshotPushes {
   /** The whole snapshot for the window asking: later pushes to it are what changed since. */
   full(): FullSnapshotPush;
+  /** The same, made in slices (snapshot:get at 100,000 accounts must not hold the main process). */
+  fullInSlices(slicer?: Slicer): Promise<FullSnapshotPush>;
   /** The monitor's status changed: pushes to the window what it does not have yet, if anything. */
   changed(): void;
   /** Pushes made so far (for the app's figures). */
@@ -59,21 +62,31 @@ export function createSnapshotPushes(
   let held: Held | null = null;
   let count = 0;
 
+  /** The whole `snapshot` of `status` as the page's: later pushes to it are what changed since. */
+  function hand(status: MonitorStatus, snapshot: SnapshotView): FullSnapshotPush {
+    const push: FullSnapshotPush = { kind: 'full', revision: ++revision, snapshot };
+    const current = target();
+    const { accounts: _accounts, icons, ...rest } = snapshot;
+    held = current && {
+      target: current,
+      revision: push.revision,
+      snapshotRevision: status.snapshot?.revision ?? 0,
+      icons: { ...icons },
+      statusKey: statusKeyOf(rest),
+    };
+    return push;
+  }
+
   return {
     full() {
       const status = source.status();
-      const snapshot = snapshotView(status, context());
-      const push: FullSnapshotPush = { kind: 'full', revision: ++revision, snapshot };
-      const current = target();
-      const { accounts: _accounts, icons, ...rest } = snapshot;
-      held = current && {
-        target: current,
-        revision: push.revision,
-        snapshotRevision: status.snapshot?.revision ?? 0,
-        icons: { ...icons },
-        statusKey: statusKeyOf(rest),
-      };
-      return push;
+      return hand(status, snapshotView(status, context()));
+    },
+
+    async fullInSlices(slicer = createSlicer()) {
+      // The status as it is now: a poll that ends meanwhile is the next push's, from this revision.
+      const status = source.status();
+      return hand(status, await snapshotViewInSlices(status, context(), slicer));
     },
 
     changed() {
@@ -102,7 +115,8 @@ export function createSnapshotPushes(
             statusKey: statusKeyOf(changes.status),
           };
         } else {
-          push = this.full();
+          const status = source.status();
+          push = hand(status, snapshotView(status, context()));
         }
       }
       count++;

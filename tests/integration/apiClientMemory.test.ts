@@ -88,3 +88,35 @@ describe('10,000 accounts held', () => {
     expect(perAccount).toBeLessThan(1600);
   });
 });
+
+describe("a platform's parts shared by its accounts", () => {
+  it('default limits and required cookies are one object per platform, not one per account', async () => {
+    const client = createLobstrClient({ apiKey: 'sharedtest0123456789', baseUrl: 'http://127.0.0.1:9/v1', fetch: generatedPages(1_000) });
+    const { accounts } = await client.listAccounts();
+    const byType = new Map<string, typeof accounts>();
+    for (const account of accounts) byType.set(account.type, [...(byType.get(account.type) ?? []), account]);
+    let shared = 0;
+    for (const group of byType.values()) {
+      const [first, ...rest] = group;
+      for (const account of rest) {
+        // Equal parts are the very same object (identity is visible for objects, unlike strings).
+        if (JSON.stringify(account.params['default']) === JSON.stringify(first!.params['default'])) {
+          expect(account.params['default']).toBe(first!.params['default']);
+          shared++;
+        }
+        expect(account.cookies).toBe(first!.cookies);
+      }
+    }
+    expect(shared).toBeGreaterThan(900);
+  });
+
+  it('10,000 accounts then take under 1.3 KB each', async () => {
+    const count = 10_000;
+    const client = createLobstrClient({ apiKey: 'memorytest0123456789', baseUrl: 'http://127.0.0.1:9/v1', fetch: generatedPages(count) });
+    const before = heapAfterFullGc();
+    const list = await client.listAccounts();
+    const perAccount = (heapAfterFullGc() - before) / count;
+    expect(list.accounts).toHaveLength(count);
+    expect(perAccount).toBeLessThan(1300);
+  });
+});

@@ -8,6 +8,7 @@ import type { Account, AccountList } from './account.js';
 import { parseAccount, parseAccountsPage } from './accountSchema.js';
 import type { ClientConfig } from './clientConfig.js';
 import { createIconTable } from './iconTable.js';
+import { createSharedParts } from './sharedValues.js';
 import { getJson, newCallState } from './requestWithRetries.js';
 import { createSlicer } from '../yielding.js';
 
@@ -33,6 +34,7 @@ export async function walkAccountPages(
 
   // One string per distinct icon across all pages: JSON.parse gives every account its own copy.
   const icons = createIconTable();
+  const shared = createSharedParts();
   // Pages that arrive together are validated one after another in the same turn of the event loop:
   // the validation gives the loop a turn whenever a slice is spent (the app's main process).
   const slicer = createSlicer();
@@ -40,7 +42,7 @@ export async function walkAccountPages(
     const items = new Array<ParsedItem>(data.length);
     for (let i = 0; i < data.length; i++) {
       const parsed = parseAccount(data[i], icons);
-      items[i] = 'error' in parsed ? parsed : reuse(parsed);
+      items[i] = 'error' in parsed ? parsed : reuse(shared.share(parsed));
       const pause = slicer.maybeYield();
       if (pause) await pause;
     }

@@ -9,6 +9,7 @@
  * cut in slices (yielding.ts): at 100,000 accounts no single task holds the main process.
  */
 import type { Account } from '../lobstr/account.js';
+import { sameJson } from '../lobstr/sharedValues.js';
 import { accountHealth, compareAssessed, type AssessedAccount, type Health, type HealthRules } from '../health/accountHealth.js';
 import { createSlicer, mapInSlices, sortInSlices, type Slicer } from '../yielding.js';
 
@@ -143,26 +144,11 @@ export function sameAccount(a: Account, b: Account): boolean {
     a.icon === b.icon &&
     a.primary_color === b.primary_color &&
     a.problem === b.problem &&
-    sameValue(a.squids, b.squids) &&
-    sameValue(a.cookies, b.cookies) &&
-    sameValue(a.params, b.params) &&
-    sameValue(a.extra, b.extra)
+    sameJson(a.squids, b.squids) &&
+    sameJson(a.cookies, b.cookies) &&
+    sameJson(a.params, b.params) &&
+    sameJson(a.extra, b.extra)
   );
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const other = b as unknown[];
-    return a.length === other.length && a.every((item, i) => sameValue(item, other[i]));
-  }
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left);
-  if (keys.length !== Object.keys(right).length) return false;
-  return keys.every((key) => Object.hasOwn(right, key) && sameValue(left[key], right[key]));
 }
 
 /**

@@ -5,31 +5,17 @@
  * fresh sort of the whole snapshot gives.
  */
 import { describe, expect, test } from 'vitest';
-import { assessAll, assessSnapshot, type AssessedSnapshot } from '../../main/core/monitor/assessedSnapshot';
 import type { Account } from '../../main/core/lobstr/account';
-import type { MonitorStatus } from '../../main/core/appModel';
 import { applySnapshotPush, type HeldSnapshot } from '../../main/core/views/heldSnapshot';
-import { snapshotDeltaView, snapshotView, type ViewContext } from '../../main/core/views/rendererViews';
 import { AccountList } from '../../renderer/src/lib/accountList';
 import { listAccounts, sortAccounts, type SortColumn, type SortOrder } from '../../renderer/src/lib/accountFilter';
-import { TEST_NOW } from './fakeBridge';
 import { manyAccounts } from './ListViewFixtures';
-
-const rules = { status429NeedsResync: true, timeZone: 'UTC' };
-const context: ViewContext = { nowMs: TEST_NOW, demo: false, rules };
-const status = (snapshot: AssessedSnapshot): MonitorStatus => ({
-  configured: true,
-  snapshot,
-  problem: null,
-  lastPollAt: snapshot.checkedAt,
-  nextPollAt: null,
-  polling: false,
-});
+import { firstPoll, nextPoll } from './pollPushes';
 
 /** The window's held snapshot through polls: the core judges each and the window applies its push. */
 function window(accounts: Account[]) {
-  let judged = assessAll({ checkedAt: '2026-11-25T14:00:00Z', accounts, warnings: [] }, TEST_NOW, rules);
-  let held: HeldSnapshot = applySnapshotPush(null, { kind: 'full', revision: 1, snapshot: snapshotView(status(judged), context) })!;
+  let { judged, view } = firstPoll(accounts);
+  let held: HeldSnapshot = applySnapshotPush(null, { kind: 'full', revision: 1, snapshot: view })!;
   let listed = accounts;
   return {
     get snapshot() {
@@ -37,10 +23,9 @@ function window(accounts: Account[]) {
     },
     async poll(change: (accounts: Account[]) => Account[]) {
       listed = change(listed.slice());
-      const { snapshot, delta } = await assessSnapshot(judged, { checkedAt: '2026-11-25T14:05:00Z', accounts: listed, warnings: [] }, TEST_NOW, rules);
-      const changes = snapshotDeltaView(status(snapshot), delta, held.snapshot.icons, context);
-      held = applySnapshotPush(held, { kind: 'delta', base: held.revision, revision: held.revision + 1, changes })!;
-      judged = snapshot;
+      const next = await nextPoll(judged, listed, held.snapshot.icons);
+      held = applySnapshotPush(held, { kind: 'delta', base: held.revision, revision: held.revision + 1, changes: next.changes })!;
+      judged = next.judged;
     },
   };
 }

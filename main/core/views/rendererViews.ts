@@ -11,7 +11,7 @@ import type { MonitorStatus } from '../appModel.js';
 import type { AccountView, NotificationsBlockedView, SnapshotDelta, SnapshotView } from './windowViews.js';
 
 export interface ViewContext {
-  /** Now, in ms: a lock ends and a health changes with time. */
+  /** Now, in ms (the accounts' health was judged by the monitor at its poll; accountView judges now). */
   nowMs: number;
   /** The demo is what the monitor watches. */
   demo: boolean;

@@ -48,7 +48,7 @@ export interface TrayView {
 
 export interface TrayViewInput {
   status: MonitorStatus;
-  /** `status429NeedsResync` follows the user's setting; the documented meaning when absent. */
+  /** Health was judged by the monitor with the user's rules; the menu reads the snooze and the demo here. */
   settings: Pick<Settings, 'snooze'> & Partial<Pick<Settings, 'status429NeedsResync' | 'demoMode'>>;
   now: number;
   /** IANA zone for the clock times; the machine's own when undefined (tests pass one). */

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
+import { nodeHttpFetch } from '../main/cli/nodeHttpFetch.js';
 import { startTrayApp, type TrayAppHandle } from '../main/electron/trayApp.js';
 import type { TrayMenuTemplateItem } from '../main/electron/tray.js';
 import { createFakeElectron, FakeBrowserWindow, FakeWebContents, type FakeElectron } from '../tests/helpers/fakeElectron.js';
@@ -113,6 +114,13 @@ export async function launchBenchApp(options: BenchAppOptions): Promise<BenchApp
     { userData: path.join(options.root, 'userData'), logs: path.join(options.root, 'logs') },
     () => appPage,
     { platform: 'linux' },
+    // Electron's net.fetch hands the request to Chromium's network service, which runs in a utility
+    // process of its own by default ("The out-of-process configuration is preferred ... and is the
+    // default on most platforms": services/network/README.md in Chromium): the main process receives
+    // the body, it never parses HTTP. Node's fetch would add undici and its WebAssembly HTTP parser
+    // (about 10 MB of this process's RSS) that Electron's main process does not have; node:http's
+    // parser is part of Node's binary, and the bodies are still read here, as in Electron.
+    { netTransport: nodeHttpFetch as typeof fetch },
   );
   electron.app.platform = 'linux';
   let menuBuilds = 0;

@@ -93,7 +93,7 @@ export function createFakeElectron(
   dirs: { userData: string; logs: string },
   appPage: () => string,
   notifications: FakeNotificationOptions = {},
-  options: { safeStorage?: FakeSafeStorageOptions } = {},
+  options: { safeStorage?: FakeSafeStorageOptions; netTransport?: typeof fetch } = {},
 ): FakeElectron {
   const { trays, Tray, Menu, nativeImage } = fakeTrayElectron();
   const app = new FakeApp({ dirs, windows: () => FakeBrowserWindow.created });
@@ -101,7 +101,7 @@ export function createFakeElectron(
   const opened = { external: [] as string[], paths: [] as string[] };
   const powerMonitor = new Emitter();
   const online = { value: true };
-  const net = new FakeNet(app, online);
+  const net = new FakeNet(app, online, options.netTransport);
   const clipboard: string[] = [];
   const Notification = fakeNotificationClass(notifications);
   const safeStorage = createFakeSafeStorage(options.safeStorage);

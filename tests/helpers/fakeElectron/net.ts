@@ -18,8 +18,9 @@
  * - A failure rejects with Chromium's error name in the message (net::ERR_CONNECTION_REFUSED,
  *   net::ERR_CERT_AUTHORITY_INVALID, net::ERR_UNSAFE_PORT; Chromium's net_error_list.h), not with
  *   undici's "fetch failed" and its `cause.code`.
- * The request itself goes on through the Node fetch captured when this module loaded, so the simulator
- * answers it, and a test spying on globalThis.fetch sees only what bypassed net.fetch.
+ * The request itself goes on through the Node fetch captured when this module loaded (or the transport
+ * given), so the simulator answers it, and a test spying on globalThis.fetch sees only what bypassed
+ * net.fetch.
  */
 const nodeFetch: typeof fetch = globalThis.fetch;
 
@@ -41,6 +42,7 @@ export class FakeNet {
   constructor(
     private readonly app: { isReady(): boolean },
     private readonly online: { value: boolean },
+    private readonly transport: typeof fetch = nodeFetch,
   ) {}
 
   isOnline(): boolean {
@@ -59,7 +61,7 @@ export class FakeNet {
 
     let response: Response;
     try {
-      response = await nodeFetch(input, init);
+      response = await this.transport(input, init);
     } catch (error) {
       if (init.signal?.aborted) throw error;
       throw new Error(`net::${chromiumErrorFor(error)}`);

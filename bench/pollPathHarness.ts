@@ -177,7 +177,9 @@ export async function launchBenchApp(options: BenchAppOptions): Promise<BenchApp
       const rssBefore = process.memoryUsage.rss();
       const markReset = resetPeakRss();
       let sampledPeak = rssBefore;
-      const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss())), 5);
+      // Sampled only where the kernel keeps no resettable mark: the sampling is work on the very
+      // thread whose stalls are measured.
+      const sampler = markReset ? undefined : setInterval(() => (sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss())), 5);
 
       let probeMax = 0;
       let last = performance.now();

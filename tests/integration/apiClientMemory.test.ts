@@ -4,14 +4,18 @@
  * - Every account of a platform carries the same base64 icon, and JSON.parse gives each account its
  *   own copy of it; the client keeps one string per distinct icon. Whether two strings are one object
  *   cannot be seen from JavaScript (=== compares contents), so the heap tells: 200 accounts on two
- *   pages carry a 100 KB icon, 20 MB held as copies, 100 KB held once.
+ *   pages carry a 100 KB icon, 20 MB held as copies, 100 KB held once. Across polls, an account that
+ *   changed gets the icon string the monitor already holds (core/monitor/assessedSnapshot.ts reuseFrom),
+ *   so the new listing's copy dies with it.
  * - 10,000 realistic accounts (the simulator's) stay small: the app keeps them for the whole session.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createLobstrClient, type FetchFunction } from '../../main/core/lobstr/apiClient.js';
+import type { Account } from '../../main/core/lobstr/account.js';
 import { generateAccounts } from '../../main/simulator/accountFactory.js';
+import { FakeLobstr, MINUTE, monitorHarness } from '../unit/monitorFakes.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -27,9 +31,9 @@ const PER_PAGE = 100;
 const PAGES = 2;
 
 /** A base64-looking icon, different at each call, so no earlier test's string can be the one kept. */
-function freshIcon(): string {
+function freshIcon(bytes = ICON_BYTES): string {
   const seed = Math.random().toString(36).slice(2);
-  return (seed + 'iVBORw0KGgo'.repeat(ICON_BYTES / 11)).slice(0, ICON_BYTES);
+  return (seed + 'iVBORw0KGgo'.repeat(Math.ceil(bytes / 11))).slice(0, bytes);
 }
 
 /** Two pages of accounts on the same platform, each page's body a separate JSON text. */
@@ -116,5 +120,46 @@ describe("a platform's parts shared by its accounts", () => {
 
   it('10,000 accounts then take under 1.3 KB each', async () => {
     expect(await heldPerAccount(10_000)).toBeLessThan(1300);
+  });
+});
+
+describe('icons across polls', () => {
+  it("a changed account keeps the icon string the monitor already holds, not the new listing's copy", async () => {
+    // 1 MB: well above what a poll's other changes keep (a revision, a delta, the saved state).
+    const iconBytes = 1024 * 1024;
+    const icon = freshIcon(iconBytes);
+    let expiredId: string | null = null;
+    // One platform, 20 accounts on two pages (each under the client's 20 MB cap); each page a JSON
+    // text of its own, as Lobstr sends it.
+    const perPage = 10;
+    const fetch: FetchFunction = async (input) => {
+      const page = Number(new URL(input).searchParams.get('page'));
+      const data = Array.from({ length: perPage }, (_, i) => {
+        const id = `acct-${page}-${i}`;
+        const expired = id === expiredId;
+        return { id, username: `user${page}-${i}`, status: expired ? '401' : '200', status_code_info: expired ? 'cookies_expired' : 'synchronized', type: 'linkedin-sync', icon };
+      });
+      const body = { total_results: perPage * PAGES, total_pages: PAGES, page, limit: perPage, data: page <= PAGES ? data : [] };
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const client = createLobstrClient({ apiKey: 'reusetest0123456789', baseUrl: 'http://127.0.0.1:9/v1', fetch });
+    const api = { fetchAccounts: (signal: AbortSignal, reuse: (a: Account) => Account) => client.listAccounts({ signal, reuse }) };
+    const h = monitorHarness({ api: api as unknown as FakeLobstr });
+    h.monitor.start();
+    await h.monitor.refreshNow();
+    const before = heapAfterFullGc();
+
+    expiredId = 'acct-2-7';
+    await h.clock.advance(5 * MINUTE);
+    await h.monitor.refreshNow();
+    const kept = heapAfterFullGc() - before;
+
+    expect(h.monitor.status().problem).toBeNull();
+    const changed = h.monitor.status().snapshot!.byId.get(expiredId)!;
+    expect(changed.health).toBe('needs_resync');
+    expect(changed.account.icon).toBe(icon);
+    // The same contents either way; a second string would hold another megabyte.
+    expect(kept).toBeLessThan(iconBytes / 2);
+    await h.monitor.stop();
   });
 });

@@ -52,10 +52,10 @@ describe('layering of main/', () => {
     expect(intoCli).toEqual([]);
   });
 
-  it('the core is grouped by the data flow: client, health, monitor, settings, views', () => {
+  it('the core is grouped by the data flow: client, health, monitor, re-sync, settings, views', () => {
     const core = all.filter(({ file }) => file.startsWith('core/')).map(({ file }) => file);
     const folders = new Set(core.map((file) => file.split('/')[1]).filter((part) => !part!.endsWith('.ts')));
-    expect([...folders].sort()).toEqual(['health', 'lobstr', 'monitor', 'settings', 'views']);
+    expect([...folders].sort()).toEqual(['health', 'lobstr', 'monitor', 'resync', 'settings', 'views']);
     // Only what every step shares stays at the top: the model, the app's name, the slices long loops are cut in.
     expect(core.filter((file) => file.split('/').length === 2).sort()).toEqual(['core/appModel.ts', 'core/version.ts', 'core/yielding.ts']);
   });

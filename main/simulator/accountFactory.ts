@@ -124,8 +124,8 @@ const ASCII_NAMES = new Map<string, string>(
 const ascii = (name: string): string => ASCII_NAMES.get(name) ?? name.toLowerCase();
 const EMAIL_DOMAINS = ['gmail.com', 'outlook.com', 'proton.me', 'northwind.io', 'acme-growth.com', 'yahoo.fr'] as const;
 
-/** `params.default` of a sales-nav-sync account: the account type's limits (lobstr-api.md §5.2). */
-function salesNavDefaultParams(): Record<string, unknown> {
+/** `params.default` of a sales-nav-sync account, and its type's `params`: the limits (lobstr-api.md §5.2). */
+export function salesNavDefaultParams(): Record<string, unknown> {
   return {
     batch: { max: 20, default: 20, attribute: 'profiles', description: 'Number of profiles visited per launch' },
     profiles: { max: 150, default: 150, description: 'Maximum number of profile requests per day' },

@@ -1,7 +1,8 @@
 /**
- * The simulated Lobstr API under /v1: `GET /v1/accounts` and `GET /v1/accounts/{hash}`, as
- * /work/shared/lobstr-api.md decides (auth, pagination, errors, rate-limit headers), with the fault
- * queue applied to every request.
+ * The simulated Lobstr API under /v1, as /work/shared/lobstr-api.md decides (auth, pagination, errors,
+ * rate-limit headers): the routing, the token check (before anything else, so an unknown path without
+ * a token is a 401 too), reading bodies, and the fault queue applied to every request. The account
+ * list and details are answered here; the sync endpoints in accountSyncApi.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -13,7 +14,10 @@ import {
   proxyErrorPage,
   WRONG_SHAPE_BODY,
   type ApiError,
+  type Reply,
 } from './apiResponses.js';
+import { accountTypesReply, cookieNamesOf, startSyncReply, syncStatusReply } from './accountSyncApi.js';
+import { readRequestBody, type RequestBody } from './requestBody.js';
 import type { AppliedFaults, ErrorShape, MalformedKind } from './faults.js';
 import { requestOrigin, send, type SimulatorContext } from './simulatorContext.js';
 
@@ -29,19 +33,77 @@ interface Answer {
   headers: Record<string, string | number>;
 }
 
-type Route = { kind: 'list' } | { kind: 'detail'; hash: string } | { kind: 'unknown' };
+type Route =
+  | { kind: 'list' }
+  | { kind: 'detail'; hash: string }
+  | { kind: 'cookies' }
+  | { kind: 'types' }
+  | { kind: 'syncStatus'; id: string }
+  | { kind: 'unknown' };
 
-function routeOf(pathname: string): Route {
-  if (pathname === '/v1/accounts' || pathname === '/v1/accounts/') return { kind: 'list' };
-  const match = /^\/v1\/accounts\/([^/]+)\/?$/.exec(pathname);
-  if (match?.[1]) {
-    try {
-      return { kind: 'detail', hash: decodeURIComponent(match[1]) };
-    } catch {
-      return { kind: 'unknown' };
-    }
+/** The methods each route answers (HEAD wherever GET is, as Django does). */
+const METHODS: Readonly<Record<Exclude<Route['kind'], 'unknown'>, readonly string[]>> = {
+  list: ['GET', 'HEAD'],
+  detail: ['GET', 'HEAD'],
+  cookies: ['POST'],
+  types: ['GET', 'HEAD'],
+  syncStatus: ['GET', 'HEAD'],
+};
+
+/** One path segment, percent-decoded; null when its encoding is broken. */
+function segment(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
   }
-  return { kind: 'unknown' };
+}
+
+/** `/v1/accounts/cookies` is matched before `/v1/accounts/{hash}` (lobstr-api.md §2, routing notes). */
+function routeOf(pathname: string): Route {
+  const path = pathname.length > 4 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+  if (path === '/v1/accounts') return { kind: 'list' };
+  if (path === '/v1/accounts/cookies') return { kind: 'cookies' };
+  if (path === '/v1/account_types') return { kind: 'types' };
+  const [, collection, raw] = /^\/v1\/(accounts|synchronize)\/([^/]+)$/.exec(path) ?? [];
+  const name = raw === undefined ? null : segment(raw);
+  if (name === null) return { kind: 'unknown' };
+  return collection === 'accounts' ? { kind: 'detail', hash: name } : { kind: 'syncStatus', id: name };
+}
+
+/** A request body as the endpoints see it (DRF's JSONParser: JSON only, by Content-Type). */
+type ParsedBody =
+  | { kind: 'json'; value: unknown }
+  | { kind: 'empty' }
+  | { kind: 'invalid' }
+  | { kind: 'unsupported'; mediaType: string }
+  | { kind: 'tooLarge' };
+
+function parseBody(req: IncomingMessage, body: RequestBody): ParsedBody {
+  if (body.tooLarge) return { kind: 'tooLarge' };
+  if (body.text.trim() === '') return { kind: 'empty' };
+  const mediaType = (req.headers['content-type'] ?? 'application/json').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (mediaType !== 'application/json') return { kind: 'unsupported', mediaType };
+  try {
+    return { kind: 'json', value: JSON.parse(body.text) as unknown };
+  } catch {
+    // JSON.parse's message quotes the text, which may hold a cookie value: never echoed.
+    return { kind: 'invalid' };
+  }
+}
+
+/** The error for a body an endpoint cannot read, or null when it has a (possibly empty) JSON value. */
+function bodyError(body: ParsedBody): ApiError | null {
+  switch (body.kind) {
+    case 'tooLarge':
+      return { status: 413, message: 'Request body too large.', type: 'RequestEntityTooLarge' };
+    case 'unsupported':
+      return { status: 415, message: `Unsupported media type "${body.mediaType}" in request.`, type: 'UnsupportedMediaType' };
+    case 'invalid':
+      return { status: 400, message: 'JSON parse error - the request body is not valid JSON.', type: 'ParseError' };
+    default:
+      return null;
+  }
 }
 
 /** Django's QueryDict.get: the last value of a repeated parameter; null when absent. */
@@ -110,35 +172,69 @@ export function createAccountsApi(ctx: SimulatorContext) {
     headers,
   });
 
-  /** The answer the API gives when no fault replaces it. */
+  const replyAnswer = (reply: Reply, shape: ErrorShape, headers: Record<string, string | number>): Answer =>
+    'error' in reply ? errorAnswer(reply.error, shape, headers) : { status: reply.status, body: reply.body, headers };
+
+  /** The answer the API gives when no fault replaces it: the token first, then the route, as DRF does. */
   const normalAnswer = (
+    req: IncomingMessage,
+    url: URL,
+    body: ParsedBody,
+    faults: AppliedFaults,
+    shape: ErrorShape,
+    headers: Record<string, string | number>,
+    nowMs: number,
+  ): Answer => {
+    const auth = authError(req.headers.authorization, ctx.token);
+    if (auth) return errorAnswer(auth, shape, { ...headers, 'WWW-Authenticate': 'Token' });
+    const route = routeOf(url.pathname);
+    if (route.kind === 'unknown') return errorAnswer({ status: 404, message: 'Not found.', type: 'HTTPNotFound' }, shape, headers);
+    const method = req.method ?? 'GET';
+    const allowed = METHODS[route.kind];
+    if (!allowed.includes(method)) {
+      return errorAnswer(
+        { status: 405, message: `Method "${method}" not allowed.`, type: 'MethodNotAllowed' },
+        shape,
+        { ...headers, Allow: allowed.join(', ') },
+      );
+    }
+    if (method === 'POST') {
+      const unreadable = bodyError(body);
+      if (unreadable) return errorAnswer(unreadable, shape, headers);
+    }
+    const value = body.kind === 'json' ? body.value : {};
+    switch (route.kind) {
+      case 'types':
+        return replyAnswer(accountTypesReply(), shape, headers);
+      case 'cookies':
+        return replyAnswer(startSyncReply(ctx, value, nowMs), shape, headers);
+      case 'syncStatus':
+        return replyAnswer(syncStatusReply(ctx, route.id, nowMs), shape, headers);
+      case 'detail':
+        return detailAnswer(route.hash, shape, headers);
+      default:
+        return listAnswer(req, url, faults, shape, headers);
+    }
+  };
+
+  const detailAnswer = (hash: string, shape: ErrorShape, headers: Record<string, string | number>): Answer => {
+    const json = ctx.state.accounts.json(hash);
+    if (json === undefined) return errorAnswer({ status: 404, message: 'Not found.', type: 'AccountDoesNotExist' }, shape, headers);
+    const body = envelopeBody(
+      { totalResults: 1, limit: DEFAULT_LIMIT, page: 1, totalPages: 1, resultFrom: 1, next: null, previous: null },
+      [json],
+    );
+    return { status: 200, body, headers };
+  };
+
+  const listAnswer = (
     req: IncomingMessage,
     url: URL,
     faults: AppliedFaults,
     shape: ErrorShape,
     headers: Record<string, string | number>,
   ): Answer => {
-    const route = routeOf(url.pathname);
-    if (route.kind === 'unknown') return errorAnswer({ status: 404, message: 'Not found.', type: 'HTTPNotFound' }, shape, headers);
-    const auth = authError(req.headers.authorization, ctx.token);
-    if (auth) return errorAnswer(auth, shape, { ...headers, 'WWW-Authenticate': 'Token' });
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return errorAnswer(
-        { status: 405, message: `Method "${req.method}" not allowed.`, type: 'MethodNotAllowed' },
-        shape,
-        { ...headers, Allow: 'GET, HEAD' },
-      );
-    }
     const store = ctx.state.accounts;
-    if (route.kind === 'detail') {
-      const json = store.json(route.hash);
-      if (json === undefined) return errorAnswer({ status: 404, message: 'Not found.', type: 'AccountDoesNotExist' }, shape, headers);
-      const body = envelopeBody(
-        { totalResults: 1, limit: DEFAULT_LIMIT, page: 1, totalPages: 1, resultFrom: 1, next: null, previous: null },
-        [json],
-      );
-      return { status: 200, body, headers };
-    }
     const rawLimit = lastParam(url.searchParams, 'limit');
     const rawPage = lastParam(url.searchParams, 'page');
     const askedLimit = positiveInteger(rawLimit, DEFAULT_LIMIT);
@@ -201,15 +297,18 @@ export function createAccountsApi(ctx: SimulatorContext) {
   };
 
   return async function handleApiRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    req.resume();
+    const body = parseBody(req, await readRequestBody(req));
     const nowMs = ctx.now();
+    const cookieNames = url.pathname.startsWith('/v1/accounts/cookies') && body.kind === 'json' ? cookieNamesOf(body.value) : undefined;
     ctx.state.requests.record({
       method: req.method ?? 'GET',
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       at: new Date(nowMs).toISOString(),
       authorization: req.headers.authorization !== undefined,
+      ...(cookieNames ? { cookie_names: cookieNames } : {}),
     });
+    ctx.state.sync.settle(nowMs);
     const faults = ctx.state.faults.take(url.pathname + url.search);
     if (faults.shift > 0) ctx.state.shift(faults.shift, nowMs);
     const rate = countRequest(nowMs);
@@ -250,7 +349,7 @@ export function createAccountsApi(ctx: SimulatorContext) {
       send(res, answer.status, answer.body, answer.headers);
       return;
     }
-    const answer = normalAnswer(req, url, faults, shape, rate.headers);
+    const answer = normalAnswer(req, url, body, faults, shape, rate.headers, nowMs);
     if (response?.kind === 'malformed') {
       const broken = malformedAnswer(response.malformed, answer);
       send(res, 200, broken.body, rate.headers, broken.contentType);

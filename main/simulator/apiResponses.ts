@@ -12,6 +12,19 @@ export interface ApiError {
   type: string;
 }
 
+/** What an endpoint answers: a JSON body with its status, or an error the caller words in the shape in force. */
+export type Reply = { status: number; body: string } | { error: ApiError };
+
+/** A 400 InvalidParameterValue with the given (documented) text. */
+export function invalidRequest(message: string): { error: ApiError } {
+  return { error: { status: 400, message, type: 'InvalidParameterValue' } };
+}
+
+/** Lobstr's 404 for an account hash it does not know, on the write endpoints. */
+export const ACCOUNT_NOT_FOUND: { error: ApiError } = {
+  error: { status: 404, message: 'Account not found.', type: 'AccountDoesNotExist' },
+};
+
 /** Shape A `{"detail"}`, B `{"errors":{message,type,code}}` (the newest docs), C `{"error",type,code}`. */
 export function errorBody(error: ApiError, shape: ErrorShape): string {
   switch (shape) {

@@ -8,12 +8,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccountConflictError } from './accountStore.js';
 import { DEMO_CYCLE_MS, DEMO_TIMELINE } from './demoScenario.js';
 import { FaultSpecError, parseFault } from './faults.js';
+import { BODY_LIMIT, readRequestBody } from './requestBody.js';
 import { isLoopback, send, type SimulatorContext } from './simulatorContext.js';
+import { parseSyncPlan, SyncPlanError } from './syncTasks.js';
 
 /** Larger control bodies are refused with 413. */
-export const CONTROL_BODY_LIMIT = 1024 * 1024;
-/** Past this much discarded body the connection is dropped instead of read to its end. */
-const DISCARD_LIMIT = 64 * 1024 * 1024;
+export const CONTROL_BODY_LIMIT = BODY_LIMIT;
 
 class ControlError extends Error {
   constructor(
@@ -27,21 +27,10 @@ class ControlError extends Error {
 const json = (value: unknown): string => JSON.stringify(value);
 
 /** Reads the body up to the limit; a bigger one is read and thrown away, then refused. */
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= CONTROL_BODY_LIMIT) chunks.push(chunk);
-      else if (size > DISCARD_LIMIT) req.socket.destroy();
-    });
-    req.on('end', () => {
-      if (size > CONTROL_BODY_LIMIT) reject(new ControlError(413, `request body over ${CONTROL_BODY_LIMIT} bytes`));
-      else resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-  });
+async function readBody(req: IncomingMessage): Promise<string> {
+  const body = await readRequestBody(req, CONTROL_BODY_LIMIT);
+  if (body.tooLarge) throw new ControlError(413, `request body over ${CONTROL_BODY_LIMIT} bytes`);
+  return body.text;
 }
 
 async function readJson(req: IncomingMessage, emptyAs?: unknown): Promise<unknown> {
@@ -62,7 +51,9 @@ function jsonObject(value: unknown, what: string): Record<string, unknown> {
 }
 
 const HELP = {
-  api: 'GET /v1/accounts?page=&limit=, GET /v1/accounts/{hash} (header Authorization: Token <token>)',
+  api:
+    'GET /v1/accounts?page=&limit=, GET /v1/accounts/{hash}, GET /v1/account_types, POST /v1/accounts/cookies, ' +
+    'GET /v1/synchronize/{id} (header Authorization: Token <token>)',
   control: [
     'GET /__sim/accounts: id, username, type and status of every account',
     'GET /__sim/accounts/{hash}: one account as the API serves it',
@@ -71,7 +62,9 @@ const HELP = {
     'DELETE /__sim/accounts/{hash}: remove an account',
     'POST /__sim/shift {"count":N}: insert N new accounts at the front of the list',
     'GET|POST|DELETE /__sim/faults: list, add ({"status":429,"retry_after":2,"count":1}, or a list of them), clear',
-    'GET|DELETE /__sim/requests: the /v1 requests received, or clear them',
+    'GET|DELETE /__sim/requests: the /v1 requests received (cookie names, never values), or clear them',
+    'GET|POST|DELETE /__sim/sync: the sync plans and tasks; queue a plan for the next tasks ' +
+      '({"outcome":"ok"|"rejected"|"stuck","steps_ms":[1000,2000],"bad_cookies":["li_at"],"count":1}, or a list); clear the plans',
     'GET /__sim/demo, POST /__sim/demo/step: the demo timeline, or apply its next step now',
   ],
 };
@@ -155,6 +148,20 @@ export function createControlApi(ctx: SimulatorContext) {
         return [200, { cleared }];
       }
     }
+    if (path === '/sync') {
+      if (method === 'GET') return [200, { plans: state.sync.listPlans(), tasks: state.sync.list(ctx.now()) }];
+      if (method === 'DELETE') {
+        state.sync.clearPlans();
+        return [200, { plans: [] }];
+      }
+      if (method === 'POST') {
+        const body = await readJson(req);
+        // Check every plan before queueing any, so a bad list changes nothing.
+        const specs = (Array.isArray(body) ? body : [body]).map((item) => parseSyncPlan(item));
+        for (const spec of specs) state.sync.addPlan(spec);
+        return [201, { plans: state.sync.listPlans() }];
+      }
+    }
     if (path === '/shift' && method === 'POST') {
       const body = jsonObject(await readJson(req), 'the shift');
       const count = body.count;
@@ -181,7 +188,7 @@ export function createControlApi(ctx: SimulatorContext) {
       if (!ctx.demo) throw new ControlError(409, 'the demo scenario is not running (start the simulator with scenario "demo")');
       return [200, { applied: ctx.demo.applyNext(), steps_applied: ctx.demo.stepsApplied }];
     }
-    const known = ['/accounts', '/faults', '/requests', '/shift', '/demo', '/demo/step'].includes(path);
+    const known = ['/accounts', '/faults', '/requests', '/sync', '/shift', '/demo', '/demo/step'].includes(path);
     throw new ControlError(known ? 405 : 404, known ? `${method} is not supported on /__sim${path}` : `no control endpoint /__sim${path}`);
   };
 
@@ -202,12 +209,16 @@ export function createControlApi(ctx: SimulatorContext) {
     }
     const method = req.method ?? 'GET';
     if (method !== 'POST') req.resume();
+    // Sync tasks that ended meanwhile show in the accounts read here too.
+    state.sync.settle(ctx.now());
     try {
       const [status, body] = await route(method, url.pathname.slice('/__sim'.length).replace(/\/$/, ''), req);
       send(res, status, json(body));
     } catch (error) {
       if (error instanceof ControlError) send(res, error.status, json({ error: error.message }));
-      else if (error instanceof FaultSpecError || error instanceof RangeError) send(res, 400, json({ error: error.message }));
+      else if (error instanceof FaultSpecError || error instanceof SyncPlanError || error instanceof RangeError) {
+        send(res, 400, json({ error: error.message }));
+      }
       else if (error instanceof AccountConflictError) send(res, 409, json({ error: error.message }));
       else if (error instanceof URIError) send(res, 400, json({ error: 'malformed percent-encoding in the path' }));
       else send(res, 500, json({ error: `the simulator failed: ${(error as Error).message}` }));

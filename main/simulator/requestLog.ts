@@ -11,6 +11,8 @@ export interface LoggedRequest {
   at: string;
   /** It carried an Authorization header (its value is never kept): a key was sent. */
   authorization: boolean;
+  /** `POST /v1/accounts/cookies`: the names of the cookies sent, in their order; never a value. */
+  cookie_names?: string[];
 }
 
 export const REQUEST_LOG_CAPACITY = 50_000;

@@ -18,7 +18,9 @@ export const EXIT_USAGE = 64;
 export const DEFAULT_CLI_PORT = 8787;
 
 export const USAGE = `Usage: npm run sim -- [options]
-Starts a local Lobstr accounts API on 127.0.0.1 (for the demo mode, tests and benchmarks).
+Starts a local Lobstr accounts API on 127.0.0.1 (for the demo mode, tests and benchmarks):
+GET /v1/accounts[/{hash}], GET /v1/account_types, POST /v1/accounts/cookies, GET /v1/synchronize/{id};
+steer it through /__sim/ (accounts, faults, sync plans, requests).
   --port N             port to listen on (default ${DEFAULT_CLI_PORT}; 0 picks a free one)
   --accounts N         how many accounts to generate (default 25)
   --seed N             the same seed gives the same accounts (default 1)
@@ -109,6 +111,6 @@ export async function runSimulatorCli(argv: readonly string[], io: CliIo): Promi
   io.out(`Base URL: ${simulator.baseUrl}`);
   io.out(`Token:    ${simulator.token}`);
   io.out(`Try:      curl -H 'Authorization: Token ${simulator.token}' ${simulator.baseUrl}/accounts`);
-  io.out(`Control:  ${simulator.origin}/__sim/ (accounts, faults, requests; GET it for the list). Ctrl-C stops.`);
+  io.out(`Control:  ${simulator.origin}/__sim/ (accounts, faults, sync, requests; GET it for the list). Ctrl-C stops.`);
   return { simulator };
 }

@@ -6,6 +6,18 @@
  *                                   page or limit is a 400 InvalidParameterValue; past the end, 200 with
  *                                   empty data; next/previous are absolute URLs on our own origin.
  *   GET /v1/accounts/{hash}         the envelope with one account; unknown hash: 404 AccountDoesNotExist.
+ *   GET /v1/account_types           the envelope of {id, object:"account_type", name, icon, domain, params,
+ *                                   baseurl, cookies[{name, required}]}, one per platform served.
+ *   POST /v1/accounts/cookies       {"account"?, "type", "cookies":{name: value}}: starts a sync task, 200
+ *                                   {id, object:"synchronize-cookies", status_code:100, status_text:"created"};
+ *                                   400 "Invalid cookies or account type mismatch." (refresh) or "Invalid
+ *                                   account type or missing required cookies." (new account); 404 "Account
+ *                                   not found."; 415 for a body that is not JSON.
+ *   GET /v1/synchronize/{id}        {id, object, status_code (integer), status_text, account_hash}:
+ *                                   100 created → 120 synchronizing → 200 synchronized (the account is then
+ *                                   healthy, synced now, unlocked), or 400 a required cookie missing, 401
+ *                                   cookies refused, 404 account deleted meanwhile; unknown id: 404.
+ * The token is checked first: a missing or wrong one is a 401 on every /v1 path, unknown ones included.
  * Every /v1 answer carries X-RateLimit-Limit/Remaining/Reset (1,000,000 per minute). Error bodies come in
  * shape A `{"detail"}`, B `{"errors":{message,type,code}}` (default) or C `{"error",type,code}`.
  *
@@ -32,8 +44,16 @@
  *                                                     serving page 2: the list shifts between pages
  *          `count`: how many matching /v1 requests it applies to (omitted: until cleared);
  *          `path`: only requests whose path and query contain this text.
- *   GET    /__sim/requests             [{method, path, query, at, authorization}] of the /v1 requests (authorization:
- *                                       whether one came, never its value); DELETE clears it
+ *   GET    /__sim/requests             [{method, path, query, at, authorization, cookie_names?}] of the /v1 requests
+ *                                       (authorization: whether one came, never its value; cookie_names: the
+ *                                       names sent to /v1/accounts/cookies, never a value); DELETE clears it
+ *   GET    /__sim/sync                 {plans, tasks}: the queued sync plans, and every task (cookie names only)
+ *   POST   /__sim/sync                 queue a plan (or a list) for the next sync tasks (syncTasks.ts):
+ *          {"outcome":"ok"|"rejected"|"stuck", "steps_ms":[at 100, at 120], "bad_cookies":["li_at"], "count":N}
+ *          outcome ok (default): ends 200; rejected: ends 401; stuck: stays at 120. steps_ms default
+ *          [1000,2000]. A task that sends a cookie named in bad_cookies ends 401. count: how many tasks
+ *          it applies to (omitted: until cleared). Without a plan, tasks succeed in 3 s.
+ *   DELETE /__sim/sync                 clear the plans
  *   GET    /__sim/demo, POST /__sim/demo/step   the demo timeline, or apply its next step now
  *
  * Scenario "demo" (demoScenario.ts): the accounts start as generated, a few needing re-sync; a healthy

@@ -1,12 +1,14 @@
 /**
- * Everything a running simulator holds: its accounts, the fault queue and the request log, plus the
+ * Everything a running simulator holds: its accounts, the fault queue, the request log and the cookie
+ * sync tasks, plus the
  * making of accounts added later (through the control API or a `shift`), which reuse the generated
  * accounts' squids but draw from their own seeded stream so the original list never changes.
  */
-import { createAccountFactory, generateAccounts, type AccountFactory, type RawAccount } from './accountFactory.js';
+import { createAccountFactory, generateAccounts, isoSeconds, type AccountFactory, type RawAccount } from './accountFactory.js';
 import { AccountConflictError, AccountStore, type StoredAccount } from './accountStore.js';
 import { FaultQueue, type ErrorShape } from './faults.js';
 import { RequestLog } from './requestLog.js';
+import { SyncTasks } from './syncTasks.js';
 
 export interface SimulatorStateOptions {
   accounts: number;
@@ -22,6 +24,7 @@ export class SimulatorState {
   readonly accounts: AccountStore;
   readonly faults = new FaultQueue();
   readonly requests = new RequestLog();
+  readonly sync: SyncTasks;
   /** The error-body shape used when no `error_shape` fault says otherwise. */
   readonly errorShape: ErrorShape;
   private readonly laterAccounts: AccountFactory;
@@ -30,6 +33,25 @@ export class SimulatorState {
     this.accounts = new AccountStore(generateAccounts(options.accounts, options.seed, options.nowMs));
     this.errorShape = options.errorShape;
     this.laterAccounts = createAccountFactory(options.seed, options.nowMs, options.accounts, 2);
+    this.sync = new SyncTasks(options.seed, (task, atMs) => this.synchronized(task.account, task.type, atMs));
+  }
+
+  /**
+   * A sync task succeeded at `atMs`: the account (or a new one of `type`) is healthy, synced then and
+   * unlocked; its limits and squids are kept, as Lobstr's refresh does. Null when the account is gone.
+   */
+  private synchronized(account: string | null, type: string, atMs: number): string | null {
+    const hash = account ?? this.addAccount({ type }, atMs).id;
+    const at = isoSeconds(atMs);
+    const fields = {
+      status: '200',
+      status_code_info: 'synchronized',
+      status_code_description: 'Success!',
+      last_synchronization_time: at,
+      updated_at: at,
+      lock_time: null,
+    };
+    return this.accounts.update(hash, fields) ? hash : null;
   }
 
   /**

@@ -32,6 +32,33 @@ export function apiGet(sim: RunningSimulator, path: string, options: ApiGetOptio
   });
 }
 
+export interface ApiRequestOptions extends ApiGetOptions {
+  /** The Content-Type sent with a body; default application/json. */
+  contentType?: string;
+}
+
+/**
+ * A /v1 request with any method, as a client would send it. `body`: a string is sent as it is (so a
+ * test can send broken JSON), anything else as JSON; undefined sends no body.
+ */
+export function apiRequest(
+  sim: RunningSimulator,
+  method: string,
+  path: string,
+  body?: unknown,
+  options: ApiRequestOptions = {},
+): Promise<Response> {
+  const token = options.token === undefined ? sim.token : options.token;
+  const headers: Record<string, string> = token === null ? {} : { Authorization: `Token ${token}` };
+  if (body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
+  return fetch(`${sim.baseUrl}${path}`, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
+}
+
 /**
  * A control API request (`path` under /__sim, e.g. '/faults'), answer unread, for tests of the
  * control API itself. A string body is sent as it is, so a test can send broken JSON.

@@ -53,6 +53,7 @@ describe('npm run sim, in-process', () => {
     const { out, io } = capture();
     expect(await runSimulatorCli(['--help'], io)).toEqual({ exitCode: 0 });
     expect(out.join('\n')).toContain('--scenario');
+    expect(out.join('\n')).toContain('POST /v1/accounts/cookies');
   });
 
   test('a port in use is one clear line and exit 1', async () => {
@@ -104,9 +105,9 @@ describe('npm run sim, as a built program', () => {
     return { child, exited, stdout: () => stdout, stderr: () => stderr };
   }
 
-  test('starts, serves, and stops cleanly on SIGTERM', async () => {
-    const proc = run(['--port', '0', '--accounts', '5', '--scenario', 'demo']);
-    const baseUrl = await new Promise<string>((resolve, reject) => {
+  /** The base URL the program prints once it listens. */
+  function baseUrlOf(proc: ReturnType<typeof run>): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
       const check = (): void => {
         const m = /Base URL: (http:\/\/127\.0\.0\.1:\d+\/v1)/.exec(proc.stdout());
         if (m?.[1]) resolve(m[1]);
@@ -114,12 +115,37 @@ describe('npm run sim, as a built program', () => {
       proc.child.stdout.on('data', check);
       void proc.exited.then((code) => reject(new Error(`exited ${code}: ${proc.stderr()}`)));
     });
+  }
+
+  test('starts, serves, and stops cleanly on SIGTERM', async () => {
+    const proc = run(['--port', '0', '--accounts', '5', '--scenario', 'demo']);
+    const baseUrl = await baseUrlOf(proc);
     const res = await fetch(`${baseUrl}/accounts`, { headers: { Authorization: 'Token demo' } });
     expect(((await res.json()) as { total_results: number }).total_results).toBe(5);
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
     expect(proc.stdout()).toContain('Simulator stopped.');
     expect(proc.stderr()).toBe('');
+  });
+
+  test('prints no cookie value, whatever it is sent', async () => {
+    const secret = 'SECRET-auth_token-c0ffee5eed';
+    const proc = run(['--port', '0', '--accounts', '3']);
+    const baseUrl = await baseUrlOf(proc);
+    const post = (body: string): Promise<Response> =>
+      fetch(`${baseUrl}/accounts/cookies`, {
+        method: 'POST',
+        headers: { Authorization: 'Token demo', 'Content-Type': 'application/json' },
+        body,
+      });
+    const created = await post(JSON.stringify({ type: 'twitter-sync', cookies: { auth_token: secret, ct0: secret } }));
+    expect(created.status).toBe(200);
+    const task = (await created.json()) as { id: string };
+    expect((await post(`{"cookies":{"auth_token":"${secret}"`)).status).toBe(400);
+    expect((await fetch(`${baseUrl}/synchronize/${task.id}`, { headers: { Authorization: 'Token demo' } })).status).toBe(200);
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
+    expect(proc.stdout() + proc.stderr()).not.toContain('c0ffee5eed');
   });
 
   test('bad usage exits 64 with one line on stderr', async () => {

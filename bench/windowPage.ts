@@ -83,6 +83,12 @@ export function pageScript(): string {
       return account ? ok({ account, icon: current.icons[account.type] || '', fetchedAt: new Date().toISOString() })
         : { ok: false, error: { kind: 'not_found', message: 'No such account' } };
     },
+    getHeldAccount: async (id) => {
+      const current = await loadSnapshot();
+      const account = current.accounts.find((a) => a.id === id);
+      return account ? ok({ account, icon: current.icons[account.type] || '', checkedAt: current.checkedAt })
+        : { ok: false, error: { kind: 'not_found', message: 'No such account' } };
+    },
     getSettings: async () => ok(settings), updateSettings: async () => ok(settings),
     getKeyStatus: async () => ok(keyStatus), setKey: async () => ok(keyStatus), clearKey: async () => ok(keyStatus),
     startDemo: done, stopDemo: done,

@@ -42,6 +42,7 @@ const bridge: LobstrBridge = Object.freeze({
   onSnapshot: (callback) => subscribe(PUSH.snapshotChanged, callback),
   refresh: () => invoke(INVOKE.refresh),
   getAccount: (hash) => invoke(INVOKE.getAccount, hash),
+  getHeldAccount: (hash) => invoke(INVOKE.getHeldAccount, hash),
 
   getSettings: () => invoke(INVOKE.getSettings),
   updateSettings: (patch) => invoke(INVOKE.updateSettings, patch),

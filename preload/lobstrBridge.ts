@@ -29,6 +29,8 @@ export interface LobstrBridge {
   refresh(): Promise<InvokeResponse<'monitor:refresh'>>;
   /** One account re-read from Lobstr (GET /v1/accounts/{hash}), with its health. */
   getAccount(hash: string): Promise<InvokeResponse<'account:get'>>;
+  /** One account as the last check holds it (every field), from the app, without asking Lobstr. */
+  getHeldAccount(hash: string): Promise<InvokeResponse<'account:held'>>;
 
   getSettings(): Promise<InvokeResponse<'settings:get'>>;
   /** Changes some settings; a refused change changes nothing and says why. */

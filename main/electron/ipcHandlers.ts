@@ -17,7 +17,7 @@ import type { HealthRules } from '../core/health/accountHealth.js';
 import { checkApiKey, redactSecrets } from '../core/settings/apiKey.js';
 import { isLobstrApiError } from '../core/lobstr/apiErrors.js';
 import type { MonitorStatus, Settings } from '../core/appModel.js';
-import { accountView } from '../core/views/rendererViews.js';
+import { accountView, heldAccountView } from '../core/views/rendererViews.js';
 import type { AccountsDelta } from '../core/monitor/assessedSnapshot.js';
 import { createSnapshotPushes, type FullSnapshotPush, type PushTarget } from '../core/views/snapshotPushes.js';
 import { isTrustedSenderUrl } from '../core/views/trustedSender.js';
@@ -229,6 +229,7 @@ const REQUEST_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeRequest<C>, unkno
   'snapshot:get': noRequest,
   'monitor:refresh': noRequest,
   'account:get': accountId,
+  'account:held': accountId,
   'settings:get': noRequest,
   'settings:update': settingsPatch,
   'key:status': noRequest,
@@ -247,6 +248,7 @@ const REQUEST_NAMES: Record<InvokeChannel, string> = {
   'snapshot:get': 'Reading the accounts',
   'monitor:refresh': 'Refreshing',
   'account:get': 'The account id',
+  'account:held': 'The account id',
   'settings:get': 'Reading the settings',
   'settings:update': 'The settings change',
   'key:status': 'Reading the key status',
@@ -265,6 +267,7 @@ const ACTIONS: Record<InvokeChannel, string> = {
   'snapshot:get': 'read the accounts',
   'monitor:refresh': 'refresh the accounts',
   'account:get': 'read this account',
+  'account:held': 'read this account',
   'settings:get': 'read the settings',
   'settings:update': 'change the settings',
   'key:status': 'read whether an API key is set',
@@ -355,6 +358,13 @@ export function registerIpcHandlers(
         if (isLobstrApiError(error)) return fail(error.kind, error.message);
         throw error;
       }
+    },
+
+    // From the monitor's snapshot: what the list shows of an account, in full, with no request to Lobstr.
+    'account:held': async (id) => {
+      const held = heldAccountView(deps.monitor.status(), id);
+      if (held === null) return fail('not_found', `There is no account ${id} in the last check.`);
+      return ok(held);
     },
 
     'settings:get': async () => ok(settingsView(deps.settings.get())),

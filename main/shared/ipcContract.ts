@@ -52,10 +52,11 @@ export type {
   SnapshotDelta,
   SnapshotPush,
   AccountDetails,
+  HeldAccount,
   KeyStorage,
   KeyStatus,
 } from '../core/views/windowViews.js';
-import type { AccountDetails, KeyStatus, SnapshotPush } from '../core/views/windowViews.js';
+import type { AccountDetails, HeldAccount, KeyStatus, SnapshotPush } from '../core/views/windowViews.js';
 
 /** The whole snapshot, as snapshot:get answers it: later pushes are what changed since its revision. */
 export type FullSnapshotPush = Extract<SnapshotPush, { kind: 'full' }>;
@@ -116,6 +117,7 @@ export const INVOKE = {
   getSnapshot: 'snapshot:get',
   refresh: 'monitor:refresh',
   getAccount: 'account:get',
+  getHeldAccount: 'account:held',
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
   getKeyStatus: 'key:status',
@@ -165,6 +167,8 @@ export type InvokeContract = CompleteContract<
     'monitor:refresh': { request: NoRequest; response: IpcResult<null> };
     /** The account's id (hash). */
     'account:get': { request: string; response: IpcResult<AccountDetails> };
+    /** The account's id: that account as the last check holds it, without asking Lobstr (not_found when it has none). */
+    'account:held': { request: string; response: IpcResult<HeldAccount> };
     'settings:get': { request: NoRequest; response: IpcResult<SettingsView> };
     'settings:update': { request: SettingsPatch; response: IpcResult<SettingsView> };
     'key:status': { request: NoRequest; response: IpcResult<KeyStatus> };

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { runCli } from '../../main/cli.js';
 import { startTrayApp, type TrayAppHandle } from '../../main/electron/trayApp.js';
-import type { IpcResult, SnapshotPush, SnapshotView } from '../../main/shared/ipcContract.js';
+import type { HeldAccount, IpcResult, SnapshotPush, SnapshotView } from '../../main/shared/ipcContract.js';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
 import { recordingIo } from '../fixtures/recordingIo.js';
 import { createFakeElectron, type FakeBrowserWindow, type FakeElectron } from '../helpers/fakeElectron.js';
@@ -658,6 +658,27 @@ describe("the details view's Refresh", () => {
     expect(titles()[1]).toMatch(/synchronized again$/);
     await app.refreshNow();
     expect(titles()).toHaveLength(2);
+  });
+});
+
+describe("the details view's account, from the last check", () => {
+  it('answers every field of an account the last check listed, without asking Lobstr; an unknown id is not_found, another page is refused', async () => {
+    await launch().ready;
+    await connect();
+    const id = ids[2]!;
+    const requests = (await requestLog(sim)).length;
+    const listed = app.status().snapshot!.byId.get(id)!.account;
+
+    const held = await electron.ipcMain.invoke<HeldAccount>('account:held', id);
+    if (!held.ok) throw new Error(held.error.message);
+    expect(held.value.account).toMatchObject({ id, username: listed.username, health: 'ok', params: listed.params, cookies: listed.cookies, squids: listed.squids });
+    expect(held.value.icon).toBe(listed.icon);
+    expect(held.value.checkedAt).toBe(app.status().snapshot!.checkedAt);
+    expect((await requestLog(sim)).length).toBe(requests);
+
+    expect(await electron.ipcMain.invoke('account:held', 'ffffffffffffffffffffffffffffffff')).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    const elsewhere = { senderFrame: { url: 'https://elsewhere.invalid/index.html', parent: null } };
+    expect(await electron.ipcMain.invokeFrom(elsewhere, 'account:held', id)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
 });
 

@@ -1,19 +1,28 @@
 /**
  * A `window.lobstr` for component tests: answers from plain data, records calls, and lets a test
  * push snapshots and navigation requests as the main process would. Built on the real core's
- * view of accounts (snapshotView), so the components see what the app would send them.
+ * view of accounts (snapshotView, heldAccountView), so the components see what the app would send
+ * them: the list's snapshot, and each account in full as the app holds it (account:held).
  */
 import type { LobstrBridge } from '../../preload/lobstrBridge';
 import type { Account } from '../../main/core/lobstr/account';
 import type { MonitorStatus } from '../../main/core/appModel';
 import { DEFAULT_SETTINGS } from '../../main/core/settings/settings';
-import { snapshotView } from '../../main/core/views/rendererViews';
+import { heldAccountView, snapshotView } from '../../main/core/views/rendererViews';
 import { assessAll } from '../../main/core/monitor/assessedSnapshot';
-import type { IpcResult, KeyStatus, NavigateTarget, SettingsValues, SnapshotPush, SnapshotView } from '../../main/shared/ipcContract';
+import type { HeldAccount, IpcResult, KeyStatus, NavigateTarget, SettingsValues, SnapshotPush, SnapshotView } from '../../main/shared/ipcContract';
 
 export const TEST_NOW = Date.parse('2026-11-25T14:05:00Z');
 
 type PlainSnapshot = { checkedAt: string; accounts: Account[]; warnings: string[] };
+
+/** What the app holds behind each snapshot made here: an account in full, by id (account:held). */
+const heldBehind = new WeakMap<SnapshotView, (id: string) => HeldAccount | null>();
+
+/** The account as the app holds it behind `snapshot` (made by snapshotOf); null when it has none. */
+export function heldIn(snapshot: SnapshotView, id: string): HeldAccount | null {
+  return heldBehind.get(snapshot)?.(id) ?? null;
+}
 
 /** A snapshot as the app would push it for these accounts (judged by the core, as the monitor does). */
 export function snapshotOf(
@@ -33,7 +42,9 @@ export function snapshotOf(
     polling: false,
     ...rest,
   };
-  return snapshotView(status, { nowMs: TEST_NOW, demo, rules });
+  const view = snapshotView(status, { nowMs: TEST_NOW, demo, rules });
+  heldBehind.set(view, (id) => heldAccountView(status, id));
+  return view;
 }
 
 const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
@@ -80,9 +91,15 @@ export function fakeBridge(snapshot: SnapshotView, overrides: Partial<LobstrBrid
     },
     async getAccount(hash) {
       record('getAccount', hash);
-      const account = current.accounts.find((a) => a.id === hash);
-      if (!account) return { ok: false, error: { kind: 'not_found', message: `Account ${hash} was not found on Lobstr` } };
-      return ok({ account, icon: current.icons[account.type] ?? '', fetchedAt: new Date(TEST_NOW).toISOString() });
+      const held = heldIn(current, hash);
+      if (!held) return { ok: false, error: { kind: 'not_found', message: `Account ${hash} was not found on Lobstr` } };
+      return ok({ account: held.account, icon: held.icon, fetchedAt: new Date(TEST_NOW).toISOString() });
+    },
+    async getHeldAccount(hash) {
+      record('getHeldAccount', hash);
+      const held = heldIn(current, hash);
+      if (!held) return { ok: false, error: { kind: 'not_found', message: `There is no account ${hash} in the last check.` } };
+      return ok(held);
     },
     async getSettings() {
       record('getSettings');
@@ -115,7 +132,7 @@ export function fakeBridge(snapshot: SnapshotView, overrides: Partial<LobstrBrid
     },
     async openPlatform(hash) {
       record('openPlatform', hash);
-      return ok({ url: current.accounts.find((a) => a.id === hash)?.baseurl ?? '' });
+      return ok({ url: heldIn(current, hash)?.account.baseurl ?? '' });
     },
     async hideWindow() {
       record('hideWindow');

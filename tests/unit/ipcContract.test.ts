@@ -11,6 +11,7 @@ import {
   PUSH,
   type CompleteContract,
   type ConnectionProblemView,
+  type HeldAccount,
   type InvokeArgs,
   type InvokeChannel,
   type InvokeResponse,
@@ -28,6 +29,7 @@ describe('the IPC contract', () => {
   test('names the channels of the app: requests from the window and pushes from main', () => {
     expect(Object.values(INVOKE).sort()).toEqual([
       'account:get',
+      'account:held',
       'account:openPlatform',
       'clipboard:write',
       'demo:start',
@@ -78,6 +80,8 @@ describe('the IPC contract', () => {
   test('requests and answers are typed per channel', () => {
     expectTypeOf<InvokeArgs<'snapshot:get'>>().toEqualTypeOf<[]>();
     expectTypeOf<InvokeArgs<'account:get'>>().toEqualTypeOf<[string]>();
+    expectTypeOf<InvokeArgs<'account:held'>>().toEqualTypeOf<[string]>();
+    expectTypeOf<InvokeResponse<'account:held'>>().toEqualTypeOf<IpcResult<HeldAccount>>();
     expectTypeOf<InvokeResponse<'snapshot:get'>>().toEqualTypeOf<IpcResult<{ kind: 'full'; revision: number; snapshot: SnapshotView }>>();
     expectTypeOf<PushPayload<'snapshot:changed'>>().toEqualTypeOf<SnapshotPush>();
     expectTypeOf<InvokeResponse<'key:set'>>().toEqualTypeOf<IpcResult<KeyStatus>>();
@@ -99,5 +103,6 @@ describe('the IPC contract', () => {
   test('the preload’s API has a method for every request channel, named as in INVOKE', () => {
     expectTypeOf<keyof typeof INVOKE>().toExtend<keyof LobstrBridge>();
     expectTypeOf<LobstrBridge['getAccount']>().toEqualTypeOf<(hash: string) => Promise<InvokeResponse<'account:get'>>>();
+    expectTypeOf<LobstrBridge['getHeldAccount']>().toEqualTypeOf<(hash: string) => Promise<InvokeResponse<'account:held'>>>();
   });
 });

@@ -34,6 +34,7 @@ import {
   INVOKE,
   PUSH,
   type AccountDetails,
+  type HeldAccount,
   type InvokeChannel,
   type IpcResult,
   type KeyStatus,
@@ -254,6 +255,7 @@ describe('the sender check', () => {
       'snapshot:get': [],
       'monitor:refresh': [],
       'account:get': ['6e5f36d27502ec69fda745ec59ead509'],
+      'account:held': ['6e5f36d27502ec69fda745ec59ead509'],
       'settings:get': [],
       'settings:update': [{ pollIntervalMinutes: 10 }],
       'key:status': [],
@@ -307,6 +309,7 @@ describe('payload validation', () => {
     ['account:get', 'a huge string', ['a'.repeat(10_000)], /too long to be an account id/],
     ['account:get', 'two values', ['abc', 'def'], /takes at most one value/],
     ['account:openPlatform', 'nothing', [], /must be an account id/],
+    ['account:held', 'a path', ['../../etc/passwd'], /^The account id was refused: .*letters, digits, "-" and "_" only/],
     ['settings:update', 'text', ['fast please'], /^The settings change was refused: must be an object of the settings to change\.$/],
     ['settings:update', 'null', [null], /must be an object of the settings to change/],
     ['settings:update', 'an interval as text', [{ pollIntervalMinutes: '5' }], /pollIntervalMinutes must be a number of minutes/],
@@ -432,6 +435,35 @@ describe('one account', () => {
     expect(h.monitor.accountsRead.map((a) => [a.id, a.status_code_info])).toEqual([[id, 'cookies_expired']]);
   });
 
+  test('as the last check holds it: every field, its health as judged, its icon and the check\'s time, without asking Lobstr', async () => {
+    const sim = await simulator({ accounts: 4, token: THE_KEY });
+    const h = harness(sim);
+    const [id] = await simulatorAccountIds(sim);
+    if (!id) throw new Error('no account');
+    await control(sim, 'POST', `/accounts/${id}`, { status: '401', status_code_info: 'cookies_expired' });
+    await h.monitor.refreshNow();
+    const requests = ((await control(sim, 'GET', '/requests')) as unknown[]).length;
+
+    const held = expectOk<HeldAccount>(await h.call(INVOKE.getHeldAccount, id));
+    const snapshot = h.monitor.status().snapshot!;
+    const listed = snapshot.byId.get(id)!;
+    expect(held.account).toMatchObject({ id, health: listed.health, reason: listed.reason, status: '401' });
+    expect(held.account.params).toEqual(listed.account.params);
+    expect(held.account.squids).toEqual(listed.account.squids);
+    expect(held.account.cookies).toEqual(listed.account.cookies);
+    expect(held.account).not.toHaveProperty('icon');
+    expect(held.icon).toBe(listed.account.icon);
+    expect(held.checkedAt).toBe(snapshot.checkedAt);
+    expect(((await control(sim, 'GET', '/requests')) as unknown[]).length).toBe(requests);
+    expect(h.monitor.accountsRead).toEqual([]);
+
+    expect(expectFailure(await h.call(INVOKE.getHeldAccount, 'ffffffffffffffffffffffffffffffff'), 'not_found')).toBe(
+      'There is no account ffffffffffffffffffffffffffffffff in the last check.',
+    );
+    // Before any check there is nothing held.
+    expectFailure(await harness(sim).call(INVOKE.getHeldAccount, id), 'not_found');
+  });
+
   test('an unknown account, a server error and a missing key come back as values, not exceptions', async () => {
     const sim = await simulator({ accounts: 2, token: THE_KEY });
     const h = harness(sim);
@@ -538,7 +570,7 @@ describe('the API key', () => {
     await h.monitor.refreshNow();
     const [id] = await simulatorAccountIds(sim);
     for (const channel of ALL_CHANNELS) {
-      const arg = channel === 'account:get' || channel === 'account:openPlatform' ? [id] : channel === 'key:set' ? [THE_KEY] : [];
+      const arg = channel === 'account:get' || channel === 'account:held' || channel === 'account:openPlatform' ? [id] : channel === 'key:set' ? [THE_KEY] : [];
       await h.call(channel, ...arg);
     }
     await h.call(INVOKE.setKey, 42);

@@ -8,7 +8,7 @@ import { accountHealth, type AssessedAccount, type HealthRules } from '../health
 import type { AccountsDelta } from '../monitor/assessedSnapshot.js';
 import { mapInSlices, type Slicer } from '../yielding.js';
 import type { MonitorStatus } from '../appModel.js';
-import type { AccountView, NotificationsBlockedView, SnapshotDelta, SnapshotView } from './windowViews.js';
+import type { AccountView, HeldAccount, NotificationsBlockedView, SnapshotDelta, SnapshotView } from './windowViews.js';
 
 export interface ViewContext {
   /** Now, in ms (the accounts' health was judged by the monitor at its poll; accountView judges now). */
@@ -110,4 +110,12 @@ export function snapshotDeltaView(
     icons: delta ? iconsOf(delta.upserted.map((item) => item.account), knownIcons) : Object.create(null),
     status: statusPart(status, context),
   };
+}
+
+/** One account of the monitor's snapshot in full, as judged at its check; null when the snapshot has none by that id. */
+export function heldAccountView(status: MonitorStatus, id: string): HeldAccount | null {
+  const snapshot = status.snapshot;
+  const item = snapshot?.byId.get(id);
+  if (!snapshot || !item) return null;
+  return { account: viewOf(item), icon: item.account.icon, checkedAt: snapshot.checkedAt };
 }

@@ -79,6 +79,18 @@ export interface AccountDetails {
   fetchedAt: string;
 }
 
+/**
+ * One account as the main process holds it from the last check (account:held): every field, with
+ * the health the monitor judged. The list's snapshot carries less; the details view asks for this.
+ */
+export interface HeldAccount {
+  account: AccountView;
+  /** The platform icon (base64 image data); empty when the API sent none. */
+  icon: string;
+  /** ISO time of the check the account comes from (the snapshot's checkedAt). */
+  checkedAt: string;
+}
+
 /** Where the API key is kept, for the settings page. */
 export interface KeyStorage {
   /** keychain: protected by the OS; basic_text: Linux without a keyring; unavailable: not stored. */

@@ -2,7 +2,8 @@
  * The simulated Lobstr API under /v1, as /work/shared/lobstr-api.md decides (auth, pagination, errors,
  * rate-limit headers): the routing, the token check (before anything else, so an unknown path without
  * a token is a 401 too), reading bodies, and the fault queue applied to every request. The account
- * list and details are answered here; the sync endpoints in accountSyncApi.ts.
+ * list and details are answered here; the sync endpoints in accountSyncApi.ts, the writes (limits,
+ * delete) in accountWritesApi.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -17,6 +18,7 @@ import {
   type Reply,
 } from './apiResponses.js';
 import { accountTypesReply, cookieNamesOf, startSyncReply, syncStatusReply } from './accountSyncApi.js';
+import { deleteAccountReply, updateLimitsReply } from './accountWritesApi.js';
 import { readRequestBody, type RequestBody } from './requestBody.js';
 import type { AppliedFaults, ErrorShape, MalformedKind } from './faults.js';
 import { requestOrigin, send, type SimulatorContext } from './simulatorContext.js';
@@ -43,8 +45,8 @@ type Route =
 
 /** The methods each route answers (HEAD wherever GET is, as Django does). */
 const METHODS: Readonly<Record<Exclude<Route['kind'], 'unknown'>, readonly string[]>> = {
-  list: ['GET', 'HEAD'],
-  detail: ['GET', 'HEAD'],
+  list: ['GET', 'HEAD', 'POST'],
+  detail: ['GET', 'HEAD', 'DELETE'],
   cookies: ['POST'],
   types: ['GET', 'HEAD'],
   syncStatus: ['GET', 'HEAD'],
@@ -211,8 +213,10 @@ export function createAccountsApi(ctx: SimulatorContext) {
       case 'syncStatus':
         return replyAnswer(syncStatusReply(ctx, route.id, nowMs), shape, headers);
       case 'detail':
+        if (method === 'DELETE') return replyAnswer(deleteAccountReply(ctx, route.hash), shape, headers);
         return detailAnswer(route.hash, shape, headers);
       default:
+        if (method === 'POST') return replyAnswer(updateLimitsReply(ctx, value, nowMs), shape, headers);
         return listAnswer(req, url, faults, shape, headers);
     }
   };

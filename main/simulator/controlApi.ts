@@ -53,7 +53,7 @@ function jsonObject(value: unknown, what: string): Record<string, unknown> {
 const HELP = {
   api:
     'GET /v1/accounts?page=&limit=, GET /v1/accounts/{hash}, GET /v1/account_types, POST /v1/accounts/cookies, ' +
-    'GET /v1/synchronize/{id} (header Authorization: Token <token>)',
+    'GET /v1/synchronize/{id}, POST /v1/accounts (limits), DELETE /v1/accounts/{hash} (header Authorization: Token <token>)',
   control: [
     'GET /__sim/accounts: id, username, type and status of every account',
     'GET /__sim/accounts/{hash}: one account as the API serves it',

@@ -19,7 +19,8 @@ export const DEFAULT_CLI_PORT = 8787;
 
 export const USAGE = `Usage: npm run sim -- [options]
 Starts a local Lobstr accounts API on 127.0.0.1 (for the demo mode, tests and benchmarks):
-GET /v1/accounts[/{hash}], GET /v1/account_types, POST /v1/accounts/cookies, GET /v1/synchronize/{id};
+GET /v1/accounts[/{hash}], GET /v1/account_types, POST /v1/accounts/cookies, GET /v1/synchronize/{id},
+POST /v1/accounts (limits), DELETE /v1/accounts/{hash};
 steer it through /__sim/ (accounts, faults, sync plans, requests).
   --port N             port to listen on (default ${DEFAULT_CLI_PORT}; 0 picks a free one)
   --accounts N         how many accounts to generate (default 25)

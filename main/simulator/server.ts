@@ -17,6 +17,10 @@
  *                                   100 created → 120 synchronizing → 200 synchronized (the account is then
  *                                   healthy, synced now, unlocked), or 400 a required cookie missing, 401
  *                                   cookies refused, 404 account deleted meanwhile; unknown id: 404.
+ *   POST /v1/accounts               {"account", "type", "params":{"batch":20,...}}: sets the account's limits
+ *                                   (whole numbers from 1 to the type's max), 200 with the bare account;
+ *                                   400 "Invalid parameters. Check account hash and type."; 404 "Account not found."
+ *   DELETE /v1/accounts/{hash}      200 {id, object:"account", deleted:true}; 404 "Account not found."
  * The token is checked first: a missing or wrong one is a 401 on every /v1 path, unknown ones included.
  * Every /v1 answer carries X-RateLimit-Limit/Remaining/Reset (1,000,000 per minute). Error bodies come in
  * shape A `{"detail"}`, B `{"errors":{message,type,code}}` (default) or C `{"error",type,code}`.

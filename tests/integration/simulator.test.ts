@@ -178,8 +178,8 @@ describe('authentication and routing', () => {
     const s = await simulator();
     expect((await apiGet(s, '/squids')).status).toBe(404);
     expect((await apiGet(s, '/accounts/abc/extra')).status).toBe(404);
-    const post = await fetch(`${s.baseUrl}/accounts`, { method: 'POST', headers: { Authorization: `Token ${s.token}` } });
-    expect(post.status).toBe(405);
+    const put = await fetch(`${s.baseUrl}/accounts`, { method: 'PUT', headers: { Authorization: `Token ${s.token}` } });
+    expect(put.status).toBe(405);
   });
 
   test('every /v1 answer is JSON with the rate-limit headers', async () => {

@@ -82,6 +82,13 @@ function countVitest() {
   totals.passed += report.numPassedTests ?? 0;
   totals.failed += report.numFailedTests ?? 0;
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  // A test that skips itself (ctx.skip) leaves its reason in task.meta.skipReason.
+  for (const file of report.testResults ?? []) {
+    for (const result of file.assertionResults ?? []) {
+      const reason = result.meta?.skipReason;
+      if (reason) skipReasons.push(`[vitest] ${path.relative(repoRoot, file.name)} › ${result.fullName}: ${reason}`);
+    }
+  }
   return true;
 }
 

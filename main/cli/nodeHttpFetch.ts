@@ -1,6 +1,7 @@
 /**
- * The command line's fetch: the subset of the Fetch API the Lobstr client uses (a GET with headers,
- * a signal, redirects not followed, a streamed body), over Node's http and https modules.
+ * The command line's fetch: the subset of the Fetch API the Lobstr client uses (a GET, or a POST with
+ * a text body, with headers, a signal, redirects not followed, a streamed body), over Node's http and
+ * https modules.
  *
  * Why not Node's global fetch: its HTTP client (undici) compiles a WebAssembly HTTP parser on the first
  * request, which alone raised the peak memory of a whole `lobstr-tray check` by about 25 MB (108-119 MB
@@ -101,5 +102,6 @@ export const nodeHttpFetch: FetchFunction = (input, init) =>
       }
     });
     request.on('error', (error) => reject(signal?.aborted ? signal.reason : fetchFailed(error)));
-    request.end();
+    // A text body only: the client sends JSON as a string (a re-sync's cookies).
+    request.end(typeof init.body === 'string' ? init.body : undefined);
   });

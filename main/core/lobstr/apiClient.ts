@@ -6,7 +6,7 @@
  * It follows the Decisions table of shared/lobstr-api.md, one step per file, in the order of a call:
  * - clientConfig.ts: the options, resolved once;
  * - pageWalk.ts: GET /accounts, every page (the first, then the rest a few at a time, deduplicated,
- *   capped at maxPages); accountRead.ts: GET /accounts/{hash};
+ *   capped at maxPages); accountRead.ts: GET /accounts/{hash}; cookieSync.ts: a re-sync's calls;
  * - requestWithRetries.ts: one request with its retry policy, and the mapping of what came back to a
  *   LobstrApiError with a kind and a sentence a person can act on;
  * - exchange.ts: one attempt, bounded by the timeout and the body-size cap; redirects not followed.
@@ -15,11 +15,13 @@
  */
 import type { Account, AccountList } from './account.js';
 import { readAccount } from './accountRead.js';
+import { readAccountTypes, readSyncStatus, sendCookies, type AccountType, type CookieSyncRequest, type SyncTask } from './cookieSync.js';
 import { API_KEY_CHARACTERS } from '../settings/apiKey.js';
 import { resolveConfig, type LobstrClientOptions } from './clientConfig.js';
 import { walkAccountPages } from './pageWalk.js';
 
 export type { FetchFunction, LobstrClientOptions } from './clientConfig.js';
+export type { AccountType, CookieSyncRequest, SyncTask } from './cookieSync.js';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -38,6 +40,12 @@ export interface LobstrClient {
   readonly baseUrl: string;
   listAccounts(options?: ListOptions): Promise<AccountList>;
   getAccount(hash: string, options?: RequestOptions): Promise<Account>;
+  /** GET /account_types: each platform's cookie names. */
+  accountTypes(options?: RequestOptions): Promise<AccountType[]>;
+  /** POST /accounts/cookies for an existing account: a sync task (status 100). Values go in the body only. */
+  syncCookies(request: CookieSyncRequest, options?: RequestOptions): Promise<SyncTask>;
+  /** GET /synchronize/{id}. */
+  syncStatus(taskId: string, options?: RequestOptions): Promise<SyncTask>;
 }
 
 export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
@@ -71,6 +79,9 @@ export function createLobstrClient(options: LobstrClientOptions): LobstrClient {
       }
       return call(options?.signal, (signal) => readAccount(config, id, signal));
     },
+    accountTypes: (options) => call(options?.signal, (signal) => readAccountTypes(config, signal)),
+    syncCookies: (request, options) => call(options?.signal, (signal) => sendCookies(config, request, signal)),
+    syncStatus: (taskId, options) => call(options?.signal, (signal) => readSyncStatus(config, taskId.trim(), signal)),
   };
 }
 

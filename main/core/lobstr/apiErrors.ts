@@ -25,6 +25,12 @@ export class LobstrApiError extends Error {
     readonly status?: number,
     /** For rate_limited: how long the server asked to wait, in ms. */
     readonly retryAfterMs?: number,
+    /**
+     * Lobstr refused what the request sent (400/422 to a re-sync's cookies). The kind stays
+     * `invalid_response`, as for any unexpected 4xx, so the connection's problems keep their kinds;
+     * the re-sync reads this as "cookies rejected".
+     */
+    readonly rejected = false,
   ) {
     super(message);
   }

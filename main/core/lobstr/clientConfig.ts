@@ -87,7 +87,7 @@ export interface ClientConfig {
   now: () => number;
   onRequest: LobstrClientOptions['onRequest'];
   /** A LobstrApiError whose message is scrubbed of the key: server text may echo what it was sent. */
-  fail(kind: ApiErrorKind, message: string, status?: number, retryAfterMs?: number): LobstrApiError;
+  fail(kind: ApiErrorKind, message: string, status?: number, retryAfterMs?: number, rejected?: boolean): LobstrApiError;
 }
 
 export function resolveConfig(options: LobstrClientOptions): ClientConfig {
@@ -113,8 +113,8 @@ export function resolveConfig(options: LobstrClientOptions): ClientConfig {
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
     onRequest: options.onRequest,
-    fail: (kind, message, status, retryAfterMs) =>
-      new LobstrApiError(kind, redactSecrets(message, [apiKey]), status, retryAfterMs),
+    fail: (kind, message, status, retryAfterMs, rejected) =>
+      new LobstrApiError(kind, redactSecrets(message, [apiKey]), status, retryAfterMs, rejected),
   };
 }
 

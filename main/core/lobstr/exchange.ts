@@ -1,5 +1,5 @@
 /**
- * One exchange with Lobstr: a single GET, bounded by the timeout and the caller's abort, its body
+ * One exchange with Lobstr: a single request (a GET, or a re-sync's POST), bounded by the timeout and the caller's abort, its body
  * read whole within the size cap. It says what came back (an answer, whatever its status) or why
  * nothing usable did, sorted into what another try may fix (transient) and what it cannot (thrown).
  * Whether and when to try again is requestWithRetries.ts's business.
@@ -30,8 +30,16 @@ export interface Transient {
 
 export type Exchange = { type: 'answer'; answer: Answer } | { type: 'transient'; failure: Transient };
 
+/** What is sent: a GET, or a POST with its JSON body (the body lives for this request only). */
+export interface Outgoing {
+  method: 'GET' | 'POST';
+  url: string;
+  body?: string;
+}
+
 /** One attempt: the answer with its whole body, a transient failure, or a thrown fatal one. */
-export async function exchange(config: ClientConfig, url: string, outer: AbortSignal): Promise<Exchange> {
+export async function exchange(config: ClientConfig, outgoing: Outgoing, outer: AbortSignal): Promise<Exchange> {
+  const { url } = outgoing;
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -45,7 +53,12 @@ export async function exchange(config: ClientConfig, url: string, outer: AbortSi
   let readingBody = false;
   try {
     // Redirects are not followed, so the key is never sent to another address.
-    const response = await config.fetch(url, { method: 'GET', headers: config.headers, signal: controller.signal, redirect: 'manual' });
+    const init: RequestInit = { method: outgoing.method, headers: config.headers, signal: controller.signal, redirect: 'manual' };
+    if (outgoing.body !== undefined) {
+      init.headers = { ...config.headers, 'Content-Type': 'application/json' };
+      init.body = outgoing.body;
+    }
+    const response = await config.fetch(url, init);
     readingBody = true;
     const text = await readCappedBody(config, response);
     return { type: 'answer', answer: { status: response.status, statusText: response.statusText, headers: response.headers, text } };

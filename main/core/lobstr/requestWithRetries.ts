@@ -6,16 +6,24 @@
  * - 429: waits what the server asks (up to a cap), and every request of the call waits with it.
  * - A complete answer that is not what we expect (not JSON, an HTML page, an unexpected 4xx, a
  *   redirect) is not retried: asking again gets the same answer.
+ * - A POST (a re-sync's cookies) is not sent twice after a failure that may come after Lobstr took it
+ *   (5xx, a timeout, a cut connection): only a 429, which says nothing was done, is waited out.
  */
 import type { ClientConfig } from './clientConfig.js';
 import { DEFAULT_API_BASE } from './baseUrl.js';
 import { readErrorMessage } from './errorBody.js';
-import { exchange, formatSeconds, type Answer, type Transient } from './exchange.js';
+import { exchange, formatSeconds, type Answer, type Outgoing, type Transient } from './exchange.js';
 import { LobstrApiError } from './apiErrors.js';
 import { backoffDelay, defaultRateLimitDelay, parseRetryAfter, rateLimitWait } from './retryPolicy.js';
 
 /** What a request was for, so a 404 can say what was not found. */
-export type Purpose = { what: 'list' } | { what: 'account'; hash: string };
+export type Purpose =
+  | { what: 'list' }
+  | { what: 'account'; hash: string }
+  | { what: 'account_types' }
+  /** The cookies sent for an account (POST /accounts/cookies). */
+  | { what: 'sync'; hash: string }
+  | { what: 'sync_task'; task: string };
 
 /** Shared by the requests of one call (a whole listing, or one account read). */
 export interface CallState {
@@ -31,24 +39,32 @@ export function newCallState(): CallState {
   return { requests: 0, pause: null };
 }
 
-function reportRequest(config: ClientConfig, url: string, attempt: number): void {
+function reportRequest(config: ClientConfig, outgoing: Outgoing, attempt: number): void {
   try {
-    config.onRequest?.({ method: 'GET', url, attempt });
+    // The method and the address only: a body may hold cookie values.
+    config.onRequest?.({ method: outgoing.method, url: outgoing.url, attempt });
   } catch {
     // A logger's failure must not fail the poll.
   }
 }
 
 /** GET with retries; returns the parsed JSON of a 2xx answer or throws a LobstrApiError. */
-export async function getJson(config: ClientConfig, url: string, purpose: Purpose, signal: AbortSignal, state: CallState): Promise<unknown> {
+export function getJson(config: ClientConfig, url: string, purpose: Purpose, signal: AbortSignal, state: CallState): Promise<unknown> {
+  return requestJson(config, { method: 'GET', url }, purpose, signal, state);
+}
+
+/** One request with its retries (none after a POST's transient failure); the JSON of a 2xx answer, or a LobstrApiError. */
+export async function requestJson(config: ClientConfig, outgoing: Outgoing, purpose: Purpose, signal: AbortSignal, state: CallState): Promise<unknown> {
+  const { url } = outgoing;
+  const retries = outgoing.method === 'GET' ? config.retries : 0;
   let failures = 0;
   let rateLimitWaits = 0;
   for (let attempt = 1; ; attempt++) {
     signal.throwIfAborted();
     if (state.pause) await state.pause;
     state.requests++;
-    reportRequest(config, url, attempt);
-    const result = await exchange(config, url, signal);
+    reportRequest(config, outgoing, attempt);
+    const result = await exchange(config, outgoing, signal);
 
     let failure: Transient;
     if (result.type === 'transient') {
@@ -81,7 +97,7 @@ export async function getJson(config: ClientConfig, url: string, purpose: Purpos
       if (retryAfterMs !== undefined) failure.retryAfterMs = retryAfterMs;
     }
 
-    if (failures >= config.retries) {
+    if (failures >= retries) {
       const tried = attempt > 1 ? ` (tried ${attempt} times)` : '';
       throw config.fail(failure.kind, `${failure.summary}${tried}. ${failure.advice}`, failure.status);
     }
@@ -94,8 +110,24 @@ export async function getJson(config: ClientConfig, url: string, purpose: Purpos
   }
 }
 
+/** What a request was for, in a sentence: "Lobstr sent an empty response for …". */
+function purposeText(purpose: Purpose): string {
+  switch (purpose.what) {
+    case 'list':
+      return 'the accounts list';
+    case 'account':
+      return `account ${purpose.hash}`;
+    case 'account_types':
+      return 'the account types';
+    case 'sync':
+      return `the cookies sent for account ${purpose.hash}`;
+    case 'sync_task':
+      return `sync task ${purpose.task}`;
+  }
+}
+
 function readJson(config: ClientConfig, answer: Answer, purpose: Purpose): unknown {
-  const what = purpose.what === 'list' ? 'the accounts list' : `account ${purpose.hash}`;
+  const what = purposeText(purpose);
   if (answer.text.trim() === '') {
     throw config.fail(
       'invalid_response',
@@ -145,14 +177,15 @@ function statusError(config: ClientConfig, answer: Answer, url: string, purpose:
       status,
     );
   }
-  if (status === 404) {
-    return purpose.what === 'account'
-      ? config.fail('not_found', `Account ${purpose.hash} was not found on Lobstr (${line}); it may have been deleted.`, status)
-      : config.fail(
-          'not_found',
-          `Lobstr has no accounts list at ${config.baseUrl}/accounts (${line}). Check the API base URL (it should end in /v1, like ${DEFAULT_API_BASE}).`,
-          status,
-        );
+  if (status === 404) return notFound(config, purpose, line, status);
+  if ((status === 400 || status === 422) && purpose.what === 'sync') {
+    return config.fail(
+      'invalid_response',
+      `Lobstr refused the cookies for account ${purpose.hash} (${line}). They may be expired, incomplete or from another account.`,
+      status,
+      undefined,
+      true,
+    );
   }
   if (status >= 300 && status < 400) {
     const location = answer.headers.get('location');
@@ -171,6 +204,25 @@ function statusError(config: ClientConfig, answer: Answer, url: string, purpose:
       'This is unexpected: check the API base URL, and update the app if it keeps happening.',
     status,
   );
+}
+
+function notFound(config: ClientConfig, purpose: Purpose, line: string, status: number): LobstrApiError {
+  switch (purpose.what) {
+    case 'account':
+    case 'sync':
+      return config.fail('not_found', `Account ${purpose.hash} was not found on Lobstr (${line}); it may have been deleted.`, status);
+    case 'sync_task':
+      return config.fail('not_found', `Lobstr does not know sync task ${purpose.task} (${line}).`, status);
+    default: {
+      const path = purpose.what === 'list' ? 'accounts' : 'account_types';
+      const what = purpose.what === 'list' ? 'accounts list' : 'account types';
+      return config.fail(
+        'not_found',
+        `Lobstr has no ${what} at ${config.baseUrl}/${path} (${line}). Check the API base URL (it should end in /v1, like ${DEFAULT_API_BASE}).`,
+        status,
+      );
+    }
+  }
 }
 
 /** "401 Invalid token." — the server's words when it gave some, else the status text. */

@@ -37,14 +37,16 @@ export class ScriptedLobstr {
   /** The next answers, by "METHOD /path-prefix", taken before the normal ones (one each). */
   private readonly overrides: Array<{ route: string; answer: ScriptedAnswer | 'network' }> = [];
   taskScript: TaskScript = NORMAL_TASK;
-  /** On a task's 200, what its account becomes (healthy by default). */
-  onSynchronized: (account: Record<string, unknown>) => Record<string, unknown> = (account) => ({
+  /** On a task's 200, what its account becomes (healthy by default); null deletes it. */
+  onSynchronized: (account: Record<string, unknown>) => Record<string, unknown> | null = (account) => ({
     ...account,
     status: '200',
     status_code_info: 'synchronized',
     status_code_description: 'Success!',
   });
   private readonly tasks = new Map<string, { account: string; reads: number }>();
+  /** Routes whose next request waits until the caller aborts it. */
+  private readonly held: string[] = [];
   private taskSerial = 0;
 
   constructor(accounts: Array<Record<string, unknown>> = []) {
@@ -54,6 +56,11 @@ export class ScriptedLobstr {
   /** The next request matching `route` ("POST /accounts/cookies", "GET /synchronize") gets `answer`. */
   answerNext(route: string, answer: ScriptedAnswer | 'network'): void {
     this.overrides.push({ route, answer });
+  }
+
+  /** The next request matching `route` never gets an answer: it waits until its caller aborts. */
+  holdNext(route: string): void {
+    this.held.push(route);
   }
 
   /** The sync tasks' status reads, in order. */
@@ -69,6 +76,11 @@ export class ScriptedLobstr {
     const body = typeof init.body === 'string' ? init.body : null;
     this.requests.push({ method, path, body, authorization: headers.get('authorization') });
     init.signal?.throwIfAborted();
+    const held = this.held.findIndex((route) => `${method} ${path}`.startsWith(route));
+    if (held >= 0) {
+      this.held.splice(held, 1);
+      await new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true }));
+    }
     const override = this.overrides.findIndex((o) => `${method} ${path}`.startsWith(o.route));
     if (override >= 0) {
       const { answer } = this.overrides.splice(override, 1)[0]!;
@@ -105,7 +117,9 @@ export class ScriptedLobstr {
     task.reads++;
     if (Number(step.status_code) === 200 && task.reads <= this.taskScript.length) {
       const account = this.accounts.get(task.account);
-      if (account) this.accounts.set(task.account, this.onSynchronized(account));
+      const after = account && this.onSynchronized(account);
+      if (after) this.accounts.set(task.account, after);
+      else this.accounts.delete(task.account);
     }
     return { status: 200, body: { id, object: 'synchronize-cookies', ...step, account_hash: task.account } };
   }

@@ -5,7 +5,7 @@
  */
 import type { Account } from '../lobstr/account.js';
 import { cookieDomainMatches, cookieNeeds, type CookieNeeds } from './cookieNeeds.js';
-import { readCookieText, type CookieTextFormat, type TextCookie } from './cookieText.js';
+import { readCookieText, type CookieTextFormat, type CookieEntry } from './cookieText.js';
 
 /** Names only. */
 export interface CookieReport {
@@ -26,8 +26,8 @@ export interface CookieChoice {
  * site would receive it; when two such cookies share a name, the more specific domain wins, as the
  * browser lists it first.
  */
-export function pickCookies(available: readonly TextCookie[], needs: CookieNeeds): CookieChoice {
-  const best = new Map<string, TextCookie>();
+export function pickCookies(available: readonly CookieEntry[], needs: CookieNeeds): CookieChoice {
+  const best = new Map<string, CookieEntry>();
   for (const cookie of available) {
     if (cookie.domain !== null && needs.host !== null && !cookieDomainMatches(cookie.domain, needs.host)) continue;
     const held = best.get(cookie.name);
@@ -53,6 +53,6 @@ export function cookiesFromText(text: string, account: Pick<Account, 'cookies' |
   return { ok: true, format: read.format, ...pickCookies(read.cookies, cookieNeeds(account)) };
 }
 
-function domainLength(cookie: TextCookie): number {
+function domainLength(cookie: CookieEntry): number {
   return cookie.domain?.replace(/^\./, '').length ?? 0;
 }

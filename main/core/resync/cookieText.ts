@@ -17,7 +17,7 @@ export const COOKIE_FORMAT_NAMES: Record<CookieTextFormat, string> = {
   header: 'Cookie header',
 };
 
-export interface TextCookie {
+export interface CookieEntry {
   name: string;
   value: string;
   /** The domain the text gives (".linkedin.com"), as written; null where the format has none (a header). */
@@ -25,7 +25,7 @@ export interface TextCookie {
 }
 
 export type CookieTextReading =
-  | { ok: true; format: CookieTextFormat; cookies: TextCookie[] }
+  | { ok: true; format: CookieTextFormat; cookies: CookieEntry[] }
   | { ok: false; format: CookieTextFormat | null; message: string };
 
 export function readCookieText(text: string): CookieTextReading {
@@ -53,7 +53,7 @@ function readCookieEditorJson(text: string): CookieTextReading {
   if (!Array.isArray(list)) {
     return fail('The JSON is not a list of cookies: a Cookie-Editor export is a list of {"name", "value", "domain", …} objects.');
   }
-  const cookies: TextCookie[] = [];
+  const cookies: CookieEntry[] = [];
   for (let i = 0; i < list.length; i++) {
     const item: unknown = list[i];
     const where = `Cookie ${i + 1} of the JSON`;
@@ -127,7 +127,7 @@ function looksLikeNetscape(text: string): boolean {
 
 function readNetscape(text: string): CookieTextReading {
   const fail = (message: string): CookieTextReading => ({ ok: false, format: 'netscape', message });
-  const cookies: TextCookie[] = [];
+  const cookies: CookieEntry[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!.replace(/\s+$/, '');
@@ -161,7 +161,7 @@ function readHeader(text: string): CookieTextReading {
   // "Cookie: …" as copied from DevTools' request headers; several lines read as one header.
   const body = text.replace(/^cookie\s*:\s*/i, '');
   const parts = body.split(/;|\r?\n/).map((part) => part.trim());
-  const cookies: TextCookie[] = [];
+  const cookies: CookieEntry[] = [];
   let number = 0;
   for (const part of parts) {
     if (part === '') continue;

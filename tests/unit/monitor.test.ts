@@ -7,6 +7,7 @@ import type { MonitorEvent } from '../../main/core/appModel.js';
 import { BACKOFF_MAX_MS, failureDelayMs, pollIntervalMs } from '../../main/core/monitor/monitor.js';
 import {
   EXPIRED,
+  HEALTHY,
   HOUR,
   MINUTE,
   T0,
@@ -489,6 +490,74 @@ describe('an account re-read on its own (the details view)', () => {
     await h.monitor.accountRead(makeAccount(EXPIRED));
     expect(h.monitor.status().snapshot?.accounts).toHaveLength(1);
     expect(h.notifier.shown).toEqual([]);
+    await h.monitor.stop();
+  });
+});
+describe('an account the user re-synced from the app', () => {
+  /** A monitor that has announced @maya_builds needing re-sync. */
+  async function expiredAndAnnounced() {
+    const account = makeAccount({ ...EXPIRED, username: 'maya_builds' });
+    const h = monitorHarness({ accounts: [account] });
+    h.monitor.start();
+    await flush();
+    expect(h.notifier.take().map((n) => n.title)).toEqual(['@maya_builds needs cookie re-sync']);
+    h.takeEvents();
+    return { account, h };
+  }
+
+  it('turns green at once, without waiting for the next poll, and without a "synchronized again" notification (the window shows the success)', async () => {
+    const { account, h } = await expiredAndAnnounced();
+    const polls = h.api.calls;
+
+    await h.monitor.accountResynced({ ...account, ...HEALTHY });
+    expect(h.monitor.status().snapshot?.counts).toMatchObject({ ok: 1, needs_resync: 0 });
+    expect(h.api.calls).toBe(polls);
+    expect(describeEvents(h.takeEvents())).toEqual(['@maya_builds needs_resync -> ok']);
+
+    h.api.set(account.id, HEALTHY);
+    await h.monitor.refreshNow();
+    expect(h.notifier.shown).toEqual([]);
+    await h.monitor.stop();
+  });
+
+  it('a recovery seen otherwise (a poll, or the details Refresh) is still announced', async () => {
+    const { account, h } = await expiredAndAnnounced();
+    await h.monitor.accountRead({ ...account, ...HEALTHY });
+    expect(h.notifier.take().map((n) => n.title)).toEqual(['@maya_builds is synchronized again']);
+    await h.monitor.stop();
+  });
+
+  it('when Lobstr still shows the old state right after the sync, the recovery the next poll sees is not announced either', async () => {
+    const { account, h } = await expiredAndAnnounced();
+    await h.monitor.accountResynced({ ...account });
+    h.api.set(account.id, HEALTHY);
+    await h.monitor.refreshNow();
+    expect(h.monitor.status().snapshot?.counts.ok).toBe(1);
+    expect(h.notifier.shown).toEqual([]);
+    await h.monitor.stop();
+  });
+
+  it('a poll on its way with the older copy neither undoes it nor announces it', async () => {
+    const { account, h } = await expiredAndAnnounced();
+    h.api.hold();
+    const poll = h.monitor.refreshNow();
+    await flush();
+    await h.monitor.accountResynced({ ...account, ...HEALTHY });
+    h.api.release();
+    await poll;
+    expect(h.monitor.status().snapshot?.counts.ok).toBe(1);
+    expect(h.notifier.shown).toEqual([]);
+    await h.monitor.stop();
+  });
+
+  it('only that one recovery is kept quiet: a later expiry and recovery are announced as usual', async () => {
+    const { account, h } = await expiredAndAnnounced();
+    await h.monitor.accountResynced({ ...account, ...HEALTHY });
+    h.api.set(account.id, EXPIRED);
+    await h.monitor.refreshNow();
+    h.api.set(account.id, HEALTHY);
+    await h.monitor.refreshNow();
+    expect(h.notifier.take().map((n) => n.title)).toEqual(['@maya_builds needs cookie re-sync', '@maya_builds is synchronized again']);
     await h.monitor.stop();
   });
 });

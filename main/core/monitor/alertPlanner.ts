@@ -10,7 +10,8 @@
  *   One notification each; three or more in one poll become one grouped notification.
  * - Never repeated while it keeps needing re-sync; with `reminderHours` set, a reminder after that
  *   many hours since the last announcement, then again every `reminderHours`.
- * - "Synchronized again" when an account goes from needing re-sync straight to ok (setting, on by default).
+ * - "Synchronized again" when an account goes from needing re-sync straight to ok (setting, on by default),
+ *   except for an account the user just re-synced from the app: its window shows that success.
  * - The key rejected (connection problem `auth`): one notification for a run of auth failures; a
  *   successful poll ends the run. Offline, server errors, invalid responses: no notification, the icon
  *   says it.
@@ -70,6 +71,8 @@ export interface AlertInput {
   ledger: AlertLedger;
   settings: Pick<Settings, 'notifications' | 'reminderHours' | 'snooze'>;
   nowMs: number;
+  /** Accounts the user re-synced from the app: their recovery counts as seen, not shown. */
+  quietRecoveries?: ReadonlySet<string>;
 }
 
 export interface AlertPlan {
@@ -123,7 +126,7 @@ export async function planAlertsInSlices(input: AlertInput, slicer: Slicer): Pro
 
 /** planAlerts, pausing (yield) every few hundred accounts so a caller can cut the work in slices. */
 function* planAlertSteps(input: AlertInput): Generator<void, AlertPlan, void> {
-  const { accounts, problem, ledger, settings, nowMs } = input;
+  const { accounts, problem, ledger, settings, nowMs, quietRecoveries } = input;
   const kinds = settings.notifications;
   const quiet = isSnoozed(settings.snooze, nowMs);
   const nowIso = new Date(nowMs).toISOString();
@@ -172,7 +175,7 @@ function* planAlertSteps(input: AlertInput): Generator<void, AlertPlan, void> {
         notified = { at: nowIso, health };
       }
     } else if (health === 'ok' && before?.health === 'needs_resync') {
-      if (kinds.recovered && !quiet) recovered.push(assessed);
+      if (kinds.recovered && !quiet && !quietRecoveries?.has(account.id)) recovered.push(assessed);
       notified = { at: nowIso, health };
     }
     if (before && before.health === health && before.reason === reason && before.since === since && before.notified === notified && before.goneAt === undefined) {

@@ -104,6 +104,13 @@ export interface Monitor {
    */
   accountRead(account: Account): Promise<void>;
   /**
+   * The user re-synced this account from the app and it was read again (core/resync): taken in at
+   * once like accountRead, so the tray, the list and the details turn green without waiting for a
+   * poll, but its recovery is not announced ("synchronized again"): the re-sync's window shows it.
+   * Should Lobstr still show the old state, the recovery a poll sees within RESYNC_QUIET_MS stays quiet too.
+   */
+  accountResynced(account: Account): Promise<void>;
+  /**
    * What changed from snapshot revision `revision` to the current one, when the monitor still knows
    * (the last change only); null when it does not: the caller sends the whole snapshot instead.
    */
@@ -111,6 +118,9 @@ export interface Monitor {
 }
 
 type PollEnd = 'ok' | 'failed' | 'abandoned';
+
+/** How long a re-sync done in the app keeps the account's recovery quiet, should Lobstr show it late. */
+export const RESYNC_QUIET_MS = 15 * 60_000;
 
 export function createMonitor(deps: MonitorDeps): Monitor {
   const clock = deps.clock ?? systemClock;
@@ -138,6 +148,8 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   let lastEnd: PollEnd = 'ok';
   /** Accounts re-read on their own (accountRead) while a poll was in flight, by id. */
   const readsDuringPoll = new Map<string, { account: Account; atMs: number }>();
+  /** Accounts re-synced in the app (accountResynced), by id, with when: their recovery is not announced. */
+  const resyncedByUser = new Map<string, number>();
   /** One change of the memory at a time: a poll's judgement and a re-read account never interleave. */
   let judging: Promise<unknown> = Promise.resolve();
 
@@ -240,7 +252,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         readsDuringPoll.clear();
         const listing = { checkedAt: new Date(now).toISOString(), accounts, warnings: (list as AccountList).warnings };
         judgedBy = rulesKey(settings);
-        const outcome = await judgeListing(memory, listing, now, settings, rules(settings), createSlicer(sliceMs), lastRevision);
+        const outcome = await judgeListing(memory, listing, now, settings, rules(settings), createSlicer(sliceMs), lastRevision, quietRecoveries());
         // Stopped or reconfigured while judging: the result no longer counts.
         if (abandoned()) return 'abandoned';
         lastPollAt = listing.checkedAt;
@@ -256,9 +268,18 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     }
   }
 
+  /** The re-synced accounts whose recovery is still to be kept quiet; older ones are forgotten. */
+  function quietRecoveries(): ReadonlySet<string> {
+    const now = clock.now();
+    for (const [id, at] of resyncedByUser) if (now - at > RESYNC_QUIET_MS) resyncedByUser.delete(id);
+    return new Set(resyncedByUser.keys());
+  }
+
   /** Takes in a judged outcome: the new memory, then notifications, events, alerts, and the save. */
   function apply(outcome: Outcome): Promise<void> {
     memory = outcome.memory;
+    // A re-synced account judged ok has had its recovery: a later one is news again.
+    for (const id of resyncedByUser.keys()) if (memory.snapshot?.byId.get(id)?.health === 'ok') resyncedByUser.delete(id);
     lastRevision = Math.max(lastRevision, memory.snapshot?.revision ?? 0);
     if (outcome.delta) lastDelta = outcome.delta;
     for (const notification of outcome.notifications) {
@@ -331,6 +352,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         settings,
         rules(settings),
         createSlicer(sliceMs),
+        quietRecoveries(),
       );
       // Forgotten or replaced meanwhile (reconfigure): this read belongs to the old list.
       if (memory !== current) return;
@@ -438,7 +460,10 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         problem: null,
         ledger: options.forgetAccounts ? EMPTY_LEDGER : { ...memory.ledger, keyRejectedShown: false },
       };
-      if (options.forgetAccounts) lastDelta = null;
+      if (options.forgetAccounts) {
+        lastDelta = null;
+        resyncedByUser.clear();
+      }
       if (running && configured) {
         if (inFlight) followUp = 'always';
         else void poll();
@@ -447,6 +472,11 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     },
 
     accountRead: (account) => judgeSnapshotAgain(account),
+
+    accountResynced(account) {
+      resyncedByUser.set(account.id, clock.now());
+      return judgeSnapshotAgain(account);
+    },
 
     changesSince(revision) {
       const current = memory.snapshot?.revision ?? 0;

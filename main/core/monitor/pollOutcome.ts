@@ -32,6 +32,8 @@ export interface Outcome {
   changed: boolean;
 }
 
+const NO_IDS: ReadonlySet<string> = new Set();
+
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A listing arrived: judged against what was last seen. */
@@ -43,12 +45,14 @@ export async function judgeListing(
   rules: HealthRules,
   slicer: Slicer,
   lastRevision = 0,
+  /** Accounts whose recovery is not announced (alertPlanner's AlertInput.quietRecoveries). */
+  quietRecoveries: ReadonlySet<string> = NO_IDS,
 ): Promise<Outcome> {
   const { snapshot, delta } = await assessSnapshot(memory.snapshot, listing, nowMs, rules, slicer, lastRevision);
   await slicer.yieldNow();
   const remembered = memory.ledger.accounts;
   const accountEvents = delta ? deltaTransitions(delta, (id) => (Object.hasOwn(remembered, id) ? remembered[id]!.health : undefined)) : [];
-  const plan = await planAlertsInSlices({ accounts: snapshot.assessed, problem: null, ledger: memory.ledger, settings, nowMs }, slicer);
+  const plan = await planAlertsInSlices({ accounts: snapshot.assessed, problem: null, ledger: memory.ledger, settings, nowMs, quietRecoveries }, slicer);
   await slicer.yieldNow();
   const changed =
     delta !== null ||
@@ -77,6 +81,7 @@ export async function judgeAgain(
   settings: Settings,
   rules: HealthRules,
   slicer: Slicer,
+  quietRecoveries: ReadonlySet<string> = NO_IDS,
 ): Promise<Outcome> {
   const accounts = replacing
     ? memory.snapshot.accounts.map((candidate) => (candidate.id === replacing.id ? replacing : candidate))
@@ -88,6 +93,8 @@ export async function judgeAgain(
     settings,
     rules,
     slicer,
+    undefined,
+    quietRecoveries,
   );
   const ledger = { ...outcome.memory.ledger, keyRejectedShown: memory.ledger.keyRejectedShown };
   return {

@@ -4,12 +4,15 @@
  * tasks move 100 → 120 → 200 as the re-sync waits). The monitor is the real one, polled only when
  * the test says: the account turns green at once, with no "synchronized again" notification.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Clock } from '../../main/core/appModel.js';
 import type { Account } from '../../main/core/lobstr/account.js';
 import { createLobstrClient, type LobstrClient } from '../../main/core/lobstr/apiClient.js';
 import { createMonitor } from '../../main/core/monitor/monitor.js';
-import { MemoryMonitorStore } from '../../main/core/monitor/monitorStore.js';
+import { JsonFileMonitorStore } from '../../main/core/monitor/monitorStore.js';
 import { resyncAccount } from '../../main/core/resync/resync.js';
 import type { ResyncProgress } from '../../main/core/resync/resyncProgress.js';
 import type { RunningSimulator } from '../../main/simulator/server.js';
@@ -61,9 +64,12 @@ async function setup(options: { token?: string } = {}) {
   const account = await reader.getAccount(target.id);
 
   const notifier = new RecordingNotifier();
+  // The monitor's state file, as the app keeps it: a test reads what was written there.
+  const stateDir = mkdtempSync(path.join(tmpdir(), 'lobstr-resync-'));
+  onTestFinished(() => rmSync(stateDir, { recursive: true, force: true }));
   const monitor = createMonitor({
     fetchAccounts: (signal, reuse) => reader.listAccounts({ signal, reuse }),
-    store: new MemoryMonitorStore(),
+    store: new JsonFileMonitorStore(path.join(stateDir, 'monitor-state.json')),
     getSettings: () => settingsWith({}),
     notifier,
     clock: new FakeClock(T0),
@@ -88,7 +94,9 @@ async function setup(options: { token?: string } = {}) {
       },
     );
   const health = () => monitor.status().snapshot?.byId.get(account.id)?.health;
-  return { sim, clock, client, reader, account, monitor, notifier, progress, run, health };
+  /** Everything the monitor wrote, as text. */
+  const written = (): string => readdirSync(stateDir).map((file) => readFileSync(path.join(stateDir, file), 'utf8')).join('\n');
+  return { sim, clock, client, reader, account, monitor, notifier, progress, run, health, written };
 }
 
 /** Every cookie the account needs, as a logged-in LinkedIn session holds them. */
@@ -127,6 +135,9 @@ describe('re-sync against the simulator', () => {
     expect(h.health()).toBe('ok');
     expect(h.notifier.shown).toEqual([]);
     await h.monitor.stop();
+    // The state file holds the re-synced account, and no cookie value.
+    expect(h.written()).toContain(h.account.id);
+    expect(h.written()).not.toContain(VALUE);
   });
 
   it('a cookie missing, then arriving', async () => {

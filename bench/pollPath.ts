@@ -2,7 +2,9 @@
  * The tray app's poll path, measured as assembled: the app on the test fakes of Electron, in a
  * process of its own (pollPathApp.ts), window open, against the simulator in another process. For
  * 1,000, 10,000 and 100,000 accounts, after the first poll: one poll where nothing changed, then one
- * where a few accounts changed (through the simulator's control API). Per poll: wall time, longest
+ * where a few accounts changed (through the simulator's control API). Also what opening the window
+ * cost after the first poll: the whole snapshot it asks for (snapshot:get), its bytes and the time
+ * to make and serialise it on the main thread. Per poll: wall time, longest
  * main-thread stall, peak RSS, pushes to the window and their bytes, tray menu rebuilds, and the
  * state file (size; written or not; atomically, as a reader polling it every 2 ms sees it).
  * Targets (issue 8): stall < 50 ms at 10,000 and < 250 ms at 100,000; RSS < 150 MB at 10,000; at
@@ -19,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { PollFigures } from './pollPathHarness.js';
+import type { PollFigures, WindowOpenFigures } from './pollPathHarness.js';
 import { watchStateFile, type StateFileFigures } from './stateFileWatch.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -44,6 +46,7 @@ interface PollRow extends PollFigures {
 interface SizeRun {
   accounts: number;
   firstPollMs: number;
+  windowOpen: WindowOpenFigures;
   rows: PollRow[];
   profile: string | null;
 }
@@ -118,7 +121,7 @@ async function runSize(accounts: number, profileDir: string | null): Promise<Siz
     }
     app.stdin!.end('quit\n');
     await once(app, 'exit');
-    return { accounts, firstPollMs: ready.firstPollMs as number, rows, profile: profileDir ? path.join(profileDir, profileName) : null };
+    return { accounts, firstPollMs: ready.firstPollMs as number, windowOpen: ready.windowOpen as WindowOpenFigures, rows, profile: profileDir ? path.join(profileDir, profileName) : null };
   } finally {
     if (app) await stopProcess(app);
     await stopProcess(sim);
@@ -168,6 +171,13 @@ function printRuns(runs: SizeRun[], failures: string[]): boolean {
       `  ${r.accounts.toLocaleString('en').padStart(8)}  ${r.kind.padEnd(9)}  ${ms(r.wallMs).padStart(8)}  ${ms(stallOf(r)).padStart(9)}  ` +
         `${`${r.rssBeforeMb.toFixed(0)}→${r.peakRssMb.toFixed(0)} MB`.padStart(15)}  ${String(r.pushes).padStart(6)}  ${bytes(r.pushedBytes).padStart(8)}  ` +
         `${`${r.menuBuilds}/${r.menuSets}`.padStart(4)}  ${state}`,
+    );
+  }
+  for (const run of runs) {
+    const open = run.windowOpen;
+    console.log(
+      `  ${run.accounts.toLocaleString('en').padStart(8)}  window opens: snapshot:get answers ${bytes(open.answerBytes)} ` +
+        `(${(open.answerBytes / run.accounts).toFixed(0)} B an account), made in ${ms(open.answerMs)}, serialised in ${ms(open.serializeMs)}`,
     );
   }
   for (const failure of failures) console.log(`  ${failure}`);

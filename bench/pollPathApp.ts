@@ -2,7 +2,7 @@
  * The tray app in a process of its own for the poll-path benchmark (bench/pollPath.ts drives it), so
  * its memory and stalls are its own: the simulator runs in another process.
  * argv: <baseUrl> <root folder>; the key comes from BENCH_TOKEN (never argv).
- * Talks in JSON lines: prints {"ready", "firstPollMs", "stateFile"} once connected; then, per line
+ * Talks in JSON lines: prints {"ready", "firstPollMs", "windowOpen", "stateFile"} once connected; then, per line
  * "poll" on stdin, polls and prints {"polled", "wallMs"}, waits for the line "stop" (the driver
  * decides when the poll's after-effects have settled) and prints the PollFigures. "quit" ends it.
  */
@@ -22,7 +22,7 @@ const nextLine = async (): Promise<string> => {
 };
 
 const bench = await launchBenchApp({ baseUrl: baseUrl!, apiKey: process.env.BENCH_TOKEN ?? '', root: root!, repo });
-say({ ready: true, firstPollMs: bench.firstPollMs, stateFile: bench.stateFile });
+say({ ready: true, firstPollMs: bench.firstPollMs, windowOpen: bench.windowOpen, stateFile: bench.stateFile });
 
 for (let command = await nextLine(); command !== 'quit'; command = await nextLine()) {
   if (command !== 'poll') throw new Error(`unknown command ${command}`);

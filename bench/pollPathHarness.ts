@@ -55,6 +55,15 @@ class CountingWindow extends FakeBrowserWindow {
   override readonly webContents = new CountingWebContents();
 }
 
+/** The window opening: its page asks for the whole snapshot (snapshot:get), as it does when it loads. */
+export interface WindowOpenFigures {
+  /** The answer's bytes as the structured clone algorithm writes them (Electron clones an invoke's reply). */
+  answerBytes: number;
+  /** Making the answer (the handler, in slices) and serialising it (v8.serialize: the clone's work on the main thread). */
+  answerMs: number;
+  serializeMs: number;
+}
+
 export interface BenchAppOptions {
   /** The simulator's /v1 base URL and the key it accepts. */
   baseUrl: string;
@@ -72,6 +81,8 @@ export interface BenchApp {
   readonly stateFile: string;
   /** Wall time of the first poll (the one connect() waits for). */
   readonly firstPollMs: number;
+  /** What opening the window cost the main process, after the first poll. */
+  readonly windowOpen: WindowOpenFigures;
   /**
    * Measures one poll: refreshNow(), then `settle`, then until no push or menu change came for 300 ms
    * (what the app does after refreshNow resolves still counts), then the figures.
@@ -160,8 +171,12 @@ export async function launchBenchApp(options: BenchAppOptions): Promise<BenchApp
   if (!window) throw new Error('the app opened no window');
   // As the page does when it loads (renderer/src/lib/appState.svelte.ts): it asks for the whole
   // snapshot once; from then on the main process pushes it what changed.
+  const asked = performance.now();
   const whole = await electron.ipcMain.invoke('snapshot:get');
+  const answered = performance.now();
   if (!whole.ok) throw new Error(`the window could not read the snapshot: ${JSON.stringify(whole)}`);
+  const answerBytes = v8.serialize(whole).length;
+  const windowOpen: WindowOpenFigures = { answerBytes, answerMs: answered - asked, serializeMs: performance.now() - answered };
 
   const menuSets = (): number => electron.trays.reduce((n, tray) => n + tray.calls.filter((c) => c === 'setContextMenu').length, 0);
 
@@ -170,6 +185,7 @@ export async function launchBenchApp(options: BenchAppOptions): Promise<BenchApp
     electron,
     stateFile,
     firstPollMs,
+    windowOpen,
     async measurePoll(settle) {
       const contents = () => app.lifecycle.currentWindow()?.webContents;
       (globalThis as { gc?: () => void }).gc?.();

@@ -91,13 +91,14 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * dist/renderer over http on 127.0.0.1 (module scripts do not load over file:// in a plain browser),
- * and at DATA_PATHS what the page is handed (set per size).
+ * and at DATA_PATHS what the page is handed (set per size), an account in full included.
  */
-async function serveRenderer(): Promise<{ url: string; data: Map<string, string>; close(): Promise<void> }> {
+async function serveRenderer(): Promise<{ url: string; data: Map<string, string>; held: { answer: (id: string) => unknown }; close(): Promise<void> }> {
   const data = new Map<string, string>();
+  const held = { answer: (_id: string): unknown => null };
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const handed = data.get(pathname);
+    const handed = pathname.startsWith(DATA_PATHS.held) ? JSON.stringify(held.answer(pathname.slice(DATA_PATHS.held.length))) : data.get(pathname);
     if (handed !== undefined) {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(handed);
       return;
@@ -115,6 +116,7 @@ async function serveRenderer(): Promise<{ url: string; data: Map<string, string>
   return {
     url: `http://127.0.0.1:${port}/`,
     data,
+    held,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -264,6 +266,10 @@ async function benchSize(browser: Browser, server: Awaited<ReturnType<typeof ser
   const data = await windowData(size, PUSHES, Date.now());
   server.data.set(DATA_PATHS.snapshot, JSON.stringify(data.snapshot));
   server.data.set(DATA_PATHS.pushes, JSON.stringify(data.pushes.map((push) => JSON.stringify(push))));
+  server.held.answer = (id) => {
+    const account = data.held(id);
+    return account ? { ok: true, value: account } : { ok: false, error: { kind: 'not_found', message: `There is no account ${id} in the last check.` } };
+  };
   console.log(`  ${size.toLocaleString('en')} accounts${size === TARGET_SIZE ? '' : ' (the targets at 10,000 shown)'}`);
 
   const renders = await firstRender(browser, server.url);

@@ -1,6 +1,7 @@
 /**
  * What the window benchmark hands the page: the whole snapshot the app would send for N generated
- * accounts, and a run of polls' pushes after it, each made by the core's own functions as the
+ * accounts (each account's row), each account in full as the app answers account:held, and a run
+ * of polls' pushes after the snapshot, each made by the core's own functions as the
  * monitor and the main process make them (assessSnapshot judges the poll against the previous
  * snapshot, snapshotDeltaView turns its delta into what is pushed). Each poll changes the health
  * of 1 to 20 accounts (expired ones move to the top of the list, in view), renames one and removes
@@ -11,8 +12,8 @@ import type { MonitorStatus } from '../main/core/appModel.js';
 import type { Account } from '../main/core/lobstr/account.js';
 import { parseAccount } from '../main/core/lobstr/accountSchema.js';
 import { assessAll, assessSnapshot, type AssessedSnapshot } from '../main/core/monitor/assessedSnapshot.js';
-import { snapshotDeltaView, snapshotView, type ViewContext } from '../main/core/views/rendererViews.js';
-import type { SnapshotPush, SnapshotView } from '../main/core/views/windowViews.js';
+import { heldAccountView, snapshotDeltaView, snapshotView, type ViewContext } from '../main/core/views/rendererViews.js';
+import type { HeldAccount, SnapshotPush, SnapshotView } from '../main/core/views/windowViews.js';
 import { generateAccounts } from '../main/simulator/accountFactory.js';
 
 const SEED = 7;
@@ -20,6 +21,8 @@ const SEED = 7;
 export interface WindowData {
   /** The whole snapshot, revision 1 (snapshot:get's answer). */
   snapshot: SnapshotView;
+  /** An account of that snapshot in full (account:held's answer); null for an id it does not hold. */
+  held(id: string): HeldAccount | null;
   /** Deltas following it, revision 2, 3…; each applies to the one before. */
   pushes: SnapshotPush[];
   /** Accounts each push changed (upserted + removed). */
@@ -52,7 +55,9 @@ export async function windowData(size: number, pushCount: number, nowMs: number)
     .filter((parsed): parsed is Account => !('error' in parsed));
   const checkedAt = new Date(nowMs).toISOString();
   let previous = assessAll({ checkedAt, accounts, warnings: [] }, nowMs, rules);
-  const snapshot = snapshotView(statusOf(previous, nowMs), context);
+  const first = statusOf(previous, nowMs);
+  const snapshot = snapshotView(first, context);
+  const held = (id: string): HeldAccount | null => heldAccountView(first, id);
 
   let icons = { ...snapshot.icons };
   const pushes: SnapshotPush[] = [];
@@ -78,5 +83,5 @@ export async function windowData(size: number, pushCount: number, nowMs: number)
     previous = judged;
     accounts = next;
   }
-  return { snapshot, pushes, changed };
+  return { snapshot, held, pushes, changed };
 }

@@ -16,8 +16,8 @@ export const SELECTORS = {
   search: 'input[type="search"]',
 };
 
-/** Where the page reads what the bench hands it (served by rendererBench.ts). */
-export const DATA_PATHS = { snapshot: '/__bench/snapshot.json', pushes: '/__bench/pushes.json' };
+/** Where the page reads what the bench hands it (served by rendererBench.ts); `held` + an id: account:held's answer. */
+export const DATA_PATHS = { snapshot: '/__bench/snapshot.json', pushes: '/__bench/pushes.json', held: '/__bench/held/' };
 
 /** One timed change: a keystroke or a push, from its start to the end of the frame that shows it. */
 export interface TimedChange {
@@ -78,17 +78,11 @@ export function pageScript(): string {
     onSnapshot: (listener) => { snapshotListeners.add(listener); return () => snapshotListeners.delete(listener); },
     refresh: done,
     getAccount: async (id) => {
-      const current = await loadSnapshot();
-      const account = current.accounts.find((a) => a.id === id);
-      return account ? ok({ account, icon: current.icons[account.type] || '', fetchedAt: new Date().toISOString() })
-        : { ok: false, error: { kind: 'not_found', message: 'No such account' } };
+      const held = await (await fetch(${JSON.stringify(DATA_PATHS.held)} + encodeURIComponent(id))).json();
+      return held.ok ? ok({ account: held.value.account, icon: held.value.icon, fetchedAt: new Date().toISOString() }) : held;
     },
-    getHeldAccount: async (id) => {
-      const current = await loadSnapshot();
-      const account = current.accounts.find((a) => a.id === id);
-      return account ? ok({ account, icon: current.icons[account.type] || '', checkedAt: current.checkedAt })
-        : { ok: false, error: { kind: 'not_found', message: 'No such account' } };
-    },
+    // As the app answers them: the account in full from the bench's server (the snapshot holds rows only).
+    getHeldAccount: async (id) => (await fetch(${JSON.stringify(DATA_PATHS.held)} + encodeURIComponent(id))).json(),
     getSettings: async () => ok(settings), updateSettings: async () => ok(settings),
     getKeyStatus: async () => ok(keyStatus), setKey: async () => ok(keyStatus), clearKey: async () => ok(keyStatus),
     startDemo: done, stopDemo: done,

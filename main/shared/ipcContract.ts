@@ -47,6 +47,7 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError
 export type {
   ConnectionProblemView,
   NotificationsBlockedView,
+  AccountRowView,
   AccountView,
   SnapshotView,
   SnapshotDelta,

@@ -61,6 +61,20 @@ test('needs re-sync: what to do, the cookies Lobstr needs for the platform, the 
   await expect(section(page, 'Squids')).toContainText('Sales Navigator Leads Search Export');
 });
 
+test('Lobstr slow to answer: the details show the account at once, in full, as the last check has it', async ({ page, control }) => {
+  const account = accountWith('needs_resync');
+  // The details' own read from Lobstr (GET /v1/accounts/{hash}) takes 20 s.
+  await control('POST', '/faults', { latency_ms: 20_000, path: `/v1/accounts/${account.id}`, count: 1 });
+  await openDetails(page, account);
+  const quickly = { timeout: 3_000 };
+  await expect(section(page, 'Squids')).toContainText('Sales Navigator Leads Search Export', quickly);
+  await expect(section(page, 'Cookies')).toContainText('li_at', quickly);
+  await expect(section(page, 'Limits and usage').getByRole('meter').first()).toBeVisible(quickly);
+  await expect(section(page, 'Status')).toContainText('Success!', quickly);
+  await expect(page.getByRole('button', { name: 'Refreshing…' })).toBeVisible();
+  await control('DELETE', '/faults');
+});
+
 test('locked: until when, and no re-sync advice', async ({ page }) => {
   const account = accountWith('locked');
   await openDetails(page, account);

@@ -2,9 +2,11 @@
  * What the app's window shows of the snapshot, for tests that run the app on fake Electron objects:
  * as the page does when it loads, it asks for the whole snapshot (snapshot:get), then applies each
  * push the main process sends it, with the window's own code (main/core/views/heldSnapshot.ts).
+ * The snapshot holds each account's row; an account in full is what the details view asks for
+ * (account:held), here `account(id)`.
  */
 import { applySnapshotPush, type HeldSnapshot } from '../../main/core/views/heldSnapshot.js';
-import { PUSH, type FullSnapshotPush, type IpcResult, type SnapshotPush, type SnapshotView } from '../../main/shared/ipcContract.js';
+import { PUSH, type FullSnapshotPush, type HeldAccount, type IpcResult, type SnapshotPush, type SnapshotView } from '../../main/shared/ipcContract.js';
 import type { FakeBrowserWindow, FakeIpcMain, FakeWebContents } from './fakeElectron.js';
 
 export class WindowSnapshot {
@@ -42,6 +44,11 @@ export class WindowSnapshot {
       else this.held = next;
     }
     return this.held?.snapshot;
+  }
+
+  /** An account in full, as the page's details view asks the app for it. */
+  async account(id: string): Promise<IpcResult<HeldAccount>> {
+    return this.ipcMain.invoke<HeldAccount>('account:held', id);
   }
 
   private async readWhole(): Promise<void> {

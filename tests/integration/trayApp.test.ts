@@ -669,7 +669,7 @@ describe("the details view's account, from the last check", () => {
     const requests = (await requestLog(sim)).length;
     const listed = app.status().snapshot!.byId.get(id)!.account;
 
-    const held = await electron.ipcMain.invoke<HeldAccount>('account:held', id);
+    const held = await windowView.account(id);
     if (!held.ok) throw new Error(held.error.message);
     expect(held.value.account).toMatchObject({ id, username: listed.username, health: 'ok', params: listed.params, cookies: listed.cookies, squids: listed.squids });
     expect(held.value.icon).toBe(listed.icon);
@@ -752,6 +752,9 @@ describe('a poll, as the window, the tray and the state file see it', () => {
     expect(changed).toHaveLength(1);
     const delta = changed[0] as Extract<SnapshotPush, { kind: 'delta' }>;
     expect(delta.changes.upserted.map((a) => [a.id, a.health])).toEqual([[ids[2], 'needs_resync']]);
+    // Its row: what the list shows, not every field (the details ask for those: account:held).
+    expect(delta.changes.upserted[0]).not.toHaveProperty('params');
+    expect(delta.changes.upserted[0]).toMatchObject({ status: '401', status_code_info: 'cookies_expired' });
     expect(delta.changes.removed).toEqual([]);
     // And the window, applying it, shows what a whole snapshot shows.
     const whole = (await electron.ipcMain.invoke('snapshot:get')) as IpcResult<{ snapshot: SnapshotView }>;

@@ -138,7 +138,7 @@ describe('each kind of health', () => {
     expect(screen.getByText('needs re-sync')).toBeTruthy();
     expect(screen.getAllByText('cookies expired').length).toBeGreaterThan(0);
 
-    const callout = screen.getByRole('region', { name: 'This account needs its cookies re-synced' });
+    const callout = await screen.findByRole('region', { name: 'This account needs its cookies re-synced' });
     const text = textOf(callout);
     expect(text).toContain('Log in to Sales Navigator (https://www.linkedin.com) in your browser as lead.hunter@northwind.io');
     expect(text).toContain('open the Accounts page, find this account and choose Refresh cookies');
@@ -159,7 +159,7 @@ describe('each kind of health', () => {
       squids: [],
     });
     openDetails([unknown], unknown.id);
-    const callout = screen.getByRole('region', { name: 'This account needs its cookies re-synced' });
+    const callout = await screen.findByRole('region', { name: 'This account needs its cookies re-synced' });
     expect(textOf(callout)).toContain('Lobstr needs this cookie for instagram: sessionid.');
     expect(textOf(callout)).toContain('No squid uses this account');
     await readDone();
@@ -232,6 +232,76 @@ describe('limits and usage (Sales Navigator params)', () => {
     const limits = screen.getByRole('region', { name: 'Limits and usage' });
     expect(valueOf('quota', limits)).toBe('12');
     expect(within(limits).getAllByRole('listitem').map(textOf)).toEqual(['morning', 'evening']);
+  });
+});
+
+describe('the account as the app holds it (the list carries only its row)', () => {
+  const salesNav = generateAccounts(60, 7, TEST_NOW)
+    .map((raw) => parseAccount(raw) as Account)
+    .find((a) => a.type === 'sales-nav-sync' && a.squids.length > 0 && a.resets_in === null && a.lock_time === null);
+  if (!salesNav) throw new Error('the generator made no Sales Navigator account used by a squid');
+  const squidNames = (): string[] => within(screen.getByRole('region', { name: 'Squids' })).getAllByRole('listitem').map(textOf);
+
+  test("opened from the list: its params, cookies and squids show at once, from the app, while Lobstr's answer is on its way", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const getAccount = vi.fn(async (): Promise<IpcResult<AccountDetails>> => {
+      await gate;
+      return { ok: false, error: { kind: 'network', message: 'Lobstr could not be reached' } };
+    });
+    const { bridge } = openDetails([HEALTHY, salesNav], salesNav.id, { getAccount });
+    // The header at once, from the list's row: no "Reading…", no "gone".
+    expect(screen.getByRole('heading', { level: 2, name: salesNav.username })).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
+
+    const cookies = await screen.findByRole('region', { name: 'Cookies' });
+    expect(within(cookies).getAllByRole('listitem').map(textOf)).toEqual(salesNav.cookies.map((c) => `${c.name} ${c.required ? 'required' : 'optional'}`));
+    expect(squidNames()).toEqual(salesNav.squids.map((squid) => `${squid.name} ${squid.hash_value}`));
+    const profiles = ((salesNav.params['user'] as Record<string, unknown>)['profiles'] as Record<string, number>)['value'];
+    expect(within(screen.getByRole('region', { name: 'Limits and usage' })).getByRole('meter', { name: 'profiles used today' }).getAttribute('value')).toBe(String(profiles));
+    expect(valueOf('Account type hash')).toBe(salesNav.account_type_hash);
+    expect(bridge.calls).toContainEqual(['getHeldAccount', salesNav.id]);
+    expect(getAccount).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('heading', { name: 'This account is no longer in your Lobstr account list' })).toBeNull();
+    release();
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(squidNames()).toHaveLength(salesNav.squids.length);
+  });
+
+  test('a later check that changed the account (a push) shows it as the app holds it now', async () => {
+    const bridge = fakeBridge(snapshotOf([EXPIRED, HEALTHY]));
+    const app = new AppState(bridge);
+    const stop = app.start();
+    await vi.waitFor(() => expect(app.snapshot).not.toBeNull());
+    app.go({ name: 'details', accountId: EXPIRED.id });
+    render(DetailsView, { props: { state: app, accountId: EXPIRED.id } });
+    await readDone();
+    expect(squidNames()).toHaveLength(2);
+
+    // Re-synced in Lobstr, and one squid no longer uses it: the check at 14:10 says so.
+    const resynced: Account = { ...EXPIRED, status_code_info: 'synchronized', squids: EXPIRED.squids.slice(0, 1) };
+    bridge.pushSnapshot(snapshotOf([resynced, HEALTHY], { snapshot: { checkedAt: '2026-11-25T14:10:00Z', accounts: [resynced, HEALTHY], warnings: [] } }));
+    expect(await screen.findByText('Updated 14:10')).toBeTruthy();
+    await vi.waitFor(() => expect(squidNames()).toEqual([`${EXPIRED.squids[0]!.name} ${EXPIRED.squids[0]!.hash_value}`]));
+    expect(screen.queryByRole('region', { name: 'This account needs its cookies re-synced' })).toBeNull();
+    stop();
+  });
+
+  test("a push that changes only that account's row, in the same check, is followed too", async () => {
+    const getAccount = async (): Promise<IpcResult<AccountDetails>> => ({ ok: false, error: { kind: 'network', message: 'offline' } });
+    const bridge = fakeBridge(snapshotOf([EXPIRED, HEALTHY]), { getAccount });
+    const app = new AppState(bridge);
+    const stop = app.start();
+    await vi.waitFor(() => expect(app.snapshot).not.toBeNull());
+    render(DetailsView, { props: { state: app, accountId: EXPIRED.id } });
+    await screen.findByRole('region', { name: 'This account needs its cookies re-synced' });
+
+    // Read again on its own (another view's Refresh): the app took it in; the check's time is the same.
+    const resynced: Account = { ...EXPIRED, status_code_info: 'synchronized', cookies: [{ name: 'li_a', required: false }] };
+    bridge.pushSnapshot(snapshotOf([resynced, HEALTHY]));
+    await vi.waitFor(() => expect(screen.queryByRole('region', { name: 'This account needs its cookies re-synced' })).toBeNull());
+    expect(textOf(within(screen.getByRole('region', { name: 'Cookies' })).getByRole('listitem'))).toBe('li_a optional');
+    stop();
   });
 });
 
@@ -308,7 +378,7 @@ describe('an account that is gone', () => {
 describe('actions', () => {
   test('"Copy ID" asks the app to put the id on the clipboard and says "Copied"', async () => {
     const { bridge } = openDetails([HEALTHY], HEALTHY.id);
-    await fireEvent.click(screen.getByRole('button', { name: 'Copy ID' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Copy ID' }));
     expect(await screen.findByText('Copied')).toBeTruthy();
     expect(bridge.calls).toContainEqual(['copyText', 'd3e97f2cd33658f301bdbe807402ab30']);
     await readDone();
@@ -318,7 +388,7 @@ describe('actions', () => {
     openDetails([HEALTHY], HEALTHY.id, {
       copyText: async () => ({ ok: false, error: { kind: 'failed', message: 'the clipboard is busy' } }),
     });
-    await fireEvent.click(screen.getByRole('button', { name: 'Copy ID' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Copy ID' }));
     expect(await screen.findByText('Could not copy: the clipboard is busy')).toBeTruthy();
     await readDone();
   });

@@ -5,17 +5,17 @@
  */
 import { describe, expect, test } from 'vitest';
 import { applySnapshotPush, indexAhead, type HeldSnapshot } from '../../main/core/views/heldSnapshot.js';
-import type { AccountView, SnapshotPush, SnapshotView } from '../../main/core/views/windowViews.js';
+import type { AccountRowView, SnapshotPush, SnapshotView } from '../../main/core/views/windowViews.js';
 
-const account = (i: number, health: AccountView['health'] = 'ok'): AccountView =>
-  ({ id: `id${String(i).padStart(5, '0')}`, username: `user${String(i).padStart(5, '0')}`, health, reason: '' }) as AccountView;
+const account = (i: number, health: AccountRowView['health'] = 'ok'): AccountRowView =>
+  ({ id: `id${String(i).padStart(5, '0')}`, username: `user${String(i).padStart(5, '0')}`, health, reason: '' }) as AccountRowView;
 
 function whole(count: number): HeldSnapshot {
   const snapshot = { accounts: Array.from({ length: count }, (_, i) => account(i)), icons: {} } as unknown as SnapshotView;
   return applySnapshotPush(null, { kind: 'full', revision: 1, snapshot })!;
 }
 
-function delta(held: HeldSnapshot, upserted: AccountView[], removed: string[]): SnapshotPush {
+function delta(held: HeldSnapshot, upserted: AccountRowView[], removed: string[]): SnapshotPush {
   const { accounts: _a, icons: _i, ...status } = held.snapshot;
   return { kind: 'delta', base: held.revision, revision: held.revision + 1, changes: { upserted, removed, icons: {}, status } };
 }

@@ -4,14 +4,30 @@
  * the previous snapshot. The tray, the window and the state file derive from it without judging
  * again.
  *
- * Unchanged accounts keep their previous object (same Account, same AssessedAccount), so what
- * changed is found by identity downstream, and a view cached per account stays valid. The work is
+ * Unchanged accounts keep their previous object (same Account, same SnapshotAccount, same row for
+ * the window's list), so what changed is found by identity downstream, and the window's whole
+ * snapshot is the rows already made. The work is
  * cut in slices (yielding.ts): at 100,000 accounts no single task holds the main process.
  */
 import type { Account } from '../lobstr/account.js';
 import { sameJson } from '../lobstr/sharedValues.js';
 import { accountHealth, compareAssessed, type AssessedAccount, type Health, type HealthRules } from '../health/accountHealth.js';
 import { createSlicer, mapInSlices, sortInSlices, type Slicer } from '../yielding.js';
+import { accountRow, sameRow } from '../views/accountRows.js';
+import type { AccountRowView } from '../views/windowViews.js';
+
+/**
+ * A judged account of the snapshot, with its row for the window's list: made once when the account
+ * or its health changes, and kept (the same object) while what the row shows stays the same.
+ */
+export interface SnapshotAccount extends AssessedAccount {
+  readonly row: AccountRowView;
+}
+
+function snapshotAccount(account: Account, health: Health, reason: string, previous?: SnapshotAccount): SnapshotAccount {
+  const row = previous && sameRow(previous.row, account, health, reason) ? previous.row : accountRow(account, health, reason);
+  return { account, health, reason, row };
+}
 
 export interface AssessedSnapshot {
   /** Grows by one whenever an account, its health or the list changes (never for a mere re-check). */
@@ -22,10 +38,10 @@ export interface AssessedSnapshot {
   warnings: string[];
   /** The accounts as listed by the API (unchanged ones are the previous snapshot's objects). */
   accounts: Account[];
-  /** Every account with its health: worst first, then by username (compareAssessed). */
-  assessed: readonly AssessedAccount[];
+  /** Every account with its health and row: worst first, then by username (compareAssessed). */
+  assessed: readonly SnapshotAccount[];
   /** The same, by account id. */
-  byId: ReadonlyMap<string, AssessedAccount>;
+  byId: ReadonlyMap<string, SnapshotAccount>;
   counts: Record<Health, number>;
 }
 
@@ -34,11 +50,11 @@ export interface AccountsDelta {
   base: number;
   revision: number;
   /** Accounts new, changed, or whose health or reason changed, as they are now, in the API's order. */
-  upserted: AssessedAccount[];
+  upserted: SnapshotAccount[];
   /** For each of `upserted`, what the previous snapshot held for that id (null: a new account). */
-  replaced: Array<AssessedAccount | null>;
+  replaced: Array<SnapshotAccount | null>;
   /** Accounts no longer listed, as the previous snapshot held them, in the API's order. */
-  removed: AssessedAccount[];
+  removed: SnapshotAccount[];
 }
 
 export interface Assessment {
@@ -62,14 +78,14 @@ export async function assessSnapshot(
   /** The highest revision handed out before (a forgotten snapshot's): revisions never repeat. */
   lastRevision: number = previous?.revision ?? 0,
 ): Promise<Assessment> {
-  const before: ReadonlyMap<string, AssessedAccount> = previous?.byId ?? new Map();
-  const byId = new Map<string, AssessedAccount>();
+  const before: ReadonlyMap<string, SnapshotAccount> = previous?.byId ?? new Map();
+  const byId = new Map<string, SnapshotAccount>();
 
   const counts = emptyCounts();
   const accounts = new Array<Account>(listing.accounts.length);
-  const assessed = new Array<AssessedAccount>(listing.accounts.length);
-  const upserted: AssessedAccount[] = [];
-  const replaced: Array<AssessedAccount | null> = [];
+  const assessed = new Array<SnapshotAccount>(listing.accounts.length);
+  const upserted: SnapshotAccount[] = [];
+  const replaced: Array<SnapshotAccount | null> = [];
   /** True while every account keeps its place in the order: the previous order can be reused. */
   let orderKept = previous !== null;
   for (let i = 0; i < listing.accounts.length; i++) {
@@ -77,11 +93,11 @@ export async function assessSnapshot(
     const old = before.get(fresh.id);
     const account = old && sameAccount(old.account, fresh) ? old.account : fresh;
     const { health, reason } = accountHealth(account, nowMs, rules);
-    let item: AssessedAccount;
+    let item: SnapshotAccount;
     if (old && old.account === account && old.health === health && old.reason === reason) {
       item = old;
     } else {
-      item = { account, health, reason };
+      item = snapshotAccount(account, health, reason, old);
       upserted.push(item);
       replaced.push(old ?? null);
       if (!old || old.health !== health || old.account.username !== account.username) orderKept = false;
@@ -94,7 +110,7 @@ export async function assessSnapshot(
     if (pause) await pause;
   }
 
-  const removed: AssessedAccount[] = [];
+  const removed: SnapshotAccount[] = [];
   if (previous && (accounts.length !== previous.accounts.length || upserted.length > 0)) {
     // Same count and no new id means none left: the common case costs nothing more.
     for (const account of previous.accounts) {
@@ -158,7 +174,8 @@ export function sameAccount(a: Account, b: Account): boolean {
 export function assessAll(listing: { checkedAt: string; accounts: readonly Account[]; warnings: readonly string[] }, nowMs: number, rules: HealthRules): AssessedSnapshot {
   const counts = emptyCounts();
   const assessed = listing.accounts.map((account) => {
-    const item = { account, ...accountHealth(account, nowMs, rules) };
+    const { health, reason } = accountHealth(account, nowMs, rules);
+    const item = snapshotAccount(account, health, reason);
     counts[item.health] += 1;
     return item;
   });
@@ -180,7 +197,8 @@ export function restoreSnapshot(
   const counts = emptyCounts();
   const assessed = saved.accounts.map((account) => {
     const memory = Object.hasOwn(remembered, account.id) ? remembered[account.id]! : null;
-    const item: AssessedAccount = memory ? { account, health: memory.health, reason: memory.reason } : { account, ...accountHealth(account, nowMs, rules) };
+    const { health, reason } = memory ?? accountHealth(account, nowMs, rules);
+    const item = snapshotAccount(account, health, reason);
     counts[item.health] += 1;
     return item;
   });
@@ -188,7 +206,7 @@ export function restoreSnapshot(
   return { revision: 1, checkedAt: saved.checkedAt, warnings: [...saved.warnings], accounts: [...saved.accounts], assessed, byId: indexOf(assessed), counts };
 }
 
-const indexOf = (assessed: readonly AssessedAccount[]): Map<string, AssessedAccount> => new Map(assessed.map((item) => [item.account.id, item]));
+const indexOf = (assessed: readonly SnapshotAccount[]): Map<string, SnapshotAccount> => new Map(assessed.map((item) => [item.account.id, item]));
 
 /**
  * For the client's ListOptions.reuse: the account the snapshot holds when the fresh copy says the

@@ -10,7 +10,7 @@
  */
 import { compareJudged } from '../health/accountHealth.js';
 import { applyEdit, sortedEdit, type ArrayEdit } from './sortedMerge.js';
-import type { AccountView, SnapshotPush, SnapshotView } from './windowViews.js';
+import type { AccountRowView, SnapshotPush, SnapshotView } from './windowViews.js';
 
 export interface HeldSnapshot {
   revision: number;
@@ -18,16 +18,16 @@ export interface HeldSnapshot {
 }
 
 /** How a held accounts array became the next one: kept for the window's list to replay (accountList.ts). */
-export interface AccountsEdit extends ArrayEdit<AccountView> {
-  previous: readonly AccountView[];
+export interface AccountsEdit extends ArrayEdit<AccountRowView> {
+  previous: readonly AccountRowView[];
   /** The accounts taken out of `previous` (at `removedAt`): gone, or replaced by a changed one. */
-  removed: readonly AccountView[];
+  removed: readonly AccountRowView[];
 }
 
-const edits = new WeakMap<readonly AccountView[], AccountsEdit>();
+const edits = new WeakMap<readonly AccountRowView[], AccountsEdit>();
 
 /** How `accounts` (a held snapshot's) was made from the previous held snapshot's, when a delta made it. */
-export function accountsEdit(accounts: readonly AccountView[]): AccountsEdit | undefined {
+export function accountsEdit(accounts: readonly AccountRowView[]): AccountsEdit | undefined {
   return edits.get(accounts);
 }
 
@@ -38,7 +38,7 @@ export function accountsEdit(accounts: readonly AccountView[]): AccountsEdit | u
  * applying a delta to it again builds one afresh).
  */
 interface AccountIndex {
-  byId: Map<string, AccountView>;
+  byId: Map<string, AccountRowView>;
   /** How many of the snapshot's accounts are in it (the first ones). */
   indexed: number;
 }
@@ -79,7 +79,7 @@ export function applySnapshotPush(held: HeldSnapshot | null, push: SnapshotPush)
   }
   const current = held.snapshot.accounts;
   const { byId } = indexOf(held, Number.POSITIVE_INFINITY);
-  const leaving: AccountView[] = [];
+  const leaving: AccountRowView[] = [];
   for (const id of removed) {
     const old = byId.get(id);
     if (old) leaving.push(old);

@@ -1,14 +1,14 @@
 /**
  * What the window may see of the core's state: the monitor's status turned into the contract's
- * SnapshotView (accounts with their health, counts, the connection problem), and one account as
- * an AccountView. Nothing here holds or produces the API key.
+ * SnapshotView (each account's row, the counts, the connection problem), and one account in full
+ * as an AccountView. Nothing here holds or produces the API key.
  */
 import type { Account } from '../lobstr/account.js';
 import { accountHealth, type AssessedAccount, type HealthRules } from '../health/accountHealth.js';
-import type { AccountsDelta } from '../monitor/assessedSnapshot.js';
+import type { AccountsDelta, SnapshotAccount } from '../monitor/assessedSnapshot.js';
 import { mapInSlices, type Slicer } from '../yielding.js';
 import type { MonitorStatus } from '../appModel.js';
-import type { AccountView, HeldAccount, NotificationsBlockedView, SnapshotDelta, SnapshotView } from './windowViews.js';
+import type { AccountRowView, AccountView, HeldAccount, NotificationsBlockedView, SnapshotDelta, SnapshotView } from './windowViews.js';
 
 export interface ViewContext {
   /** Now, in ms (the accounts' health was judged by the monitor at its poll; accountView judges now). */
@@ -31,13 +31,13 @@ function withHealth(account: Account, health: AccountView['health'], reason: str
   return { ...fields, health, reason };
 }
 
-/**
- * The window's view of one judged account. Made when it is sent and not kept: a copy of every
- * account held for the window would double what the main process holds at 100,000 accounts.
- */
+/** One judged account in full, for the details view (account:held): made when it is asked for, not kept. */
 function viewOf(item: AssessedAccount): AccountView {
   return withHealth(item.account, item.health, item.reason);
 }
+
+/** The list's row of a judged account: the monitor made it with the account (assessedSnapshot.ts). */
+const rowOf = (item: SnapshotAccount): AccountRowView => item.row;
 
 /** Everything of the SnapshotView but the accounts and icons: a few hundred bytes. */
 function statusPart(status: MonitorStatus, context: ViewContext): SnapshotDelta['status'] {
@@ -70,32 +70,34 @@ function iconsOf(accounts: Iterable<Account>, known: Record<string, string> | nu
 }
 
 /**
- * The monitor's status as the window shows it, in full: the judged accounts in their order (worst
- * first, then by username), and the icons in a table by account type (with 10,000 accounts on a
- * handful of platforms, one copy of each instead of one per account). Nothing is judged here.
+ * The monitor's status as the window's list shows it, whole: each account's row in the snapshot's
+ * order (worst first, then by username), and the icons in a table by account type (with 10,000
+ * accounts on a handful of platforms, one copy of each instead of one per account). Nothing is
+ * judged or copied here: the rows are the monitor's.
  */
 export function snapshotView(status: MonitorStatus, context: ViewContext): SnapshotView {
   const snapshot = status.snapshot;
   return {
     ...statusPart(status, context),
-    accounts: snapshot ? snapshot.assessed.map(viewOf) : [],
+    accounts: snapshot ? snapshot.assessed.map(rowOf) : [],
     icons: iconsOf(snapshot?.accounts ?? []),
   };
 }
 
-/** snapshotView, giving the event loop a turn while it copies 100,000 accounts for the window. */
+/** snapshotView, giving the event loop a turn while it gathers 100,000 rows for the window. */
 export async function snapshotViewInSlices(status: MonitorStatus, context: ViewContext, slicer: Slicer): Promise<SnapshotView> {
   const snapshot = status.snapshot;
   return {
     ...statusPart(status, context),
-    accounts: snapshot ? await mapInSlices(snapshot.assessed, viewOf, slicer) : [],
+    accounts: snapshot ? await mapInSlices(snapshot.assessed, rowOf, slicer) : [],
     icons: iconsOf(snapshot?.accounts ?? []),
   };
 }
 
 /**
- * What changed for a window holding the snapshot before `delta`: the accounts it carries, the ids
- * gone, the icons of types it has not seen (`knownIcons`: what the window was sent), and the status.
+ * What changed for a window holding the snapshot before `delta`: the rows that changed (an account
+ * whose row stayed the same object, changed only where the list does not look, is not sent), the
+ * ids gone, the icons of types it has not seen (`knownIcons`: what the window was sent), and the status.
  */
 export function snapshotDeltaView(
   status: MonitorStatus,
@@ -103,7 +105,12 @@ export function snapshotDeltaView(
   knownIcons: Record<string, string>,
   context: ViewContext,
 ): SnapshotDelta {
-  const upserted = delta ? delta.upserted.map(viewOf) : [];
+  const upserted: AccountRowView[] = [];
+  if (delta) {
+    delta.upserted.forEach((item, i) => {
+      if (item.row !== delta.replaced[i]?.row) upserted.push(item.row);
+    });
+  }
   return {
     upserted,
     removed: delta ? delta.removed.map((item) => item.account.id) : [],

@@ -33,7 +33,29 @@ export interface NotificationsBlockedView {
   advice: string;
 }
 
-/** An account as the window shows it: everything the API said except the icon, plus its health. */
+/**
+ * An account's row in the window's list (core/views/accountRows.ts makes it): what the list shows,
+ * sorts and searches by, and the status fields its guidance reads. The rest of the account (params,
+ * cookies, squids, descriptions: most of its bytes) is asked for one account at a time (HeldAccount).
+ */
+export interface AccountRowView {
+  id: string;
+  username: string;
+  /** The platform: "twitter-sync"... (its icon is the snapshot's icons[type]). */
+  type: string;
+  health: Health;
+  /** Short and human: "cookies expired", "locked until 14:05". */
+  reason: string;
+  status: string;
+  status_code_info: string;
+  last_synchronization_time: string | null;
+  /** Unix seconds when a locked account unlocks; null when not locked. */
+  lock_time: number | null;
+  /** How many squids use the account. */
+  squidCount: number;
+}
+
+/** An account as the window shows it in full: everything the API said except the icon, plus its health. */
 export type AccountView = Omit<Account, 'icon'> & {
   health: Health;
   /** Short and human: "cookies expired", "locked until 14:05". */
@@ -51,8 +73,8 @@ export interface SnapshotView {
   demo: boolean;
   /** ISO time of the successful poll the accounts come from; null before the first one. */
   checkedAt: string | null;
-  /** Worst first (needs re-sync, attention, locked, ok), then by username. */
-  accounts: AccountView[];
+  /** Each account's row, worst first (needs re-sync, attention, locked, ok), then by username. */
+  accounts: AccountRowView[];
   /** Platform icons (the API's base64 image data), one per account `type`, not one per account. */
   icons: Record<string, string>;
   counts: Record<Health, number>;
@@ -120,13 +142,14 @@ export interface KeyStatus {
 }
 
 /**
- * What changed in the window's list since the push it last received (revision `base`): the accounts
- * new or changed (as they are now), the ids gone, the icons of account types first seen, and the
+ * What changed in the window's list since the push it last received (revision `base`): the rows
+ * new or changed (as they are now; an account changed only where its row does not look is not
+ * sent), the ids gone, the icons of account types first seen, and the
  * rest of the SnapshotView in full (a few hundred bytes). A poll where nothing changed carries no
  * account at all.
  */
 export interface SnapshotDelta {
-  upserted: AccountView[];
+  upserted: AccountRowView[];
   removed: string[];
   icons: Record<string, string>;
   status: Omit<SnapshotView, 'accounts' | 'icons'>;

@@ -1,13 +1,13 @@
 /**
  * Search, health filters and column sorting of the account list: pure functions over the
- * snapshot's accounts. Everything costly (lowercasing, platform labels, parsing times) happens
+ * snapshot's account rows. Everything costly (lowercasing, platform labels, parsing times) happens
  * once per account in `listedAccount` (once per account object: accountList.ts keeps them from
  * push to push), so a keystroke in the search box at 10,000 accounts is a substring test per
  * account and nothing more.
  */
 import { compareJudged, HEALTH_ORDER, type Health } from '../../../main/core/health/accountHealth';
 import { platformLabel } from '../../../main/core/health/platforms';
-import type { AccountView } from '../../../main/shared/ipcContract';
+import type { AccountRowView } from '../../../main/shared/ipcContract';
 
 export type SortColumn = 'username' | 'platform' | 'health' | 'lastSync' | 'squids';
 export type SortDirection = 'ascending' | 'descending';
@@ -22,7 +22,7 @@ export const DEFAULT_SORT: SortOrder = { column: 'health', direction: 'ascending
 
 /** An account with what the list sorts and searches by, computed once per account object. */
 export interface ListedAccount {
-  account: AccountView;
+  account: AccountRowView;
   // Copied out of the account once: the list compares and looks these up across every account.
   id: string;
   username: string;
@@ -47,7 +47,7 @@ export interface AccountFilter {
 /** Platform labels by type: a handful of types for thousands of accounts. */
 const labels = new Map<string, string>();
 
-export function listedAccount(account: AccountView): ListedAccount {
+export function listedAccount(account: AccountRowView): ListedAccount {
   let platform = labels.get(account.type);
   if (platform === undefined) {
     platform = platformLabel(account.type);
@@ -59,7 +59,7 @@ export function listedAccount(account: AccountView): ListedAccount {
     id: account.id,
     username: account.username,
     health: account.health,
-    squidCount: account.squids.length,
+    squidCount: account.squidCount,
     platform,
     // A separator no one types keeps a query from matching across two fields.
     searchKey: [account.username, account.type, platform, account.id].join('\u0000').toLowerCase(),
@@ -69,7 +69,7 @@ export function listedAccount(account: AccountView): ListedAccount {
 }
 
 /** The snapshot's accounts, in its order, each listed afresh (accountList.ts keeps them instead). */
-export function listAccounts(accounts: readonly AccountView[]): ListedAccount[] {
+export function listAccounts(accounts: readonly AccountRowView[]): ListedAccount[] {
   return accounts.map(listedAccount);
 }
 

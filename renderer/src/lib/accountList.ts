@@ -8,7 +8,7 @@
  * its work is counted in tests (listedCount, fullSorts).
  */
 import { accountsEdit } from '../../../main/core/views/heldSnapshot';
-import type { AccountView } from '../../../main/core/views/windowViews';
+import type { AccountRowView } from '../../../main/core/views/windowViews';
 import { applyEdit, sortedEdit } from '../../../main/core/views/sortedMerge';
 import { compareInOrder, DEFAULT_SORT, listedAccount, sortAccounts, type ListedAccount, type SortOrder } from './accountFilter';
 
@@ -34,7 +34,7 @@ export class AccountList {
   /** Whole sorts so far (a new column, a whole new snapshot); a push merges instead. */
   fullSorts = 0;
 
-  private source: readonly AccountView[] | null = null;
+  private source: readonly AccountRowView[] | null = null;
   private generation = 0;
   private listed: ListedAccount[] = [];
   /** Null after a whole snapshot. */
@@ -42,7 +42,7 @@ export class AccountList {
   private sortedList: SortedList | null = null;
 
   /** The snapshot's accounts in its order (worst first, then username), each listed once. */
-  inOrder(accounts: readonly AccountView[]): readonly ListedAccount[] {
+  inOrder(accounts: readonly AccountRowView[]): readonly ListedAccount[] {
     if (accounts === this.source) return this.listed;
     const edit = accountsEdit(accounts);
     this.generation += 1;

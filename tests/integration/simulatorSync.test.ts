@@ -6,7 +6,7 @@
 import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import type { LoggedRequest } from '../../main/simulator/requestLog.js';
 import type { RunningSimulator } from '../../main/simulator/server.js';
-import { apiGet, apiRequest, control, controlRequest, simulator } from '../helpers/simulatorHarness.js';
+import { apiGet, apiRequest, control, controlRequest, fault, simulator } from '../helpers/simulatorHarness.js';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 const HEX32 = /^[0-9a-f]{32}$/;
@@ -340,6 +340,33 @@ describe('what POST /v1/accounts/cookies and GET /v1/synchronize refuse', () => 
       expect(res.headers.get('allow')).toBe(allow);
       await res.text();
     }
+  });
+});
+
+describe('faults apply to the sync endpoints as to every /v1 path', () => {
+  test('a 503 on one poll, a dropped connection on the next; the task runs on regardless', async () => {
+    const { s, tick, now } = await clockedSimulator();
+    const before = await expiredAccount(s, 'twitter-sync', now());
+    const task = await json<{ id: string }>(
+      await sendCookies(s, { account: before.id, type: 'twitter-sync', cookies: { auth_token: 'a', ct0: 'b' } }),
+    );
+    await fault(s, [
+      { status: 503, count: 1, path: '/synchronize/' },
+      { reset: true, count: 1, path: '/synchronize/' },
+    ]);
+    expect((await apiGet(s, `/synchronize/${task.id}`)).status).toBe(503);
+    await expect(apiGet(s, `/synchronize/${task.id}`)).rejects.toThrow();
+    tick(3000);
+    expect((await syncStatus(s, task.id)).status_code).toBe(200);
+  });
+
+  test('a fault can refuse the cookie sync itself: no task starts', async () => {
+    const { s, now } = await clockedSimulator();
+    const before = await expiredAccount(s, 'twitter-sync', now());
+    await fault(s, { status: 500, count: 1, path: '/accounts/cookies' });
+    const res = await sendCookies(s, { account: before.id, type: 'twitter-sync', cookies: { auth_token: 'a', ct0: 'b' } });
+    expect(res.status).toBe(500);
+    expect(await control(s, 'GET', '/sync')).toEqual({ plans: [], tasks: [] });
   });
 });
 

@@ -312,6 +312,22 @@ describe('cancel', () => {
     expect(h.resynced).toEqual([]);
   });
 
+  it('while the account is read again after the sync: said to be synchronized already', async () => {
+    const h = await setup();
+    h.lobstr.holdNext('GET /accounts/');
+    const cancel = new AbortController();
+    const run = h.start(bothCookies(), cancel.signal);
+    await h.clock.advance(4_000);
+    expect(h.steps().at(-1)).toBe('synchronizing 200 at 4 s');
+    cancel.abort();
+    expect(await run).toMatchObject({
+      step: 'cancelled',
+      during: 'synchronizing',
+      message: 'Cancelled after Lobstr synchronized the account: the list shows it at the next check.',
+    });
+    expect(h.resynced).toEqual([]);
+  });
+
   it('before it starts: cancelled at once', async () => {
     const h = await setup();
     const cancel = new AbortController();

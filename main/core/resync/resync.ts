@@ -69,6 +69,8 @@ export async function resyncAccount(request: ResyncRequest, deps: ResyncDeps): P
   const signal = request.signal ?? new AbortController().signal;
   let step: 'waiting_for_login' | 'sending' | 'synchronizing' = 'waiting_for_login';
   let task: string | null = null;
+  /** The task reached 200: a cancel now only stops the re-read. */
+  let synchronized = false;
 
   const report = (progress: ResyncProgress): void => {
     try {
@@ -124,6 +126,7 @@ export async function resyncAccount(request: ResyncRequest, deps: ResyncDeps): P
         },
       });
     }
+    synchronized = true;
     const fresh = await call('read', () => deps.client.getAccount(account.id, { signal }));
     try {
       await deps.monitor?.accountResynced(fresh);
@@ -133,7 +136,7 @@ export async function resyncAccount(request: ResyncRequest, deps: ResyncDeps): P
     return end({ step: 'done', task, account: fresh, message: `${accountName(fresh)} is synchronized: Lobstr has fresh cookies.` });
   } catch (error) {
     if (error instanceof Ended) return end(error.outcome);
-    if (signal.aborted) return end(cancelled(step, task));
+    if (signal.aborted) return end(cancelled(step, task, synchronized));
     throw error;
   }
 }
@@ -193,9 +196,10 @@ function syncMessage(task: SyncTask, slow: boolean, slowMs: number): string {
   return task.statusCode === 100 ? 'Lobstr received the cookies.' : 'Lobstr is synchronizing the account…';
 }
 
-function cancelled(during: 'waiting_for_login' | 'sending' | 'synchronizing', task: string | null): ResyncOutcome {
-  const message =
-    during === 'waiting_for_login'
+function cancelled(during: 'waiting_for_login' | 'sending' | 'synchronizing', task: string | null, synchronized: boolean): ResyncOutcome {
+  const message = synchronized
+    ? 'Cancelled after Lobstr synchronized the account: the list shows it at the next check.'
+    : during === 'waiting_for_login'
       ? 'Cancelled: nothing was sent to Lobstr.'
       : 'Cancelled. Lobstr may still finish the synchronization with the cookies it received; the account shows its state at the next check.';
   return { step: 'cancelled', task, during, message };

@@ -13,6 +13,7 @@ import {
   ipcMain,
   powerMonitor,
   safeStorage,
+  session,
   shell,
   Tray,
 } from 'electron';
@@ -34,7 +35,23 @@ if (process.env.LOBSTR_TRAY_USER_DATA) app.setPath('userData', path.resolve(proc
 const e2e = process.env.LOBSTR_TRAY_E2E === '1' ? probeElectron<NativeImage, Menu, { Tray: typeof Tray; Notification: typeof Notification }>({ Tray, Notification }) : null;
 
 const trayApp = startTrayApp<BrowserWindow, NativeImage, Menu>(
-  { app, BrowserWindow, Tray, Menu, nativeImage, Notification, ipcMain, safeStorage, shell, clipboard, powerMonitor, net, log, ...e2e?.targets },
+  {
+    app,
+    BrowserWindow,
+    Tray,
+    Menu,
+    nativeImage,
+    Notification,
+    ipcMain,
+    safeStorage,
+    shell,
+    clipboard,
+    powerMonitor,
+    net,
+    log,
+    loginWindow: { BrowserWindow, session, chromeVersion: process.versions.chrome },
+    ...e2e?.targets,
+  },
   { distDir, resourcesDir, argv: process.argv },
 );
 

@@ -59,6 +59,12 @@ const bridge: LobstrBridge = Object.freeze({
   copyText: (text) => invoke(INVOKE.copyText, text),
   testNotification: () => invoke(INVOKE.testNotification),
   onNavigate: (callback) => subscribe(PUSH.navigate, callback),
+
+  startResync: (request) => invoke(INVOKE.startResync, request),
+  checkPastedCookies: (request) => invoke(INVOKE.checkPastedCookies, request),
+  cancelResync: (accountId) => invoke(INVOKE.cancelResync, accountId),
+  getResync: (accountId) => invoke(INVOKE.getResync, accountId),
+  onResync: (callback) => subscribe(PUSH.resyncChanged, callback),
 } satisfies LobstrBridge);
 
 contextBridge.exposeInMainWorld('lobstr', bridge);

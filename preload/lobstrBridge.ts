@@ -7,6 +7,9 @@
 import type {
   InvokeResponse,
   NavigateTarget,
+  PasteCheckRequest,
+  ResyncPush,
+  ResyncStartRequest,
   SettingsPatch,
   SnapshotPush,
   Unsubscribe,
@@ -56,6 +59,20 @@ export interface LobstrBridge {
   testNotification(): Promise<InvokeResponse<'notification:test'>>;
   /** Called when a notification or a tray item asks the window to show an account (or the list). */
   onNavigate(callback: (target: NavigateTarget) => void): Unsubscribe;
+
+  /**
+   * Starts an account's re-sync: a login window of the app on the platform's sign-in page, or cookies
+   * the person pasted. Answers its first step; the next ones arrive through onResync.
+   */
+  startResync(request: ResyncStartRequest): Promise<InvokeResponse<'resync:start'>>;
+  /** Reads pasted cookie text for an account: its format and the account's cookie names found and missing (names only). */
+  checkPastedCookies(request: PasteCheckRequest): Promise<InvokeResponse<'resync:checkPaste'>>;
+  /** Cancels the account's running re-sync (its login window closes). */
+  cancelResync(accountId: string): Promise<InvokeResponse<'resync:cancel'>>;
+  /** The account's re-sync's latest step; null when none ran since the app started. */
+  getResync(accountId: string): Promise<InvokeResponse<'resync:get'>>;
+  /** Called at each step of any account's re-sync. */
+  onResync(callback: (push: ResyncPush) => void): Unsubscribe;
 }
 
 /** What the window's "About" shows: the two plain values of the bridge. */

@@ -33,12 +33,15 @@ import {
   type KeyStorage,
   type NavigateTarget,
   type NotificationsBlockedView,
+  type PasteCheckRequest,
   type PushChannel,
   type PushPayload,
+  type ResyncStartRequest,
   type SettingsPatch,
   type SettingsView,
 } from '../shared/ipcContract.js';
 import { openPlatformPage, type ShellHandle } from './externalLinks.js';
+import type { ResyncActions } from './resyncActions.js';
 
 // ---------------------------------------------------------------- Electron, as far as used here
 
@@ -128,6 +131,8 @@ export interface IpcHandlerDeps {
   notificationsBlocked?: () => NotificationsBlockedView | null;
   /** Electron's clipboard. */
   clipboard: { writeText(text: string): void };
+  /** Re-syncs (main/electron/resyncActions.ts): started, read, cancelled. */
+  resync: Pick<ResyncActions, 'start' | 'checkPaste' | 'cancel' | 'get'>;
   /** Default Date.now. */
   now?: () => number;
   /** Where refused senders and unexpected failures are reported (the app's log). */
@@ -194,6 +199,23 @@ const copiedText = z
   .min(1, { error: 'is empty: there is nothing to copy' })
   .max(MAX_COPIED_TEXT_LENGTH, { error: `is longer than ${MAX_COPIED_TEXT_LENGTH} characters` });
 
+/** Cookie text as pasted: an export of a few sites' cookies is a few kilobytes; a whole browser's, under a megabyte. */
+const MAX_COOKIE_TEXT_LENGTH = 1024 * 1024;
+const cookieText = z
+  .string({ error: 'must be text: a Cookie-Editor JSON export, a cookies.txt file or a Cookie header' })
+  .max(MAX_COOKIE_TEXT_LENGTH, { error: 'is longer than a megabyte: paste only the cookies of the platform' });
+
+const resyncStart: z.ZodType<ResyncStartRequest> = z.discriminatedUnion(
+  'via',
+  [
+    z.strictObject({ accountId, via: z.literal('login'), keepSignedIn: onOff }),
+    z.strictObject({ accountId, via: z.literal('paste'), text: cookieText }),
+  ],
+  { error: 'must be {"accountId", "via": "login", "keepSignedIn"} or {"accountId", "via": "paste", "text"}' },
+);
+
+const pasteCheck: z.ZodType<PasteCheckRequest> = z.strictObject({ accountId, text: cookieText }, { error: 'must be {"accountId", "text"}' });
+
 /**
  * The types of a settings change; the store checks the values (ranges, a valid base URL) and
  * explains a refusal in its own words.
@@ -241,6 +263,10 @@ const REQUEST_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeRequest<C>, unkno
   'window:hide': noRequest,
   'clipboard:write': copiedText,
   'notification:test': noRequest,
+  'resync:start': resyncStart,
+  'resync:checkPaste': pasteCheck,
+  'resync:cancel': accountId,
+  'resync:get': accountId,
 };
 
 /** What each channel's value is called in a refusal. */
@@ -260,6 +286,10 @@ const REQUEST_NAMES: Record<InvokeChannel, string> = {
   'window:hide': 'Hiding the window',
   'clipboard:write': 'The text to copy',
   'notification:test': 'Sending a test notification',
+  'resync:start': 'The re-sync request',
+  'resync:checkPaste': 'The pasted cookies',
+  'resync:cancel': 'The account id',
+  'resync:get': 'The account id',
 };
 
 /** What could not be done, for the message of an unexpected failure: "Lobstr Tray could not …". */
@@ -279,6 +309,10 @@ const ACTIONS: Record<InvokeChannel, string> = {
   'window:hide': 'hide the window',
   'clipboard:write': 'copy to the clipboard',
   'notification:test': 'send a test notification',
+  'resync:start': 're-sync this account',
+  'resync:checkPaste': 'read the pasted cookies',
+  'resync:cancel': 'cancel the re-sync',
+  'resync:get': 'read the re-sync',
 };
 
 /** "The settings change was refused: pollIntervalMinutes must be a number of minutes." */
@@ -430,6 +464,11 @@ export function registerIpcHandlers(
       deps.testNotification();
       return ok(null);
     },
+
+    'resync:start': async (request) => deps.resync.start(request),
+    'resync:checkPaste': async (request) => deps.resync.checkPaste(request),
+    'resync:cancel': async (id) => deps.resync.cancel(id),
+    'resync:get': async (id) => deps.resync.get(id),
   };
 
   const channels = Object.values(INVOKE);

@@ -19,14 +19,15 @@ export interface SessionCookie {
   domain?: string;
 }
 
-type Listener = (...args: never[]) => unknown;
+type CookieListener = (event: unknown, cookie: SessionCookie, cause: string, removed: boolean) => void;
+type NavigationListener = (event: unknown, url: string) => void;
 
 /** The part of Electron's Session the login window uses. */
 export interface LoginSession {
   readonly cookies: {
     get(filter: { url: string }): Promise<SessionCookie[]>;
-    on(event: 'changed', listener: Listener): unknown;
-    off(event: 'changed', listener: Listener): unknown;
+    on(event: 'changed', listener: CookieListener): unknown;
+    off(event: 'changed', listener: CookieListener): unknown;
   };
   setUserAgent(userAgent: string): void;
   setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
@@ -36,16 +37,19 @@ export interface LoginSession {
 export interface LoginContents {
   loadURL(url: string, options?: { userAgent?: string }): Promise<void>;
   getURL(): string;
-  on(event: 'did-navigate' | 'did-navigate-in-page', listener: Listener): unknown;
-  off(event: 'did-navigate' | 'did-navigate-in-page', listener: Listener): unknown;
+  on(event: 'did-navigate', listener: NavigationListener): unknown;
+  on(event: 'did-navigate-in-page', listener: NavigationListener): unknown;
+  off(event: 'did-navigate', listener: NavigationListener): unknown;
+  off(event: 'did-navigate-in-page', listener: NavigationListener): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
   isDestroyed(): boolean;
 }
 
 export interface LoginBrowserWindow {
   readonly webContents: LoginContents;
-  on(event: 'closed' | 'page-title-updated', listener: Listener): unknown;
-  off(event: 'closed', listener: Listener): unknown;
+  on(event: 'closed', listener: () => void): unknown;
+  on(event: 'page-title-updated', listener: (event: { preventDefault(): void }, title: string) => void): unknown;
+  off(event: 'closed', listener: () => void): unknown;
   removeMenu(): void;
   close(): void;
   isDestroyed(): boolean;

@@ -27,6 +27,7 @@ import { openElectronSettingsStore } from './electronSettingsStore.js';
 import {
   appPageSenderCheck,
   createRendererPushes,
+  pushToRenderer,
   registerIpcHandlers,
   type IpcHandlerDeps,
   type IpcMainLike,
@@ -34,6 +35,9 @@ import {
 } from './ipcHandlers.js';
 import { startsHidden, type LoginItemApp, type LoginItemOptions } from './loginItem.js';
 import { createLoginItemSync } from './loginItemSync.js';
+import type { LoginWindowElectron } from './loginWindow.js';
+import { PUSH } from '../shared/ipcContract.js';
+import { createAppResync } from './resyncActions.js';
 import { createTrayActions } from './trayActions.js';
 import { watchWakeUps } from './wakeUps.js';
 import { createElectronNotifier, setWindowsAppUserModelId, type NotificationClass } from './notifier.js';
@@ -76,6 +80,11 @@ export interface TrayAppElectron<W extends AppWindow, Image extends TrayIconImag
   net: { isOnline(): boolean; fetch: FetchFunction };
   /** electron-log/main's logger. */
   log: NodeLogger;
+  /**
+   * What the re-sync's login window is made of: BrowserWindow and session (the platform's page in a
+   * session of the account's own), and process.versions.chrome for its user agent.
+   */
+  loginWindow: Omit<LoginWindowElectron, 'platform'>;
 }
 
 export interface TrayAppOptions {
@@ -192,6 +201,16 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
     monitor: monitorPort,
     settings,
     notificationsBlocked: () => notificationsBlocked(),
+  });
+
+  // Re-syncs started from the window, the tray or a notification; each step is pushed to the window.
+  const resync = createAppResync({
+    client: () => source.activeClient(),
+    monitor: { accountResynced: (account) => monitor!.accountResynced(account) },
+    login: { ...electron.loginWindow, platform },
+    account: (accountId) => monitor?.status().snapshot?.byId.get(accountId)?.account ?? null,
+    push: (accountId, progress) => pushToRenderer(window()?.webContents, PUSH.resyncChanged, { accountId, progress }),
+    logger,
   });
 
   const openWindow = (accountId: string | null = null, view?: 'settings'): void => {
@@ -321,6 +340,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
         demo: { start: () => source.startDemo(), stop: () => source.stopDemo() },
         shell: electron.shell,
         clipboard: electron.clipboard,
+        resync,
         hideWindow: () => window()?.hide(),
         // Past any pause, straight to the system: the user asked to see whether notifications arrive.
         testNotification: () =>
@@ -415,6 +435,8 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
       await ready.catch(() => {});
       await actions.settled();
       for (const work of shutdownWork) work();
+      // Before the monitor stops: a re-sync ending hands its account to it.
+      await resync.stopAll();
       await monitor?.stop();
       await source.close();
     })();

@@ -56,8 +56,10 @@ export type {
   HeldAccount,
   KeyStorage,
   KeyStatus,
+  ResyncView,
+  PastedCookies,
 } from '../core/views/windowViews.js';
-import type { AccountDetails, HeldAccount, KeyStatus, SnapshotPush } from '../core/views/windowViews.js';
+import type { AccountDetails, HeldAccount, KeyStatus, PastedCookies, ResyncView, SnapshotPush } from '../core/views/windowViews.js';
 
 /** The whole snapshot, as snapshot:get answers it: later pushes are what changed since its revision. */
 export type FullSnapshotPush = Extract<SnapshotPush, { kind: 'full' }>;
@@ -109,6 +111,28 @@ export interface NavigateTarget {
   accountId: string | null;
   /** Absent: the account (or the list). 'settings' from the tray menu's "Settings…". */
   view?: 'settings';
+  /** The account's details open with its re-sync ready (a notification about it was clicked). */
+  resync?: boolean;
+}
+
+/**
+ * Starts an account's re-sync: through a login window of the app (the platform's own sign-in page),
+ * or from cookies the person pasted (a Cookie-Editor JSON export, a cookies.txt or a Cookie header).
+ */
+export type ResyncStartRequest =
+  | { accountId: string; via: 'login'; /** The login window's session is kept for next time, not cleared. */ keepSignedIn: boolean }
+  | { accountId: string; via: 'paste'; text: string };
+
+/** Pasted cookie text, read for an account before it is sent: which of its cookies it holds (names only). */
+export interface PasteCheckRequest {
+  accountId: string;
+  text: string;
+}
+
+/** What a re-sync push carries: the account's latest step. */
+export interface ResyncPush {
+  accountId: string;
+  progress: ResyncView;
 }
 
 // ---------------------------------------------------------------- channels
@@ -130,6 +154,10 @@ export const INVOKE = {
   hideWindow: 'window:hide',
   copyText: 'clipboard:write',
   testNotification: 'notification:test',
+  startResync: 'resync:start',
+  checkPastedCookies: 'resync:checkPaste',
+  cancelResync: 'resync:cancel',
+  getResync: 'resync:get',
 } as const;
 
 /** Channel names of what main pushes to the renderer. */
@@ -138,6 +166,8 @@ export const PUSH = {
   snapshotChanged: 'snapshot:changed',
   /** Open the window on an account (a notification or a tray item was clicked). */
   navigate: 'window:navigate',
+  /** A re-sync moved on (waiting for the login, sending, synchronizing, done, failed, cancelled). */
+  resyncChanged: 'resync:changed',
 } as const;
 
 export type InvokeChannel = (typeof INVOKE)[keyof typeof INVOKE];
@@ -189,6 +219,14 @@ export type InvokeContract = CompleteContract<
     'clipboard:write': { request: string; response: IpcResult<null> };
     /** Shows a notification now, so the user sees whether the system lets them through (snapshot's notificationsBlocked). */
     'notification:test': { request: NoRequest; response: IpcResult<null> };
+    /** Starts the account's re-sync; answers its first step (a re-sync of it already running: failed). */
+    'resync:start': { request: ResyncStartRequest; response: IpcResult<ResyncView> };
+    /** Reads pasted cookie text for the account: its format and the account's cookie names found and missing. */
+    'resync:checkPaste': { request: PasteCheckRequest; response: IpcResult<PastedCookies> };
+    /** The account's id: cancels its running re-sync (nothing running is not an error). */
+    'resync:cancel': { request: string; response: IpcResult<null> };
+    /** The account's id: its re-sync's latest step, null when it never ran since the app started. */
+    'resync:get': { request: string; response: IpcResult<ResyncView | null> };
   }
 >;
 
@@ -197,6 +235,7 @@ export type PushContract = CompleteContract<
   {
     'snapshot:changed': { request: SnapshotPush; response: void };
     'window:navigate': { request: NavigateTarget; response: void };
+    'resync:changed': { request: ResyncPush; response: void };
   }
 >;
 

@@ -13,6 +13,8 @@ import { FakeApplicationMenu } from './fakeElectron/appMenu.js';
 import { Emitter } from './fakeElectron/emitter.js';
 import { FakeIpcMain } from './fakeElectron/ipcMain.js';
 import { FakeNet } from './fakeElectron/net.js';
+import { FakeLoginWindow } from './fakeElectron/loginWindow.js';
+import { FakeSessionModule } from './fakeElectron/session.js';
 import { fakeNotificationClass, type FakeNotificationClass, type FakeNotificationOptions, type ShownNotification } from './fakeElectron/notification.js';
 import { createFakeSafeStorage, type FakeSafeStorageOptions, type FakeSafeStorageState } from './fakeElectron/safeStorage.js';
 import { fakeTrayElectron, type FakeImage, type FakeMenu, type FakeTray } from './fakeElectron/tray.js';
@@ -67,7 +69,10 @@ export interface FakeElectron {
     powerMonitor: Emitter;
     net: FakeNet;
     log: ReturnType<typeof electronLog.create>;
+    loginWindow: { BrowserWindow: typeof FakeLoginWindow; session: FakeSessionModule; chromeVersion: string };
   };
+  /** The re-sync's login windows' sessions, by partition. */
+  sessions: FakeSessionModule;
 }
 
 let current: FakeElectron | null = null;
@@ -102,6 +107,10 @@ export function createFakeElectron(
   const powerMonitor = new Emitter();
   const online = { value: true };
   const net = new FakeNet(app, online, options.netTransport);
+  // The re-sync's login windows and their sessions (one per partition).
+  const sessions = new FakeSessionModule();
+  FakeLoginWindow.created = [];
+  FakeLoginWindow.sessions = sessions;
   const clipboard: string[] = [];
   const Notification = fakeNotificationClass(notifications);
   const safeStorage = createFakeSafeStorage(options.safeStorage);
@@ -121,6 +130,7 @@ export function createFakeElectron(
     powerMonitor,
     online,
     net,
+    sessions,
     safeStorageState: safeStorage.state,
     objects: {
       app,
@@ -146,6 +156,7 @@ export function createFakeElectron(
       powerMonitor,
       net,
       log: quietLog(),
+      loginWindow: { BrowserWindow: FakeLoginWindow, session: sessions, chromeVersion: '140.0.7339.133' },
     },
   };
   return current;

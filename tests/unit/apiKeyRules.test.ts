@@ -41,6 +41,12 @@ function keyHandlers(checkFails?: Error) {
       status: async () => keyStatusOf(keyAccess(await secrets.read(), settings.get().apiBaseUrl), secrets.notice),
     },
     accountReader: () => null,
+    resync: {
+      start: () => ({ ok: false, error: { kind: 'failed', message: 'not in this test' } }),
+      checkPaste: () => ({ ok: false, error: { kind: 'failed', message: 'not in this test' } }),
+      cancel: () => ({ ok: true, value: null }),
+      get: () => ({ ok: true, value: null }),
+    },
     checkKey: async (key) => {
       checked.push(key);
       if (checkFails) throw checkFails;

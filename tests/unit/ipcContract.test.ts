@@ -19,6 +19,7 @@ import {
   type KeyStatus,
   type NotificationSwitches,
   type PushPayload,
+  type ResyncView,
   type SettingsValues,
   type SnapshotPush,
   type SnapshotView,
@@ -39,12 +40,16 @@ describe('the IPC contract', () => {
       'key:status',
       'monitor:refresh',
       'notification:test',
+      'resync:cancel',
+      'resync:checkPaste',
+      'resync:get',
+      'resync:start',
       'settings:get',
       'settings:update',
       'snapshot:get',
       'window:hide',
     ]);
-    expect(Object.values(PUSH).sort()).toEqual(['snapshot:changed', 'window:navigate']);
+    expect(Object.values(PUSH).sort()).toEqual(['resync:changed', 'snapshot:changed', 'window:navigate']);
   });
 
   test('no channel name is used twice, and each reads "subject:action"', () => {
@@ -61,7 +66,7 @@ describe('the IPC contract', () => {
     // The views it carries are the core's, defined with types only, from modules the window loads.
     const views = readFileSync(new URL('../../main/core/views/windowViews.ts', import.meta.url), 'utf8');
     for (const line of views.split('\n').filter((l) => /^\s*(import|export)\b.*\bfrom\b/.test(l))) {
-      expect(line).toMatch(/^import type \{[^}]+\} from '\.\.\/(lobstr\/account|health\/accountHealth|lobstr\/apiErrors)\.js';$/);
+      expect(line).toMatch(/^import type \{[^}]+\} from '\.\.\/(lobstr\/account|health\/accountHealth|lobstr\/apiErrors|resync\/resyncProgress)\.js';$/);
     }
   });
 
@@ -85,7 +90,9 @@ describe('the IPC contract', () => {
     expectTypeOf<InvokeResponse<'snapshot:get'>>().toEqualTypeOf<IpcResult<{ kind: 'full'; revision: number; snapshot: SnapshotView }>>();
     expectTypeOf<PushPayload<'snapshot:changed'>>().toEqualTypeOf<SnapshotPush>();
     expectTypeOf<InvokeResponse<'key:set'>>().toEqualTypeOf<IpcResult<KeyStatus>>();
-    expectTypeOf<PushPayload<'window:navigate'>>().toEqualTypeOf<{ accountId: string | null; view?: 'settings' }>();
+    expectTypeOf<PushPayload<'window:navigate'>>().toEqualTypeOf<{ accountId: string | null; view?: 'settings'; resync?: boolean }>();
+    expectTypeOf<InvokeResponse<'resync:start'>>().toEqualTypeOf<IpcResult<ResyncView>>();
+    expectTypeOf<PushPayload<'resync:changed'>>().toEqualTypeOf<{ accountId: string; progress: ResyncView }>();
     // Every answer can be a failure value: nothing is thrown across IPC.
     expectTypeOf<{ ok: false; error: { kind: 'failed'; message: string } }>().toExtend<InvokeResponse<InvokeChannel>>();
   });

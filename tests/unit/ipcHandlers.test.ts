@@ -112,6 +112,7 @@ interface Harness {
   copied: string[];
   hidden: number;
   testNotifications: number;
+  resyncCalls: unknown[][];
   demoCalls: string[];
   logged: unknown[][];
   /** Every answer given during the test, to search for the key. */
@@ -142,6 +143,7 @@ function harness(sim: RunningSimulator | null, options: { key?: string | null; o
     copied: [],
     hidden: 0,
     testNotifications: 0,
+    resyncCalls: [],
     demoCalls: [],
     logged: [],
     answers: [],
@@ -197,6 +199,13 @@ function harness(sim: RunningSimulator | null, options: { key?: string | null; o
     },
     testNotification: () => {
       h.testNotifications++;
+    },
+    // Re-syncs are main/electron/resyncActions.ts's (tests/unit/resyncActions.test.ts): here, what reached them.
+    resync: {
+      start: (request) => (h.resyncCalls.push(['start', request]), { ok: true, value: { step: 'sending', cookieNames: [], at: new Date(0).toISOString() } }),
+      checkPaste: (request) => (h.resyncCalls.push(['checkPaste', request]), { ok: true, value: { format: null, found: [], missing: [], problem: null } }),
+      cancel: (id) => (h.resyncCalls.push(['cancel', id]), { ok: true, value: null }),
+      get: (id) => (h.resyncCalls.push(['get', id]), { ok: true, value: null }),
     },
     clipboard: { writeText: (text) => void h.copied.push(text) },
     logger: {
@@ -267,6 +276,10 @@ describe('the sender check', () => {
       'window:hide': [],
       'clipboard:write': ['6e5f36d27502ec69fda745ec59ead509'],
       'notification:test': [],
+      'resync:start': [{ accountId: '6e5f36d27502ec69fda745ec59ead509', via: 'login', keepSignedIn: false }],
+      'resync:checkPaste': [{ accountId: '6e5f36d27502ec69fda745ec59ead509', text: 'li_at=x' }],
+      'resync:cancel': ['6e5f36d27502ec69fda745ec59ead509'],
+      'resync:get': ['6e5f36d27502ec69fda745ec59ead509'],
     };
     for (const channel of ALL_CHANNELS) {
       const answer = await h.ipc.invokeFrom(event, channel, ...anything[channel]);
@@ -277,6 +290,7 @@ describe('the sender check', () => {
     expect(await storedKey(h)).toBe(THE_KEY);
     expect(h.settings.get().pollIntervalMinutes).toBe(5);
     expect(h.demoCalls).toEqual([]);
+    expect(h.resyncCalls).toEqual([]);
     expect(h.opened).toEqual([]);
     expect(h.hidden).toBe(0);
     expect(h.copied).toEqual([]);
@@ -709,5 +723,34 @@ describe('pushes to the window', () => {
     pushes.snapshotChanged();
     pushes.navigate('x');
     expect(opening.sent).toHaveLength(2);
+  });
+});
+
+describe('re-sync requests', () => {
+  const id = '6e5f36d27502ec69fda745ec59ead509';
+
+  test('reach the re-syncs as sent when they are well formed', async () => {
+    const h = harness(null);
+    expectOk(await h.call('resync:start', { accountId: id, via: 'login', keepSignedIn: true }));
+    expectOk(await h.call('resync:start', { accountId: id, via: 'paste', text: 'li_at=AQ; JSESSIONID="ajax:1"' }));
+    expectOk(await h.call('resync:checkPaste', { accountId: id, text: '[]' }));
+    expectOk(await h.call('resync:cancel', id));
+    expectOk(await h.call('resync:get', id));
+    expect(h.resyncCalls.map(([call]) => call)).toEqual(['start', 'start', 'checkPaste', 'cancel', 'get']);
+  });
+
+  test.each([
+    ['no way of signing in', { accountId: id }],
+    ['an unknown way', { accountId: id, via: 'magic' }],
+    ['login without the keep choice', { accountId: id, via: 'login' }],
+    ['paste without text', { accountId: id, via: 'paste' }],
+    ['a cookie inline beside the text', { accountId: id, via: 'paste', text: 'x', cookies: { li_at: 'x' } }],
+    ['an id that is not one', { accountId: '../../etc', via: 'login', keepSignedIn: false }],
+    ['pasted text over a megabyte', { accountId: id, via: 'paste', text: 'x'.repeat(1024 * 1024 + 1) }],
+  ])('are refused with a reason when malformed: %s', async (_name, request) => {
+    const h = harness(null);
+    const message = expectFailure(await h.ipc.invokeFrom(fromApp, 'resync:start', request), 'invalid_request');
+    expect(message).toMatch(/^The re-sync request was refused: /);
+    expect(h.resyncCalls).toEqual([]);
   });
 });

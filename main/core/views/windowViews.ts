@@ -7,6 +7,7 @@
 import type { Account } from '../lobstr/account.js';
 import type { Health } from '../health/accountHealth.js';
 import type { ApiErrorKind } from '../lobstr/apiErrors.js';
+import type { ResyncProgress } from '../resync/resyncProgress.js';
 
 /** appModel's ConnectionProblem: what is wrong with the connection to Lobstr, since when. */
 export interface ConnectionProblemView {
@@ -164,3 +165,23 @@ export interface SnapshotDelta {
 export type SnapshotPush =
   | { kind: 'full'; revision: number; snapshot: SnapshotView }
   | { kind: 'delta'; base: number; revision: number; changes: SnapshotDelta };
+
+/**
+ * A re-sync as the window follows it (core/resync/resyncProgress.ts): its step with names and counts,
+ * never a cookie value; a finished one without the account (the snapshot's push carries it).
+ */
+export type ResyncView = { at: string } & (
+  | Exclude<ResyncProgress, { step: 'done' }>
+  | Omit<Extract<ResyncProgress, { step: 'done' }>, 'account'>
+);
+
+/** Pasted cookie text as read for an account: names only. */
+export interface PastedCookies {
+  /** "Cookie-Editor JSON export", "cookies.txt (Netscape)", "Cookie header"; null when unreadable. */
+  format: string | null;
+  /** The account's cookies found in it, and the required ones missing. */
+  found: string[];
+  missing: string[];
+  /** Why it cannot be used as it is (unreadable, a required cookie missing); null when it can be sent. */
+  problem: string | null;
+}

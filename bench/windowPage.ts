@@ -87,6 +87,7 @@ export function pageScript(): string {
     getKeyStatus: async () => ok(keyStatus), setKey: async () => ok(keyStatus), clearKey: async () => ok(keyStatus),
     startDemo: done, stopDemo: done,
     openPlatform: async () => ok({ url: '' }), hideWindow: async () => ok(null), onNavigate: nothing,
+    startResync: done, checkPastedCookies: done, cancelResync: done, getResync: async () => ok(null), onResync: nothing,
   }) });
 
   // A task posted during requestAnimationFrame runs once that frame is painted.

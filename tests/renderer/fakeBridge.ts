@@ -10,7 +10,7 @@ import type { MonitorStatus } from '../../main/core/appModel';
 import { DEFAULT_SETTINGS } from '../../main/core/settings/settings';
 import { heldAccountView, snapshotView } from '../../main/core/views/rendererViews';
 import { assessAll } from '../../main/core/monitor/assessedSnapshot';
-import type { HeldAccount, IpcResult, KeyStatus, NavigateTarget, SettingsValues, SnapshotPush, SnapshotView } from '../../main/shared/ipcContract';
+import type { HeldAccount, IpcResult, KeyStatus, NavigateTarget, ResyncPush, ResyncView, SettingsValues, SnapshotPush, SnapshotView } from '../../main/shared/ipcContract';
 
 export const TEST_NOW = Date.parse('2026-11-25T14:05:00Z');
 
@@ -54,6 +54,8 @@ export interface FakeBridge extends LobstrBridge {
   readonly calls: unknown[][];
   pushSnapshot(snapshot: SnapshotView): void;
   navigate(target: NavigateTarget): void;
+  /** The main process tells of a re-sync's step (resync:changed). */
+  pushResync(push: ResyncPush): void;
 }
 
 export function fakeBridge(snapshot: SnapshotView, overrides: Partial<LobstrBridge> = {}): FakeBridge {
@@ -62,6 +64,8 @@ export function fakeBridge(snapshot: SnapshotView, overrides: Partial<LobstrBrid
   /** Each snapshot pushed whole, with a new revision, as the main process does after a change it cannot send as a delta. */
   let revision = 1;
   const navigateListeners = new Set<(t: NavigateTarget) => void>();
+  const resyncListeners = new Set<(push: ResyncPush) => void>();
+  const resyncs = new Map<string, ResyncView>();
   let current = snapshot;
   let settings: SettingsValues = structuredClone(DEFAULT_SETTINGS) as SettingsValues;
   const keyStatus: KeyStatus = {
@@ -157,6 +161,33 @@ export function fakeBridge(snapshot: SnapshotView, overrides: Partial<LobstrBrid
     },
     navigate(target) {
       for (const listener of navigateListeners) listener(target);
+    },
+    // Re-syncs: the first step answered, the next ones pushed by the test (pushResync).
+    async startResync(request) {
+      record('startResync', request);
+      const waiting: ResyncView = { step: 'waiting_for_login', found: [], missing: [], have: 0, need: 0, signingIn: false, at: new Date(0).toISOString() };
+      resyncs.set(request.accountId, waiting);
+      return ok(waiting);
+    },
+    async checkPastedCookies(request) {
+      record('checkPastedCookies', request);
+      return ok({ format: null, found: [], missing: [], problem: 'Not read in this test.' });
+    },
+    async cancelResync(accountId) {
+      record('cancelResync', accountId);
+      return ok(null);
+    },
+    async getResync(accountId) {
+      record('getResync', accountId);
+      return ok(resyncs.get(accountId) ?? null);
+    },
+    onResync(callback) {
+      resyncListeners.add(callback);
+      return () => resyncListeners.delete(callback);
+    },
+    pushResync(push) {
+      resyncs.set(push.accountId, push.progress);
+      for (const listener of resyncListeners) listener(push);
     },
     ...overrides,
   };

@@ -91,6 +91,11 @@ describe('the preload', () => {
         'copyText',
         'testNotification',
         'onNavigate',
+        'startResync',
+        'checkPastedCookies',
+        'cancelResync',
+        'getResync',
+        'onResync',
       ].sort(),
     );
     expect(api.version).toBe('1.2.3');
@@ -126,6 +131,10 @@ describe('the preload', () => {
       ['hideWindow', () => api.hideWindow(), []],
       ['copyText', () => api.copyText('abc'), ['abc']],
       ['testNotification', () => api.testNotification(), []],
+      ['startResync', () => api.startResync({ accountId: 'abc', via: 'login', keepSignedIn: false }), [{ accountId: 'abc', via: 'login', keepSignedIn: false }]],
+      ['checkPastedCookies', () => api.checkPastedCookies({ accountId: 'abc', text: 'li_at=x' }), [{ accountId: 'abc', text: 'li_at=x' }]],
+      ['cancelResync', () => api.cancelResync('abc'), ['abc']],
+      ['getResync', () => api.getResync('abc'), ['abc']],
     ];
     // Every request channel of the contract is reached by exactly one function.
     expect(calls.map(([name]) => name).sort()).toEqual(Object.keys(INVOKE).sort());

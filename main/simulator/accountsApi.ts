@@ -303,7 +303,7 @@ export function createAccountsApi(ctx: SimulatorContext) {
   return async function handleApiRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const body = parseBody(req, await readRequestBody(req));
     const nowMs = ctx.now();
-    const cookieNames = url.pathname.startsWith('/v1/accounts/cookies') && body.kind === 'json' ? cookieNamesOf(body.value) : undefined;
+    const cookieNames = routeOf(url.pathname).kind === 'cookies' && body.kind === 'json' ? cookieNamesOf(body.value) : undefined;
     ctx.state.requests.record({
       method: req.method ?? 'GET',
       path: url.pathname,

@@ -50,6 +50,12 @@ function jsonObject(value: unknown, what: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** Queues one item or a list of them; every item is checked before any is queued, so a bad list changes nothing. */
+function queueAll<T>(body: unknown, parse: (item: unknown) => T, add: (spec: T) => void): void {
+  const specs = (Array.isArray(body) ? body : [body]).map((item) => parse(item));
+  for (const spec of specs) add(spec);
+}
+
 const HELP = {
   api:
     'GET /v1/accounts?page=&limit=, GET /v1/accounts/{hash}, GET /v1/account_types, POST /v1/accounts/cookies, ' +
@@ -133,10 +139,7 @@ export function createControlApi(ctx: SimulatorContext) {
         return [200, { faults: [] }];
       }
       if (method === 'POST') {
-        const body = await readJson(req);
-        // Check every fault before queueing any, so a bad list changes nothing.
-        const specs = (Array.isArray(body) ? body : [body]).map((item) => parseFault(item));
-        for (const spec of specs) state.faults.add(spec);
+        queueAll(await readJson(req), parseFault, (spec) => state.faults.add(spec));
         return [201, { faults: state.faults.list() }];
       }
     }
@@ -155,10 +158,7 @@ export function createControlApi(ctx: SimulatorContext) {
         return [200, { plans: [] }];
       }
       if (method === 'POST') {
-        const body = await readJson(req);
-        // Check every plan before queueing any, so a bad list changes nothing.
-        const specs = (Array.isArray(body) ? body : [body]).map((item) => parseSyncPlan(item));
-        for (const spec of specs) state.sync.addPlan(spec);
+        queueAll(await readJson(req), parseSyncPlan, (spec) => state.sync.addPlan(spec));
         return [201, { plans: state.sync.listPlans() }];
       }
     }

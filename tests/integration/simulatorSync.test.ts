@@ -265,6 +265,23 @@ describe('a cookie refresh, POST /v1/accounts/cookies then GET /v1/synchronize/{
     ]);
   });
 
+  test('the control API help lists /__sim/sync and the new /v1 endpoints', async () => {
+    const s = await simulator({ accounts: 1 });
+    const help = JSON.stringify(await control(s, 'GET', '/'));
+    for (const text of ['/__sim/sync', 'bad_cookies', 'GET /v1/account_types', 'POST /v1/accounts/cookies', 'GET /v1/synchronize/{id}']) {
+      expect(help).toContain(text);
+    }
+  });
+
+  test('a list of plans is queued in order, or refused whole when one is bad', async () => {
+    const s = await simulator({ accounts: 1 });
+    expect((await controlRequest(s, 'POST', '/sync', [{ outcome: 'stuck', count: 1 }, { outcome: 'nope' }])).status).toBe(400);
+    expect(await control(s, 'GET', '/sync')).toEqual({ plans: [], tasks: [] });
+    await control(s, 'POST', '/sync', [{ outcome: 'stuck', count: 1 }, { bad_cookies: ['ct0'] }]);
+    const { plans } = (await control(s, 'GET', '/sync')) as { plans: { outcome: string; bad_cookies: string[] }[] };
+    expect(plans.map((p) => [p.outcome, p.bad_cookies])).toEqual([['stuck', []], ['ok', ['ct0']]]);
+  });
+
   test.each([
     [{ outcome: 'maybe' }, /outcome/],
     [{ steps_ms: [100] }, /steps_ms/],

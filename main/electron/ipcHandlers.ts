@@ -532,10 +532,11 @@ export interface RendererPushes {
   /** After every poll result and every settings, key or demo change: one push of what changed, if anything. */
   snapshotChanged(): void;
   /**
-   * Asks the window to show an account (or the list, for null). When the window is still loading
-   * (just opened by the same click), it is sent once the page has loaded and subscribed.
+   * Asks the window to show an account (or the list, for null), or a view, or an account's details
+   * with its re-sync ready. When the window is still loading (just opened by the same click), it is
+   * sent once the page has loaded and subscribed.
    */
-  navigate(accountId: string | null, view?: NavigateTarget['view']): void;
+  navigate(accountId: string | null, extra?: Omit<NavigateTarget, 'accountId'>): void;
 }
 
 export function createRendererPushes(
@@ -567,9 +568,9 @@ export function createRendererPushes(
   return {
     full: () => snapshots.fullInSlices(),
     snapshotChanged: () => snapshots.changed(),
-    navigate(accountId, view) {
+    navigate(accountId, extra = {}) {
       const target = contents();
-      const payload: NavigateTarget = view ? { accountId, view } : { accountId };
+      const payload: NavigateTarget = { accountId, ...(extra.view ? { view: extra.view } : {}), ...(extra.resync ? { resync: true } : {}) };
       if (target && !target.isDestroyed() && target.isLoading()) {
         target.once('did-finish-load', () => pushToRenderer(target, PUSH.navigate, payload));
         return;

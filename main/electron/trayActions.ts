@@ -8,6 +8,8 @@ import type { TrayAction } from '../core/views/trayView.js';
 
 export interface TrayActionDeps {
   openWindow(accountId?: string | null, view?: 'settings'): void;
+  /** Starts the account's re-sync through the login window, and shows its details with the progress. */
+  resyncAccount(accountId: string): void;
   refresh(): Promise<unknown> | undefined;
   settings: { update(patch: Partial<Settings>): unknown };
   openLog(): void;
@@ -39,6 +41,8 @@ export function createTrayActions(deps: TrayActionDeps): TrayActions {
           return deps.openWindow();
         case 'open_account':
           return deps.openWindow(action.accountId);
+        case 'resync_account':
+          return deps.resyncAccount(action.accountId);
         case 'refresh':
           return track(deps.refresh());
         case 'snooze':

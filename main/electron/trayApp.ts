@@ -215,7 +215,18 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
 
   const openWindow = (accountId: string | null = null, view?: 'settings'): void => {
     lifecycle.showWindow();
-    if (accountId !== null || view) pushes.navigate(accountId, view);
+    if (accountId !== null || view) pushes.navigate(accountId, view ? { view } : {});
+  };
+  /**
+   * "Re-sync…" from the tray (or a notification's action): the platform's sign-in page at once, and
+   * the window on the account's details, where the progress shows. A re-sync already running is
+   * shown there as it is; any refusal is said there too (the details ask for the account's re-sync).
+   */
+  const resyncFromLogin = (accountId: string): void => {
+    const started = resync.start({ accountId, via: 'login', keepSignedIn: false });
+    if (!started.ok) logger.warn(`A re-sync of ${accountId} did not start: ${started.error.message}`);
+    lifecycle.showWindow();
+    pushes.navigate(accountId, { resync: true });
   };
 
   // Whether the system shows them: said in the tray menu and in Settings when it refuses them.
@@ -262,6 +273,7 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
 
   const actions = createTrayActions({
     openWindow,
+    resyncAccount: resyncFromLogin,
     refresh: () => monitor?.refreshNow(),
     settings,
     openLog() {

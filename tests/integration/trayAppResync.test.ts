@@ -55,6 +55,14 @@ const pushes = (id: string): ResyncView[] =>
 
 const lastStep = (id: string) => pushes(id).at(-1)?.step;
 const tray = () => electron.trays.at(-1)!;
+/** The tray menu's entry (a submenu) for the account named `username`. */
+function accountEntry(username: string): string {
+  for (const entry of tray().shownMenu()) {
+    const label = typeof entry === 'object' && entry !== null ? Object.keys(entry)[0] : undefined;
+    if (label?.includes(username)) return label;
+  }
+  throw new Error(`no tray menu entry for ${username} in ${JSON.stringify(tray().shownMenu())}`);
+}
 
 beforeEach(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'lobstr-resync-app-'));
@@ -146,6 +154,50 @@ describe('re-sync through the login window', () => {
     });
     await electron.ipcMain.invoke('resync:cancel', expiredId);
     await vi.waitFor(() => expect(lastStep(expiredId)).toBe('cancelled'));
+  });
+});
+
+describe('re-sync from the tray menu', () => {
+  it('"Re-sync…" under the account opens its sign-in page at once and the window on its details; signing in turns it green', async () => {
+    const account = await held(expiredId);
+    const label = accountEntry(account.username);
+    const appWindow = electron.windows.at(-1)!;
+    appWindow.hide();
+    tray().choose(label, 'Re-sync…');
+
+    // One click: the platform's page is up, and the app window shows the account with its re-sync.
+    expect(FakeLoginWindow.created).toHaveLength(1);
+    expect(FakeLoginWindow.created[0]!.title.endsWith(` as ${account.username}`)).toBe(true);
+    expect(appWindow.visible).toBe(true);
+    expect(appWindow.webContents.sent).toContainEqual({ channel: 'window:navigate', payload: { accountId: expiredId, resync: true } });
+    await vi.waitFor(() => expect(lastStep(expiredId)).toBe('waiting_for_login'));
+
+    const login = FakeLoginWindow.created[0]!;
+    for (const c of account.cookies.filter((c) => c.required)) {
+      await login.webContents.siteSetsCookie({ name: c.name, value: SECRET, domain: new URL(account.baseurl).hostname, url: `${account.baseurl}/` });
+    }
+    await login.webContents.siteGoesTo(`${account.baseurl}/home`);
+    await vi.waitFor(() => expect(lastStep(expiredId)).toBe('done'), { timeout: 10_000, interval: 50 });
+    expect(tray().icon).toBe('linux-ok.png');
+  });
+
+  it('"Re-sync…" again while that re-sync runs opens no second sign-in page, only the details showing it', async () => {
+    const label = accountEntry((await held(expiredId)).username);
+    tray().choose(label, 'Re-sync…');
+    tray().choose(label, 'Re-sync…');
+    expect(FakeLoginWindow.created).toHaveLength(1);
+    const navigations = electron.windows.at(-1)!.webContents.sent.filter((s) => s.channel === 'window:navigate');
+    expect(navigations.map((n) => n.payload)).toEqual([{ accountId: expiredId, resync: true }, { accountId: expiredId, resync: true }]);
+    FakeLoginWindow.created[0]!.userCloses();
+    await vi.waitFor(() => expect(lastStep(expiredId)).toBe('cancelled'));
+  });
+
+  it('"Show details" opens the window on the account without starting anything', async () => {
+    const account = await held(expiredId);
+    const label = accountEntry(account.username);
+    tray().choose(label, 'Show details');
+    expect(FakeLoginWindow.created).toEqual([]);
+    expect(electron.windows.at(-1)!.webContents.sent).toContainEqual({ channel: 'window:navigate', payload: { accountId: expiredId } });
   });
 });
 

@@ -92,14 +92,14 @@ describe('the tray icon', () => {
 
     controller.render(viewOf(monitor({ accounts: [healthy('a'), expired('b', 'bob')], checkedAt: '2026-11-25T14:07:00Z' }), 'win32'));
     expect([tray().icon, tray().tooltip]).toEqual(['alert.png', 'Lobstr Tray: 1 of 2 accounts needs re-sync · checked 14:07']);
-    expect(tray().shownMenu()).toContain('@bob · X (Twitter)');
+    expect(tray().shownMenu()).toContainEqual({ '@bob · X (Twitter)': ['Re-sync…', 'Show details'] });
 
     controller.render(viewOf(monitor({ accounts: [healthy('a'), healthy('b')], problem: { kind: 'network', message: 'offline', since: '2026-11-25T14:12:00Z', failures: 1 } }), 'win32'));
     expect([tray().icon, tray().tooltip]).toEqual(['offline.png', 'Lobstr Tray: offline since 14:12 · last good check 14:02']);
 
     controller.render(viewOf(monitor({ accounts: [healthy('a'), healthy('b')], checkedAt: '2026-11-25T14:17:00Z' }), 'win32'));
     expect([tray().icon, tray().tooltip]).toEqual(['ok.png', 'Lobstr Tray: all 2 accounts OK · checked 14:17']);
-    expect(tray().shownMenu()).not.toContain('@bob · X (Twitter)');
+    expect(tray().shownMenu()).not.toContainEqual({ '@bob · X (Twitter)': ['Re-sync…', 'Show details'] });
   });
 
   it('does nothing for a view it already shows (an open menu stays open)', () => {
@@ -163,7 +163,7 @@ describe('the tray icon', () => {
   it('shows an ampersand in a username as typed', () => {
     const { controller, tray } = start('linux');
     controller.render(viewOf(monitor({ accounts: [expired('a', 'tom&jerry')] }), 'linux'));
-    expect(tray().shownMenu()).toContain('tom&jerry · X (Twitter)');
+    expect(tray().shownMenu()).toContainEqual({ 'tom&jerry · X (Twitter)': ['Re-sync…', 'Show details'] });
   });
 
   it('is removed on destroy and ignores later views', () => {
@@ -183,7 +183,8 @@ describe('clicks', () => {
     const accounts = [expired('h1', 'ann'), expired('h2', 'ben'), healthy('c')];
     controller.render(viewOf(monitor({ accounts }), 'linux'));
     tray().choose('Open Lobstr Tray');
-    tray().choose('@ben · X (Twitter)');
+    tray().choose('@ben · X (Twitter)', 'Re-sync…');
+    tray().choose('@ben · X (Twitter)', 'Show details');
     tray().choose('Refresh now');
     tray().choose('Pause notifications', 'For 1 hour');
     tray().choose('Pause notifications', 'Until tomorrow 08:00');
@@ -193,6 +194,7 @@ describe('clicks', () => {
     tray().choose('Quit');
     expect(actions).toEqual([
       { type: 'open' },
+      { type: 'resync_account', accountId: 'h2' },
       { type: 'open_account', accountId: 'h2' },
       { type: 'refresh' },
       { type: 'snooze', preset: 'one_hour' },

@@ -718,11 +718,16 @@ describe('pushes to the window', () => {
 
     pushes.navigate(null);
     expect(opening.sent.at(-1)).toEqual({ channel: PUSH.navigate, payload: { accountId: null } });
+    // From a notification or the tray's "Re-sync…": the details open with the re-sync ready.
+    pushes.navigate('6e5f36d27502ec69fda745ec59ead509', { resync: true });
+    expect(opening.sent.at(-1)).toEqual({ channel: PUSH.navigate, payload: { accountId: '6e5f36d27502ec69fda745ec59ead509', resync: true } });
+    pushes.navigate(null, { view: 'settings' });
+    expect(opening.sent.at(-1)).toEqual({ channel: PUSH.navigate, payload: { accountId: null, view: 'settings' } });
 
     opening.destroyed = true;
     pushes.snapshotChanged();
     pushes.navigate('x');
-    expect(opening.sent).toHaveLength(2);
+    expect(opening.sent).toHaveLength(4);
   });
 });
 

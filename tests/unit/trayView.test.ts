@@ -64,6 +64,11 @@ function items(menu: TrayMenuItem[]): Array<Extract<TrayMenuItem, { type: 'item'
 function labels(menu: TrayMenuItem[]): string[] {
   return menu.map((m) => (m.type === 'separator' ? '---' : m.type === 'submenu' ? `${m.label} ▸` : m.label));
 }
+function submenu(menu: TrayMenuItem[], id: string): Extract<TrayMenuItem, { type: 'submenu' }> {
+  const found = menu.find((m): m is Extract<TrayMenuItem, { type: 'submenu' }> => m.type === 'submenu' && m.id === id);
+  if (!found) throw new Error(`no submenu ${id} in ${labels(menu).join(' | ')}`);
+  return found;
+}
 function item(menu: TrayMenuItem[], id: string): Extract<TrayMenuItem, { type: 'item' }> {
   const found = items(menu).find((m) => m.id === id);
   if (!found) throw new Error(`no menu item ${id} in ${labels(menu).join(' | ')}`);
@@ -211,39 +216,43 @@ describe('context menu', () => {
     expect(item(menu, 'status').action).toBeUndefined();
   });
 
-  it('lists the accounts needing re-sync by name and platform, each opening that account', () => {
+  it('lists the accounts needing re-sync by name and platform, each offering "Re-sync…" and "Show details"', () => {
     const list = [healthy(1), expired(2, { username: 'zoe', type: 'linkedin-sync' }), expired(3, { username: 'adam', type: 'twitter-sync' })];
     const menu = view(status({ accounts: list })).menu;
-    expect(labels(menu).slice(2, 5)).toEqual(['2 of 3 accounts need re-sync', '@adam · X (Twitter)', '@zoe · LinkedIn']);
-    expect(item(menu, 'account:exp3').action).toEqual({ type: 'open_account', accountId: 'exp3' });
-    expect(item(menu, 'account:exp2').action).toEqual({ type: 'open_account', accountId: 'exp2' });
+    expect(labels(menu).slice(2, 5)).toEqual(['2 of 3 accounts need re-sync', '@adam · X (Twitter) ▸', '@zoe · LinkedIn ▸']);
+    expect(submenu(menu, 'account:exp3').items).toEqual([
+      { type: 'item', id: 'resync:exp3', label: 'Re-sync…', enabled: true, action: { type: 'resync_account', accountId: 'exp3' } },
+      { type: 'item', id: 'details:exp3', label: 'Show details', enabled: true, action: { type: 'open_account', accountId: 'exp3' } },
+    ]);
+    expect(item(menu, 'resync:exp2').action).toEqual({ type: 'resync_account', accountId: 'exp2' });
+    expect(item(menu, 'details:exp2').action).toEqual({ type: 'open_account', accountId: 'exp2' });
     expect(items(menu).some((m) => m.label.includes('healthy'))).toBe(false);
   });
 
   it('lists at most 10, then "and N more…" which opens the window', () => {
     const menu = view(status({ accounts: accounts(40, 13) })).menu;
-    const accountItems = items(menu).filter((m) => m.action?.type === 'open_account');
-    expect(accountItems).toHaveLength(MAX_MENU_ACCOUNTS);
+    expect(items(menu).filter((m) => m.action?.type === 'resync_account')).toHaveLength(MAX_MENU_ACCOUNTS);
+    expect(items(menu).filter((m) => m.action?.type === 'open_account')).toHaveLength(MAX_MENU_ACCOUNTS);
     expect(item(menu, 'more-accounts')).toMatchObject({ label: 'and 3 more…', enabled: true, action: { type: 'open' } });
   });
 
   it('has no "more" item when all fit', () => {
     const menu = view(status({ accounts: accounts(40, 10) })).menu;
-    expect(items(menu).filter((m) => m.action?.type === 'open_account')).toHaveLength(10);
+    expect(items(menu).filter((m) => m.action?.type === 'resync_account')).toHaveLength(10);
     expect(items(menu).some((m) => m.id === 'more-accounts')).toBe(false);
   });
 
   it('names an account without a username by its id and shortens very long names', () => {
     const menu = view(status({ accounts: [expired(1, { username: '  ' }), expired(2, { username: 'x'.repeat(200) })] })).menu;
-    expect(item(menu, 'account:exp1').label).toBe('account exp1 · X (Twitter)');
-    const long = item(menu, 'account:exp2').label;
+    expect(submenu(menu, 'account:exp1').label).toBe('account exp1 · X (Twitter)');
+    const long = submenu(menu, 'account:exp2').label;
     expect(long.length).toBeLessThanOrEqual(60);
     expect(long.endsWith('…')).toBe(true);
   });
 
   it('keeps listing the accounts of the last good snapshot while offline', () => {
     const menu = view(status({ accounts: accounts(5, 2), problem: problem('network') })).menu;
-    expect(items(menu).filter((m) => m.action?.type === 'open_account')).toHaveLength(2);
+    expect(items(menu).filter((m) => m.action?.type === 'resync_account')).toHaveLength(2);
   });
 
   it.each([
@@ -296,7 +305,7 @@ describe('context menu', () => {
     const v = view(status({ accounts: accounts(25, 2) }), { settings: { snooze } });
     expect(item(v.menu, 'paused')).toMatchObject({ label: line, enabled: false });
     expect(item(v.menu, 'resume')).toMatchObject({ label: 'Resume notifications', enabled: true, action: { type: 'resume_notifications' } });
-    expect(v.menu.some((m) => m.type === 'submenu')).toBe(false);
+    expect(v.menu.some((m) => m.type === 'submenu' && m.id === 'pause')).toBe(false);
     // The icon still tells the truth.
     expect(v.state).toBe('alert');
   });

@@ -23,6 +23,8 @@ const MAX_ACCOUNT_LABEL = 60;
 export type TrayAction =
   | { type: 'open' }
   | { type: 'open_account'; accountId: string }
+  /** Starts the account's re-sync through the login window and shows its details. */
+  | { type: 'resync_account'; accountId: string }
   | { type: 'refresh' }
   | { type: 'snooze'; preset: SnoozePreset }
   | { type: 'resume_notifications' }
@@ -189,14 +191,18 @@ function menuOf(input: TrayViewInput, summary: TraySummary | null, statusLine: s
     );
   }
 
+  // One submenu per account: a tray menu item cannot both open a submenu and act when clicked, and
+  // the first choice, one click away, is the fix itself.
   for (const { account } of summary?.needing ?? []) {
     const name = accountName(account);
     menu.push({
-      type: 'item',
+      type: 'submenu',
       id: `account:${account.id}`,
       label: truncate(`${name} · ${platformLabel(account.type)}`, MAX_ACCOUNT_LABEL),
-      enabled: true,
-      action: { type: 'open_account', accountId: account.id },
+      items: [
+        { type: 'item', id: `resync:${account.id}`, label: 'Re-sync…', enabled: true, action: { type: 'resync_account', accountId: account.id } },
+        { type: 'item', id: `details:${account.id}`, label: 'Show details', enabled: true, action: { type: 'open_account', accountId: account.id } },
+      ],
     });
   }
   const needsResync = summary?.counts.needs_resync ?? 0;

@@ -147,7 +147,14 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
   const lifecycle = startAppLifecycle(
     app,
     // The page handles Esc itself (back from details, then hide through the preload).
-    (context) => createMainWindow(electron.BrowserWindow, files, { isQuitting: context.isQuitting, app, hideOnEscape: false }),
+    (context) =>
+      createMainWindow(electron.BrowserWindow, files, {
+        isQuitting: context.isQuitting,
+        app,
+        hideOnEscape: false,
+        // Only links to Lobstr's own site get here (the dashboard's API page).
+        openExternal: (url) => void electron.shell.openExternal(url).catch((e: unknown) => logger.warn(`The browser could not be opened on ${url}: ${(e as Error)?.message ?? String(e)}`)),
+      }),
     { startHidden: () => startsHidden(options.argv, settings.get()) },
   );
 

@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { lobstrSiteUrl } from './externalLinks.js';
 
 /**
  * The app window, locked down: the page runs sandboxed and isolated under a strict
@@ -97,6 +98,11 @@ export interface MainWindowBehaviour {
    */
   hideOnEscape?: boolean;
   reportLoadFailure?: (error: unknown) => void;
+  /**
+   * Opens a page in the user's browser (Electron's shell.openExternal): a link of the page to
+   * Lobstr's own site (externalLinks.ts's lobstrSiteUrl) goes there; without it, no link opens.
+   */
+  openExternal?: (url: string) => void;
 }
 
 export const MAIN_WINDOW_TITLE = 'Lobstr Tray';
@@ -178,8 +184,20 @@ export function createMainWindow<W extends MainWindowHandle>(
   const contents = window.webContents;
 
   // The page is a single local file: any navigation means something tried to take the window elsewhere.
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // A link to Lobstr's own site (the dashboard's API page) opens in the browser instead, whether the
+  // page navigates to it (<a href>) or opens it (target="_blank"); nothing else leaves the window.
+  const openLink = (url: string): void => {
+    const check = lobstrSiteUrl(url);
+    if (check.ok) behaviour.openExternal?.(check.url);
+  };
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    openLink(url);
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    openLink(url);
+    return { action: 'deny' };
+  });
   // webviewTag is off; this also refuses one should anything turn it back on.
   contents.on('will-attach-webview', (event) => event.preventDefault());
   // The UI needs no permission at all: no camera, microphone, geolocation or web notifications (the

@@ -571,6 +571,14 @@ describe('the demo and the menu', () => {
     await vi.waitFor(() => expect(tray().icon).toBe('linux-setup.png'));
   });
 
+  it("opens the window's link to the dashboard's API page in the browser, and no other site", async () => {
+    await launch().ready;
+    const contents = electron.windows[0]!.webContents;
+    expect(contents.openHandler?.({ url: 'https://app.lobstr.io/dashboard/api' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler?.({ url: 'https://app.lobstr.io.evil.com/dashboard/api' })).toEqual({ action: 'deny' });
+    expect(electron.opened.external).toEqual(['https://app.lobstr.io/dashboard/api']);
+  });
+
   it('opens the log file and settings, and quits, from the menu', async () => {
     await launch().ready;
     expect(tray().menu!.click('Open log file')).toBe(true);

@@ -45,6 +45,11 @@ describe('the API key field', () => {
     expect(keyField.getAttribute('aria-describedby')).toBeTruthy();
     const hint = document.getElementById(keyField.getAttribute('aria-describedby') as string);
     expect(hint?.textContent).toContain('API page of the Lobstr dashboard');
+    // A real link, opened by the app in the browser (main/electron/window.ts), never in the window.
+    const link = screen.getByRole('link', { name: 'API page of the Lobstr dashboard' }) as HTMLAnchorElement;
+    expect(link.href).toBe('https://app.lobstr.io/dashboard/api');
+    expect(link.target).toBe('_blank');
+    expect(link.rel.split(' ')).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
 
     await fireEvent.click(screen.getByRole('button', { name: 'Show key' }));
     expect(keyField.type).toBe('text');

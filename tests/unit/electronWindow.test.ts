@@ -93,6 +93,22 @@ describe('the app window', () => {
   test('refuses to open new windows', () => {
     const window = openFakeWindow();
     expect(window.webContents.openHandler?.({ url: 'https://lobstr.io/' })).toEqual({ action: 'deny' });
+    expect(window.webContents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  test("a link to Lobstr's own https pages opens in the browser (never in the window); any other stays shut", () => {
+    const opened: string[] = [];
+    const window = openFakeWindow({ openExternal: (url) => void opened.push(url) });
+    // <a target="_blank">: the window open handler; a plain <a href>: a navigation of the page.
+    expect(window.webContents.openHandler?.({ url: 'https://app.lobstr.io/dashboard/api' })).toEqual({ action: 'deny' });
+    let prevented = false;
+    window.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://docs.lobstr.io/');
+    expect(prevented).toBe(true);
+    for (const url of ['https://app.lobstr.io.evil.com/dashboard/api', 'http://app.lobstr.io/', 'javascript:alert(1)', 'https://x@app.lobstr.io/', 'file:///etc/passwd']) {
+      expect(window.webContents.openHandler?.({ url })).toEqual({ action: 'deny' });
+      window.webContents.emit('will-navigate', { preventDefault: () => undefined }, url);
+    }
+    expect(opened).toEqual(['https://app.lobstr.io/dashboard/api', 'https://docs.lobstr.io/']);
   });
 
   test('refuses to attach a <webview>', () => {

@@ -3,7 +3,7 @@
  * baseurl reach the OS.
  */
 import { describe, expect, test } from 'vitest';
-import { openPlatformPage, safePlatformUrl, type ShellHandle } from '../../main/electron/externalLinks.js';
+import { lobstrSiteUrl, openPlatformPage, safePlatformUrl, type ShellHandle } from '../../main/electron/externalLinks.js';
 
 function recordingShell(failure?: Error): ShellHandle & { opened: string[] } {
   const opened: string[] = [];
@@ -78,5 +78,48 @@ describe('opening the platform page', () => {
       ok: false,
       error: { kind: 'failed', message: 'The browser could not be opened on https://x.com/: No application is registered for https.' },
     });
+  });
+});
+
+describe("which links of the window open in the browser: Lobstr's own https pages, nothing else", () => {
+  test.each([
+    ['https://app.lobstr.io/dashboard/api', 'https://app.lobstr.io/dashboard/api'],
+    ['https://www.lobstr.io/', 'https://www.lobstr.io/'],
+    ['https://lobstr.io', 'https://lobstr.io/'],
+    ['https://docs.lobstr.io/api-reference/accounts?x=1#sync', 'https://docs.lobstr.io/api-reference/accounts?x=1#sync'],
+    ['https://APP.Lobstr.IO/dashboard/api', 'https://app.lobstr.io/dashboard/api'],
+    ['https://app.lobstr.io:443/dashboard', 'https://app.lobstr.io/dashboard'],
+  ])('%s opens as %s', (link, url) => {
+    expect(lobstrSiteUrl(link)).toEqual({ ok: true, url });
+  });
+
+  test.each([
+    ['plain http', 'http://app.lobstr.io/dashboard/api'],
+    ['a lookalike ending in another domain', 'https://app.lobstr.io.evil.com/dashboard/api'],
+    ['a lookalike before the domain', 'https://app-lobstr.io/'],
+    ['a lookalike label', 'https://lobstr.io.evil.com/'],
+    ['another subdomain of Lobstr', 'https://api.lobstr.io/v1/accounts'],
+    ['an unlisted subdomain', 'https://evil.lobstr.io/'],
+    ['a host ending with the name', 'https://notlobstr.io/'],
+    ['a trailing dot', 'https://app.lobstr.io./dashboard'],
+    ['a user name', 'https://app.lobstr.io@evil.com/'],
+    ['a user name on the right host', 'https://evil.com@app.lobstr.io/'],
+    ['a password', 'https://user:pass@app.lobstr.io/'],
+    ['javascript:', 'javascript:alert(1)//https://app.lobstr.io/'],
+    ['data:', 'data:text/html,https://app.lobstr.io/'],
+    ['file:', 'file:///app.lobstr.io/'],
+    ['another port', 'https://app.lobstr.io:8443/'],
+    ['a punycode lookalike', 'https://xn--lobtr-9ua.io/'],
+    ['a backslash trick', 'https://evil.com\\@app.lobstr.io/'],
+    ['a space inside', 'https://app.lobstr.io/a b'],
+    ['a newline inside', 'https://app.lobstr.io/\nfile:///etc'],
+    ['not a URL', 'app.lobstr.io/dashboard/api'],
+    ['a huge string', `https://app.lobstr.io/${'a'.repeat(5000)}`],
+  ])('refuses %s', (_what, link) => {
+    expect(lobstrSiteUrl(link).ok).toBe(false);
+  });
+
+  test('refuses what is not text', () => {
+    for (const value of [undefined, null, 42, { href: 'https://app.lobstr.io/' }]) expect(lobstrSiteUrl(value).ok).toBe(false);
   });
 });

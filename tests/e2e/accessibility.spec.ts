@@ -45,6 +45,7 @@ const VIEWS: Array<{ name: string; open(page: Page): Promise<void>; keyControls(
       page.getByRole('button', { name: 'Back to accounts' }),
       page.getByRole('button', { name: 'Refresh', exact: true }),
       page.getByRole('button', { name: 'Copy ID' }),
+      page.getByRole('button', { name: 'Re-sync…' }),
     ],
   },
   {

@@ -39,6 +39,9 @@ test('needs re-sync: what to do, the cookies Lobstr needs for the platform, the 
   const callout = section(page, 'This account needs its cookies re-synced');
   await expect(callout).toBeVisible();
   await expect(callout).toContainText('cookies expired');
+  // The dashboard's steps, under the box's own re-sync, name the cookies Lobstr needs.
+  await expect(callout.getByRole('button', { name: 'Re-sync…' })).toBeVisible();
+  await callout.getByText('How to do it in the Lobstr dashboard instead').click();
   await expect(callout).toContainText('Refresh cookies');
   for (const cookie of platformOf('sales-nav-sync')!.cookies) await expect(callout.getByText(cookie, { exact: true })).toBeVisible();
   await expect(callout).toContainText('Sales Navigator Leads Search Export');

@@ -3,7 +3,7 @@
  * current route, and the bridge to the app. One instance, created in App.svelte and passed down.
  */
 import type { LobstrBridge } from '../../../preload/lobstrBridge';
-import type { NavigateTarget, SnapshotPush, SnapshotView } from '../../../main/shared/ipcContract';
+import type { NavigateTarget, ResyncPush, ResyncView, SnapshotPush, SnapshotView } from '../../../main/shared/ipcContract';
 import { applySnapshotPush, indexAhead, type HeldSnapshot } from '../../../main/core/views/heldSnapshot';
 
 /** Accounts indexed per task after a whole snapshot (a few ms of work each). */
@@ -22,6 +22,13 @@ export class AppState {
   route = $state<Route>({ name: 'list' });
   /** True while a refresh asked from the window runs. */
   refreshing = $state(false);
+  /**
+   * Each account's latest re-sync step, by account id: followed here, not in the details view, so
+   * that steps pushed while another view shows are not lost.
+   */
+  resyncs = $state<Record<string, ResyncView>>({});
+  /** The account whose details should open with "Re-sync…" focused (a notification was clicked); taken once. */
+  resyncReady = $state<string | null>(null);
 
   /** The snapshot with the revision of the last push applied (snapshotPushes.ts). */
   private held: HeldSnapshot | null = null;
@@ -34,11 +41,31 @@ export class AppState {
   start(): () => void {
     const offSnapshot = this.bridge.onSnapshot((push) => this.receive(push));
     const offNavigate = this.bridge.onNavigate((target) => this.navigateTo(target));
+    const offResync = this.bridge.onResync((push) => this.noteResync(push));
     this.readWhole();
     return () => {
       offSnapshot();
       offNavigate();
+      offResync();
     };
+  }
+
+  /** Keeps a re-sync step unless a later one is held already (an answer can arrive after a push). */
+  noteResync({ accountId, progress }: ResyncPush): void {
+    const held = this.resyncs[accountId];
+    if (held && Date.parse(held.at) > Date.parse(progress.at)) return;
+    this.resyncs[accountId] = progress;
+  }
+
+  /** The first step of a re-sync the window just started: newer than anything held for the account. */
+  resyncStarted(accountId: string, progress: ResyncView): void {
+    this.resyncs[accountId] = progress;
+  }
+
+  /** Asks the app for an account's re-sync step (a window opened while one ran, or reloaded). */
+  async readResync(accountId: string): Promise<void> {
+    const result = await this.bridge.getResync(accountId);
+    if (result.ok && result.value) this.noteResync({ accountId, progress: result.value });
   }
 
   private receive(push: SnapshotPush): void {
@@ -85,6 +112,7 @@ export class AppState {
   }
 
   navigateTo(target: NavigateTarget): void {
+    this.resyncReady = target.resync && target.accountId ? target.accountId : null;
     if (target.view === 'settings') this.route = { name: 'settings' };
     else if (target.accountId) this.route = { name: 'details', accountId: target.accountId };
     else this.route = { name: 'list' };

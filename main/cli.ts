@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
  * `lobstr-tray`: the headless command for scripts and servers, built on main/core.
- * Commands: `check` (one look, meaningful exit code), `watch` (the tray's monitor, one line per event).
+ * Commands: `check` (one look, meaningful exit code), `watch` (the tray's monitor, one line per event),
+ * `resync` (one account's cookies sent to Lobstr from a file, until it is synchronized).
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CHECK_HELP, runCheck } from './cli/checkCommand.js';
 import { WATCH_HELP, runWatch } from './cli/watchCommand.js';
+import { RESYNC_HELP, runResync } from './cli/resyncCommand.js';
 import { EXIT, type CliIo } from './cli/cliIo.js';
 import { APP_VERSION } from './core/version.js';
 
@@ -17,6 +19,7 @@ Watches your Lobstr.io accounts and tells which need cookie re-sync.
 Commands:
   check    check every account once (see lobstr-tray check --help)
   watch    keep checking, one line per change (see lobstr-tray watch --help)
+  resync   send one account's fresh cookies from a file (see lobstr-tray resync --help)
 
 Options:
   -h, --help     show this help
@@ -27,7 +30,7 @@ The API key comes from the LOBSTR_API_KEY environment variable. Try it without o
   lobstr-tray watch --demo
 `;
 
-const COMMAND_HELP: Record<string, string> = { check: CHECK_HELP, watch: WATCH_HELP };
+const COMMAND_HELP: Record<string, string> = { check: CHECK_HELP, watch: WATCH_HELP, resync: RESYNC_HELP };
 
 export async function runCli(io: CliIo): Promise<number> {
   const [command, ...rest] = io.argv;
@@ -36,6 +39,8 @@ export async function runCli(io: CliIo): Promise<number> {
       return runCheck({ ...io, argv: rest });
     case 'watch':
       return runWatch({ ...io, argv: rest });
+    case 'resync':
+      return runResync({ ...io, argv: rest });
     case '-h':
     case '--help':
     case 'help':
@@ -80,6 +85,8 @@ if (isEntryPoint()) {
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
+    // Opened only when read: an unread stdin must not hold the process open.
+    stdin: () => process.stdin,
     signal: controller.signal,
   }).then(
     (code) => {

@@ -1,3 +1,4 @@
+import type { Clock } from '../core/appModel.js';
 import { redactSecrets } from '../core/settings/apiKey.js';
 
 /** What the headless command needs from its process: injectable so tests run it in-process. */
@@ -9,6 +10,10 @@ export interface CliIo {
   now?: () => number;
   /** Aborted on Ctrl-C: in-flight requests stop and the command exits 130. */
   signal?: AbortSignal;
+  /** Standard input, opened only when a command reads it (`resync --cookies-file -`). */
+  stdin?: () => AsyncIterable<string | Uint8Array> & { isTTY?: boolean };
+  /** Time and timers for a command that waits; default the process's own (processClock). Tests pass a fake. */
+  clock?: Clock;
 }
 
 export const EXIT = { ok: 0, needsResync: 1, failed: 2, usage: 64, interrupted: 130 } as const;

@@ -30,8 +30,13 @@ export interface Connection {
  * Anything unknown or malformed is a UsageError.
  */
 export function parseCommandArgs<Own extends ParseArgsOptionsConfig>(argv: string[], own: Own) {
+  return parseCommandLine(argv, own, false).values;
+}
+
+/** parseCommandArgs, with the positionals too where `allowPositionals` (resync's account id). */
+export function parseCommandLine<Own extends ParseArgsOptionsConfig>(argv: string[], own: Own, allowPositionals: boolean) {
   try {
-    return parseArgs({ args: argv, allowPositionals: false, strict: true, options: { ...CONNECTION_OPTIONS, ...own } }).values;
+    return parseArgs({ args: argv, allowPositionals, strict: true, options: { ...CONNECTION_OPTIONS, ...own } });
   } catch (e) {
     const message = (e as Error).message;
     // Someone trying to pass the key as an option gets told why it is refused.

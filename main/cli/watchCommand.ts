@@ -12,7 +12,7 @@
  * watch compares with what it saw last time and reports only what changed meanwhile.
  */
 import { accountName, squidsText, type AccountAlerts, type AlertedAccount } from '../core/monitor/alertPlanner.js';
-import type { Clock, MonitorEvent } from '../core/appModel.js';
+import type { MonitorEvent } from '../core/appModel.js';
 import { DEFAULT_API_BASE } from '../core/lobstr/baseUrl.js';
 import { createMonitor } from '../core/monitor/monitor.js';
 import { JsonFileMonitorStore, MemoryMonitorStore, type MonitorStore } from '../core/monitor/monitorStore.js';
@@ -20,6 +20,7 @@ import { platformLabel } from '../core/health/platforms.js';
 import { defaultSettings, REMINDER_HOURS } from '../core/settings/settings.js';
 import { durationText } from '../core/views/timeFormat.js';
 import { EXIT, UsageError, type CliIo } from './cliIo.js';
+import { processClock } from './processClock.js';
 import { connectionFrom, optionsOrExitCode, parseCommandArgs, withLobstrSession, type Connection } from './connectionOptions.js';
 
 export const WATCH_HELP = `Usage: lobstr-tray watch [options]
@@ -138,12 +139,8 @@ export async function runWatch(rawIo: CliIo): Promise<number> {
       }
       store = file;
     }
-    // Timers that keep the process alive between checks (the app's clock lets them go).
-    const clock: Clock = {
-      now,
-      setTimeout: (callback, ms) => setTimeout(callback, ms),
-      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    };
+    // Timers that keep the process alive between checks.
+    const clock = processClock(now);
     let lastWarnings = '';
     const print = (printed: PrintedEvent): void => void io.stdout.write(json ? `${JSON.stringify(printed.line)}\n` : `${printed.human}\n`);
     const checkedAt = (): string => monitor.status().lastPollAt ?? new Date(now()).toISOString();

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { build } from 'vite';
 
 export interface BuiltCli {
@@ -32,19 +32,25 @@ export async function buildCli(prefix: string): Promise<BuiltCli> {
 }
 
 export interface CliProcess {
-  child: ChildProcessByStdio<null, Readable, Readable>;
+  child: ChildProcessByStdio<Writable | null, Readable, Readable>;
   /** Everything written so far. */
   stdout: () => string;
   stderr: () => string;
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+export interface CliStart {
+  /** Written to the command's standard input, which then ends; without it the command reads none. */
+  stdin?: string;
+}
+
 /** Starts the built command with PATH and `env` only, so nothing from the test run's environment leaks in. */
-export function startCli(cli: BuiltCli, args: string[], env: Record<string, string> = {}): CliProcess {
+export function startCli(cli: BuiltCli, args: string[], env: Record<string, string> = {}, start: CliStart = {}): CliProcess {
   const child = spawn(process.execPath, [cli.script, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+    stdio: [start.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  }) as unknown as ChildProcessByStdio<Writable | null, Readable, Readable>;
+  if (start.stdin !== undefined) child.stdin?.end(start.stdin);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -61,8 +67,9 @@ export async function runBuiltCli(
   cli: BuiltCli,
   args: string[],
   env: Record<string, string> = {},
+  start: CliStart = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const running = startCli(cli, args, env);
+  const running = startCli(cli, args, env, start);
   const { code } = await running.exit;
   return { code, stdout: running.stdout(), stderr: running.stderr() };
 }

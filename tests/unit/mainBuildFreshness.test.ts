@@ -93,9 +93,9 @@ describe('the main bundle is rebuilt only when stale', () => {
 });
 
 describe("package.json's commands that run the bundle", () => {
-  test('check, watch and sim build only through the freshness check', () => {
+  test('check, watch, resync and sim build only through the freshness check', () => {
     const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-    for (const name of ['check', 'watch', 'sim']) {
+    for (const name of ['check', 'watch', 'resync', 'sim']) {
       expect(scripts[name], name).toMatch(/^node scripts\/build-main-if-stale\.js && node dist\/main\//);
     }
   });

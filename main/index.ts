@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   app,
+  BaseWindow,
   BrowserWindow,
   clipboard,
   Menu,
@@ -16,6 +17,7 @@ import {
   session,
   shell,
   Tray,
+  WebContentsView,
 } from 'electron';
 import type { NativeImage } from 'electron';
 import log from 'electron-log/main';
@@ -49,7 +51,7 @@ const trayApp = startTrayApp<BrowserWindow, NativeImage, Menu>(
     powerMonitor,
     net,
     log,
-    loginWindow: { BrowserWindow, session, chromeVersion: process.versions.chrome },
+    loginWindow: { BaseWindow, WebContentsView, session, chromeVersion: process.versions.chrome },
     ...e2e?.targets,
   },
   { distDir, resourcesDir, argv: process.argv },

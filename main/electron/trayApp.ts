@@ -81,8 +81,9 @@ export interface TrayAppElectron<W extends AppWindow, Image extends TrayIconImag
   /** electron-log/main's logger. */
   log: NodeLogger;
   /**
-   * What the re-sync's login window is made of: BrowserWindow and session (the platform's page in a
-   * session of the account's own), and process.versions.chrome for its user agent.
+   * What the re-sync's login window is made of: BaseWindow, WebContentsView (our note above the
+   * platform's page) and session (the page's, of the account's own), and process.versions.chrome for
+   * its user agent.
    */
   loginWindow: Omit<LoginWindowElectron, 'platform'>;
 }

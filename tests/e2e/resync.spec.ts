@@ -79,7 +79,7 @@ test('through the login window, cancelled while it waits: the box is back at its
   const box = page.getByRole('region', { name: BOX });
   await box.getByRole('button', { name: 'Re-sync…' }).click();
   await expect(page.getByTestId('resync-step')).toHaveText(`Waiting for you to log in: 0 of ${required.length} cookies`);
-  const login = electron.objects.loginWindow.BrowserWindow.created.at(-1)!;
+  const login = electron.objects.loginWindow.BaseWindow.created.at(-1)!;
   expect(login.isDestroyed()).toBe(false);
 
   await box.getByRole('button', { name: 'Cancel' }).click();

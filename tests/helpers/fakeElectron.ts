@@ -13,7 +13,7 @@ import { FakeApplicationMenu } from './fakeElectron/appMenu.js';
 import { Emitter } from './fakeElectron/emitter.js';
 import { FakeIpcMain } from './fakeElectron/ipcMain.js';
 import { FakeNet } from './fakeElectron/net.js';
-import { FakeLoginWindow } from './fakeElectron/loginWindow.js';
+import { FakeBaseWindow, FakeWebContentsView } from './fakeElectron/loginWindow.js';
 import { FakeSessionModule } from './fakeElectron/session.js';
 import { fakeNotificationClass, type FakeNotificationClass, type FakeNotificationOptions, type ShownNotification } from './fakeElectron/notification.js';
 import { createFakeSafeStorage, type FakeSafeStorageOptions, type FakeSafeStorageState } from './fakeElectron/safeStorage.js';
@@ -69,7 +69,7 @@ export interface FakeElectron {
     powerMonitor: Emitter;
     net: FakeNet;
     log: ReturnType<typeof electronLog.create>;
-    loginWindow: { BrowserWindow: typeof FakeLoginWindow; session: FakeSessionModule; chromeVersion: string };
+    loginWindow: { BaseWindow: typeof FakeBaseWindow; WebContentsView: typeof FakeWebContentsView; session: FakeSessionModule; chromeVersion: string };
   };
   /** The re-sync's login windows' sessions, by partition. */
   sessions: FakeSessionModule;
@@ -109,8 +109,9 @@ export function createFakeElectron(
   const net = new FakeNet(app, online, options.netTransport);
   // The re-sync's login windows and their sessions (one per partition).
   const sessions = new FakeSessionModule();
-  FakeLoginWindow.created = [];
-  FakeLoginWindow.sessions = sessions;
+  FakeBaseWindow.created = [];
+  FakeWebContentsView.created = [];
+  FakeWebContentsView.sessions = sessions;
   const clipboard: string[] = [];
   const Notification = fakeNotificationClass(notifications);
   const safeStorage = createFakeSafeStorage(options.safeStorage);
@@ -156,7 +157,7 @@ export function createFakeElectron(
       powerMonitor,
       net,
       log: quietLog(),
-      loginWindow: { BrowserWindow: FakeLoginWindow, session: sessions, chromeVersion: '140.0.7339.133' },
+      loginWindow: { BaseWindow: FakeBaseWindow, WebContentsView: FakeWebContentsView, session: sessions, chromeVersion: '140.0.7339.133' },
     },
   };
   return current;

@@ -14,7 +14,7 @@ import type { Account } from '../../main/core/lobstr/account.js';
 import type { HeldAccount, IpcResult, ResyncPush, ResyncView, PastedCookies } from '../../main/shared/ipcContract.js';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
 import { createFakeElectron, type FakeBrowserWindow, type FakeElectron } from '../helpers/fakeElectron.js';
-import { FakeLoginWindow } from '../helpers/fakeElectron/loginWindow.js';
+import { FakeBaseWindow, latestLoginSite } from '../helpers/fakeElectron/loginWindow.js';
 import { control, requestLog, simulatorAccountIds } from '../helpers/simulatorHarness.js';
 import { WindowSnapshot } from '../helpers/windowSnapshot.js';
 
@@ -99,18 +99,20 @@ describe('re-sync through the login window', () => {
     const started = (await electron.ipcMain.invoke('resync:start', { accountId: expiredId, via: 'login', keepSignedIn: false })) as IpcResult<ResyncView>;
     expect(started).toMatchObject({ ok: true, value: { step: 'waiting_for_login', have: 0, need: required.length } });
 
-    const login = FakeLoginWindow.created.at(-1)!;
-    expect(login.title.startsWith('Log in to ')).toBe(true);
-    expect(login.title.endsWith(` as ${account.username}`)).toBe(true);
+    const window = FakeBaseWindow.created.at(-1)!;
+    const login = latestLoginSite();
+    expect(window.title.startsWith('Log in to ')).toBe(true);
+    expect(window.title.endsWith(` as ${account.username}`)).toBe(true);
     const host = new URL(account.baseurl).hostname;
-    for (const name of required) await login.webContents.siteSetsCookie({ name, value: SECRET, domain: host, httpOnly: true, url: `${account.baseurl}/` });
-    await login.webContents.siteGoesTo(`${account.baseurl}/home`);
+    for (const name of required) await login.siteSetsCookie({ name, value: SECRET, domain: host, httpOnly: true, url: `${account.baseurl}/` });
+    await login.siteGoesTo(`${account.baseurl}/home`);
 
     await vi.waitFor(() => expect(lastStep(expiredId)).toBe('done'), { timeout: 10_000, interval: 50 });
     expect(pushes(expiredId).map((p) => p.step)).toEqual(expect.arrayContaining(['waiting_for_login', 'sending', 'synchronizing', 'done']));
     // The window closed once the cookies were taken, and its session was cleared after.
+    expect(window.isDestroyed()).toBe(true);
     expect(login.isDestroyed()).toBe(true);
-    await vi.waitFor(() => expect(login.webContents.session.cookies.all()).toEqual([]));
+    await vi.waitFor(() => expect(login.session.cookies.all()).toEqual([]));
     // Green everywhere at once, no poll needed, and no "synchronized again" notification.
     expect(tray().icon).toBe('linux-ok.png');
     expect((await windowView.current())!.accounts.find((a) => a.id === expiredId)!.health).toBe('ok');
@@ -124,7 +126,7 @@ describe('re-sync through the login window', () => {
 
   it('is cancelled when the person closes the login window, and nothing is sent', async () => {
     await electron.ipcMain.invoke('resync:start', { accountId: expiredId, via: 'login', keepSignedIn: false });
-    FakeLoginWindow.created.at(-1)!.userCloses();
+    FakeBaseWindow.created.at(-1)!.userCloses();
     await vi.waitFor(() => expect(lastStep(expiredId)).toBe('cancelled'));
     expect((await requestLog(sim)).some((r) => r.method === 'POST')).toBe(false);
     expect(tray().icon).toBe('linux-alert.png');
@@ -133,12 +135,12 @@ describe('re-sync through the login window', () => {
   it('keeps the login session when the person asked to stay signed in there', async () => {
     const account = await held(expiredId);
     await electron.ipcMain.invoke('resync:start', { accountId: expiredId, via: 'login', keepSignedIn: true });
-    const login = FakeLoginWindow.created.at(-1)!;
-    for (const c of account.cookies) await login.webContents.siteSetsCookie({ name: c.name, value: 'v', domain: new URL(account.baseurl).hostname, url: `${account.baseurl}/` });
-    await login.webContents.siteGoesTo(`${account.baseurl}/home`);
+    const login = latestLoginSite();
+    for (const c of account.cookies) await login.siteSetsCookie({ name: c.name, value: 'v', domain: new URL(account.baseurl).hostname, url: `${account.baseurl}/` });
+    await login.siteGoesTo(`${account.baseurl}/home`);
     await vi.waitFor(() => expect(lastStep(expiredId)).toBe('done'), { timeout: 10_000, interval: 50 });
-    expect(login.webContents.session.cookies.all().length).toBeGreaterThan(0);
-    expect(login.webContents.session.storageCleared).toEqual([]);
+    expect(login.session.cookies.all().length).toBeGreaterThan(0);
+    expect(login.session.storageCleared).toEqual([]);
   });
 
   it('refuses a second re-sync of the same account while one runs, and an account the last check does not hold', async () => {
@@ -147,7 +149,7 @@ describe('re-sync through the login window', () => {
       ok: false,
       error: { kind: 'failed', message: expect.stringMatching(/already running/) },
     });
-    expect(FakeLoginWindow.created).toHaveLength(1);
+    expect(FakeBaseWindow.created).toHaveLength(1);
     expect(await electron.ipcMain.invoke('resync:start', { accountId: 'ffffffffffffffffffffffffffffffff', via: 'login', keepSignedIn: false })).toMatchObject({
       ok: false,
       error: { kind: 'not_found' },
@@ -166,17 +168,17 @@ describe('re-sync from the tray menu', () => {
     tray().choose(label, 'Re-sync…');
 
     // One click: the platform's page is up, and the app window shows the account with its re-sync.
-    expect(FakeLoginWindow.created).toHaveLength(1);
-    expect(FakeLoginWindow.created[0]!.title.endsWith(` as ${account.username}`)).toBe(true);
+    expect(FakeBaseWindow.created).toHaveLength(1);
+    expect(FakeBaseWindow.created[0]!.title.endsWith(` as ${account.username}`)).toBe(true);
     expect(appWindow.visible).toBe(true);
     expect(appWindow.webContents.sent).toContainEqual({ channel: 'window:navigate', payload: { accountId: expiredId, resync: true } });
     await vi.waitFor(() => expect(lastStep(expiredId)).toBe('waiting_for_login'));
 
-    const login = FakeLoginWindow.created[0]!;
+    const login = latestLoginSite();
     for (const c of account.cookies.filter((c) => c.required)) {
-      await login.webContents.siteSetsCookie({ name: c.name, value: SECRET, domain: new URL(account.baseurl).hostname, url: `${account.baseurl}/` });
+      await login.siteSetsCookie({ name: c.name, value: SECRET, domain: new URL(account.baseurl).hostname, url: `${account.baseurl}/` });
     }
-    await login.webContents.siteGoesTo(`${account.baseurl}/home`);
+    await login.siteGoesTo(`${account.baseurl}/home`);
     await vi.waitFor(() => expect(lastStep(expiredId)).toBe('done'), { timeout: 10_000, interval: 50 });
     expect(tray().icon).toBe('linux-ok.png');
   });
@@ -185,10 +187,10 @@ describe('re-sync from the tray menu', () => {
     const label = accountEntry((await held(expiredId)).username);
     tray().choose(label, 'Re-sync…');
     tray().choose(label, 'Re-sync…');
-    expect(FakeLoginWindow.created).toHaveLength(1);
+    expect(FakeBaseWindow.created).toHaveLength(1);
     const navigations = electron.windows.at(-1)!.webContents.sent.filter((s) => s.channel === 'window:navigate');
     expect(navigations.map((n) => n.payload)).toEqual([{ accountId: expiredId, resync: true }, { accountId: expiredId, resync: true }]);
-    FakeLoginWindow.created[0]!.userCloses();
+    FakeBaseWindow.created[0]!.userCloses();
     await vi.waitFor(() => expect(lastStep(expiredId)).toBe('cancelled'));
   });
 
@@ -196,7 +198,7 @@ describe('re-sync from the tray menu', () => {
     const account = await held(expiredId);
     const label = accountEntry(account.username);
     tray().choose(label, 'Show details');
-    expect(FakeLoginWindow.created).toEqual([]);
+    expect(FakeBaseWindow.created).toEqual([]);
     expect(electron.windows.at(-1)!.webContents.sent).toContainEqual({ channel: 'window:navigate', payload: { accountId: expiredId } });
   });
 });
@@ -214,7 +216,7 @@ describe('re-sync from pasted cookies', () => {
     expect(await electron.ipcMain.invoke('resync:start', { accountId: expiredId, via: 'paste', text: header })).toMatchObject({ ok: true });
     await vi.waitFor(() => expect(lastStep(expiredId)).toBe('done'), { timeout: 10_000, interval: 50 });
     expect(tray().icon).toBe('linux-ok.png');
-    expect(FakeLoginWindow.created).toEqual([]);
+    expect(FakeBaseWindow.created).toEqual([]);
     expect(await electron.ipcMain.invoke('resync:get', expiredId)).toMatchObject({ ok: true, value: { step: 'done' } });
   });
 });

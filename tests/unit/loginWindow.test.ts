@@ -1,11 +1,12 @@
 /**
- * The re-sync login window (main/electron/loginWindow.ts) on strict fakes of Electron's BrowserWindow
- * and session (tests/helpers/fakeElectron/loginWindow.ts, session.ts): the platform's own pages in a
- * sandboxed window with a session of the account's own, read as the re-sync's cookie source.
+ * The re-sync login window (main/electron/loginWindow.ts) on strict fakes of Electron's BaseWindow,
+ * WebContentsView and session (tests/helpers/fakeElectron/loginWindow.ts, session.ts): our note above
+ * the platform's own pages, each in a sandboxed view, the site's with a session of the account's own,
+ * read as the re-sync's cookie source.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openLoginWindow, type LoginWindowElectron } from '../../main/electron/loginWindow.js';
-import { FakeLoginWindow } from '../helpers/fakeElectron/loginWindow.js';
+import { FakeBaseWindow, FakeWebContentsView, loginViews } from '../helpers/fakeElectron/loginWindow.js';
 import { FakeSessionModule } from '../helpers/fakeElectron/session.js';
 
 const linkedin = {
@@ -30,10 +31,21 @@ let electron: LoginWindowElectron;
 
 beforeEach(() => {
   sessions = new FakeSessionModule();
-  FakeLoginWindow.created = [];
-  FakeLoginWindow.sessions = sessions;
-  electron = { BrowserWindow: FakeLoginWindow, session: sessions, platform: 'darwin', chromeVersion: '140.0.7339.133' };
+  FakeBaseWindow.created = [];
+  FakeWebContentsView.created = [];
+  FakeWebContentsView.sessions = sessions;
+  electron = { BaseWindow: FakeBaseWindow, WebContentsView: FakeWebContentsView, session: sessions, platform: 'darwin', chromeVersion: '140.0.7339.133' };
 });
+
+const windowAt = (i: number) => FakeBaseWindow.created[i]!;
+/** The site's webContents in the i-th login window. */
+const siteAt = (i: number) => loginViews(windowAt(i)).site.webContents;
+/** The text a data: URL's HTML shows, tags and styles left out. */
+function shownText(url: string): string {
+  expect(url).toMatch(/^data:text\/html/);
+  const html = decodeURIComponent(url.slice(url.indexOf(',') + 1));
+  return html.replace(/<style[\s\S]*?<\/style>|<title[\s\S]*?<\/title>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+}
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 const names = (reading: { cookies: readonly { name: string }[] }) => reading.cookies.map((c) => c.name).sort();
@@ -43,29 +55,30 @@ describe('the login window', () => {
   it("opens the platform's sign-in page, sandboxed, without preload or Node, in a session of the account's own", async () => {
     openLoginWindow(electron, linkedin);
     await settle();
-    const [window] = FakeLoginWindow.created;
-    const prefs = window!.options.webPreferences!;
+    const site = siteAt(0);
+    const prefs = site.preferences;
     expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(prefs.preload).toBeUndefined();
     expect(prefs.partition).toBe(`persist:resync-${linkedin.id}`);
-    expect(window!.webContents.getURL()).toBe('https://www.linkedin.com/login');
+    expect(site.session.persistent).toBe(true);
+    expect(site.getURL()).toBe('https://www.linkedin.com/login');
 
     openLoginWindow(electron, salesNav);
-    expect(FakeLoginWindow.created[1]!.options.webPreferences!.partition).not.toBe(prefs.partition);
+    expect(siteAt(1).preferences.partition).not.toBe(prefs.partition);
   });
 
   it('says what to do in its title and keeps it when the site sets its own', () => {
     openLoginWindow(electron, linkedin);
-    const window = FakeLoginWindow.created[0]!;
+    const window = windowAt(0);
     expect(window.title).toBe('Log in to LinkedIn as rosa.haddad@proton.me');
-    window.siteTitles('LinkedIn Login, Sign in | LinkedIn');
+    siteAt(0).siteTitles('LinkedIn Login, Sign in | LinkedIn');
     expect(window.title).toBe('Log in to LinkedIn as rosa.haddad@proton.me');
   });
 
   it("shows the site as desktop Chrome of Electron's version, without Electron or the app's name", async () => {
     openLoginWindow(electron, linkedin);
     await settle();
-    const contents = FakeLoginWindow.created[0]!.webContents;
+    const contents = siteAt(0);
     // The first page, and the pages the site goes to by itself afterwards.
     await contents.siteGoesTo('https://www.linkedin.com/checkpoint/lg/login-submit');
     expect(contents.requests).toHaveLength(2);
@@ -78,16 +91,15 @@ describe('the login window', () => {
 
   it('has no menu, opens no pop-up and grants the site no permission', async () => {
     openLoginWindow(electron, linkedin);
-    const window = FakeLoginWindow.created[0]!;
-    expect(window.menuRemoved).toBe(true);
-    expect(window.webContents.pageOpensWindow('https://accounts.google.com/o/oauth2/auth')).toBe(false);
-    expect(await window.webContents.session.pageRequestsPermission('notifications')).toBe(false);
+    expect(windowAt(0).menuRemoved).toBe(true);
+    expect(siteAt(0).pageOpensWindow('https://accounts.google.com/o/oauth2/auth')).toBe(false);
+    expect(await siteAt(0).session.pageRequestsPermission('notifications')).toBe(false);
   });
 
   it('reads the HttpOnly cookies, and is not settled while the page is a sign-in or checkpoint page', async () => {
     const login = openLoginWindow(electron, linkedin);
     await settle();
-    const contents = FakeLoginWindow.created[0]!.webContents;
+    const contents = siteAt(0);
     await contents.siteSetsCookie({ name: 'JSESSIONID', value: '"ajax:1234567890"', domain: '.www.linkedin.com' });
     await contents.siteSetsCookie({ name: 'li_at', value: 'AQEDAR-secret', domain: '.www.linkedin.com', httpOnly: true });
     await contents.siteGoesTo('https://www.linkedin.com/checkpoint/challenge/AgHk');
@@ -105,7 +117,7 @@ describe('the login window', () => {
   it("goes to Sales Navigator once LinkedIn's li_at is there, for li_a", async () => {
     const login = openLoginWindow(electron, salesNav);
     await settle();
-    const contents = FakeLoginWindow.created[0]!.webContents;
+    const contents = siteAt(0);
     await contents.siteSetsCookie({ name: 'li_at', value: 'AQEDAR-secret', domain: '.www.linkedin.com', httpOnly: true });
     await contents.siteGoesTo('https://www.linkedin.com/feed/');
     await login.read(signal());
@@ -120,15 +132,16 @@ describe('the login window', () => {
   it('tells of the next change: a cookie, a page, or the window closing; and lets go when the wait is aborted', async () => {
     const login = openLoginWindow(electron, linkedin);
     await settle();
-    const window = FakeLoginWindow.created[0]!;
-    const session = window.webContents.session;
+    const window = windowAt(0);
+    const site = siteAt(0);
+    const session = site.session;
 
     const onCookie = login.changed!(signal());
-    await window.webContents.siteSetsCookie({ name: 'li_at', value: 'x', domain: '.www.linkedin.com' });
+    await site.siteSetsCookie({ name: 'li_at', value: 'x', domain: '.www.linkedin.com' });
     await expect(onCookie).resolves.toBeUndefined();
 
     const onPage = login.changed!(signal());
-    await window.webContents.siteGoesInPage('https://www.linkedin.com/feed/');
+    await site.siteGoesInPage('https://www.linkedin.com/feed/');
     await expect(onPage).resolves.toBeUndefined();
 
     const abort = new AbortController();
@@ -136,7 +149,7 @@ describe('the login window', () => {
     abort.abort(new Error('cancelled'));
     await expect(aborted).rejects.toThrow('cancelled');
     expect(session.cookies.listeners.get('changed') ?? []).toHaveLength(0);
-    expect(window.webContents.listeners.get('did-navigate') ?? []).toHaveLength(0);
+    expect(site.listeners.get('did-navigate') ?? []).toHaveLength(0);
 
     const onClose = login.changed!(signal());
     window.userCloses();
@@ -148,18 +161,80 @@ describe('the login window', () => {
     const byApp = openLoginWindow(electron, salesNav);
     let userClosedSecond = false;
     void byApp.closedByUser.then(() => (userClosedSecond = true));
-    FakeLoginWindow.created[0]!.userCloses();
+    windowAt(0).userCloses();
     byApp.close();
     await expect(byUser.closedByUser).resolves.toBeUndefined();
     await settle();
-    expect(FakeLoginWindow.created[1]!.isDestroyed()).toBe(true);
+    expect(windowAt(1).isDestroyed()).toBe(true);
     expect(userClosedSecond).toBe(false);
+    // Both windows' pages are gone with them, the note's and the site's: nothing left running unseen.
+    for (const window of [windowAt(0), windowAt(1)]) {
+      const { note, site } = loginViews(window);
+      expect(window.shown()).toEqual([]);
+      expect(note.webContents.isDestroyed()).toBe(true);
+      expect(site.webContents.isDestroyed()).toBe(true);
+    }
+  });
+
+  it('shows, above the site, a note: sign in with email and password, Google sign-in is refused inside apps', async () => {
+    openLoginWindow(electron, linkedin);
+    await settle();
+    const window = windowAt(0);
+    const { note, site } = loginViews(window);
+    const [width, height] = window.getContentSize() as [number, number];
+    const shown = window.shown();
+    expect(shown.map((s) => s.view)).toEqual(expect.arrayContaining([note, site]));
+    expect(shown).toHaveLength(2);
+    const noteBounds = note.getBounds();
+    // A thin band across the top, the site's page filling the rest below it.
+    expect(noteBounds).toMatchObject({ x: 0, y: 0, width });
+    expect(noteBounds.height).toBeGreaterThanOrEqual(36);
+    expect(noteBounds.height).toBeLessThanOrEqual(44);
+    expect(site.getBounds()).toEqual({ x: 0, y: noteBounds.height, width, height: height - noteBounds.height });
+    const text = shownText(note.webContents.getURL());
+    expect(text).toBe('Sign in with your email and password. Google sign-in is refused inside apps.');
+    const html = decodeURIComponent(note.webContents.getURL());
+    expect(html).toContain('system-ui');
+    expect(html).toMatch(/@media \(prefers-color-scheme: dark\)/);
+    expect(html).not.toMatch(/<script|https?:/i);
+  });
+
+  it('keeps the note to itself: no preload, no Node, no script, a session of its own in memory, no navigation, no pop-up', async () => {
+    openLoginWindow(electron, linkedin);
+    await settle();
+    const { note, site } = loginViews(windowAt(0));
+    const prefs = note.webContents.preferences;
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false });
+    expect(prefs.preload).toBeUndefined();
+    expect(note.webContents.session).not.toBe(site.webContents.session);
+    expect(note.webContents.session.persistent).toBe(false);
+    const shown = note.webContents.getURL();
+    // A link dropped on the note, say: it stays the note.
+    expect(await note.webContents.pageNavigates('https://accounts.google.com/')).toBe(false);
+    expect(note.webContents.getURL()).toBe(shown);
+    expect(note.webContents.pageOpensWindow('https://accounts.google.com/')).toBe(false);
+    // The site's page, as today, goes where it goes.
+    expect(await site.webContents.pageNavigates('https://www.linkedin.com/feed/')).toBe(true);
+  });
+
+  it('lays the note and the site out again when the window is resized', async () => {
+    openLoginWindow(electron, linkedin);
+    await settle();
+    const window = windowAt(0);
+    const { note, site } = loginViews(window);
+    const band = note.getBounds().height;
+    window.userResizes(900, 640);
+    const [width, height] = window.getContentSize() as [number, number];
+    expect(width).toBe(900);
+    expect(note.getBounds()).toEqual({ x: 0, y: 0, width, height: band });
+    expect(site.getBounds()).toEqual({ x: 0, y: band, width, height: height - band });
+    expect(window.shown()).toHaveLength(2);
   });
 
   it("forgets the session after the re-sync, by clearing its storage, never through the site's sign-out", async () => {
     const login = openLoginWindow(electron, linkedin);
     await settle();
-    const contents = FakeLoginWindow.created[0]!.webContents;
+    const contents = siteAt(0);
     await contents.siteSetsCookie({ name: 'li_at', value: 'x', domain: '.www.linkedin.com', httpOnly: true });
     login.close();
     await login.forget(false);
@@ -170,7 +245,7 @@ describe('the login window', () => {
   it('keeps the session when the person chose to stay signed in, and the next re-sync finds it', async () => {
     const first = openLoginWindow(electron, linkedin);
     await settle();
-    await FakeLoginWindow.created[0]!.webContents.siteSetsCookie({ name: 'li_at', value: 'x', domain: '.www.linkedin.com', httpOnly: true });
+    await siteAt(0).siteSetsCookie({ name: 'li_at', value: 'x', domain: '.www.linkedin.com', httpOnly: true });
     first.close();
     await first.forget(true);
 

@@ -4,11 +4,13 @@
  * account turns healthy in the details, the list and the tray. And a re-sync through the login window
  * cancelled while it waits: the box is back at its start, the login window closed, nothing sent.
  */
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { HeldAccount } from '../../main/shared/ipcContract.js';
 import type { LoggedRequest } from '../../main/simulator/requestLog.js';
 import { accountRows, arrangeHealth, type SimAccount } from './harness/accounts.js';
 import { connectWithKey, expect, openWindow, test } from './harness/fixtures.js';
+import { repoRoot } from './harness/trayAppInProcess.js';
 
 const BOX = 'This account needs its cookies re-synced';
 const SECRET = 'AQEDAR-e2e-secret-7c1e';
@@ -28,6 +30,11 @@ test.beforeEach(async ({ control, ipc, app, page }) => {
   expect(required.length).toBeGreaterThan(1);
   await openWindow(page);
 });
+
+/** For a person to look at: test-results/screenshots/ (not committed). */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots', `${name}.png`), caret: 'hide', animations: 'disabled' });
+}
 
 async function openDetails(page: Page): Promise<void> {
   await accountRows(page).filter({ hasText: account.username }).click();
@@ -50,6 +57,7 @@ test('pasted cookies: the missing name shown, then sent, and the account is heal
   await expect(report).toContainText('Read as a Cookie header');
   await expect(report.getByRole('list', { name: 'Missing' })).toHaveText(last!);
   await expect(send).toBeDisabled();
+  await shoot(page, 'resync-paste-missing');
 
   // All of them: sent, followed, done.
   await field.fill(required.map((name) => `${name}=${SECRET}`).join('; '));
@@ -58,10 +66,12 @@ test('pasted cookies: the missing name shown, then sent, and the account is heal
   await send.click();
   await expect(page.getByTestId('resync-step')).toHaveText(/Sending the cookies to Lobstr…|Lobstr is synchronizing the account/);
   await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  await shoot(page, 'resync-running');
 
   const done = page.getByRole('region', { name: 'Re-synced', exact: true });
   await expect(done).toContainText(`${account.username} is synchronized: Lobstr has fresh cookies.`, { timeout: 10_000 });
   await expect(page.getByRole('region', { name: BOX })).toHaveCount(0);
+  await shoot(page, 'resync-done');
   await expect(page.getByRole('region', { name: 'Account details' }).getByText('OK', { exact: true }).first()).toBeVisible();
   // No cookie value stays in the page.
   expect(await page.locator('body').innerText()).not.toContain(SECRET);

@@ -4,7 +4,7 @@
  * in"), checked again after the Lobstr dashboard, each step as the app pushes it, Cancel, a step
  * kept while the details are closed, and the box ready when a notification opened the details.
  */
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, test, vi } from 'vitest';
 import DetailsView from '../../renderer/src/views/DetailsView.svelte';
 import { AppState } from '../../renderer/src/lib/appState.svelte';
@@ -93,8 +93,10 @@ describe('following a re-sync', () => {
   test('each step reads at a glance and is announced politely; Cancel works at every running step', async () => {
     const { bridge } = await openDetails([EXPIRED, HEALTHY], EXPIRED.id);
     const callout = await box();
-    const live = screen.getByTestId('resync-step');
+    // The step and what it says are read out together when either changes.
+    const live = screen.getByTestId('resync-step').closest('[aria-live]') as HTMLElement;
     expect(live.getAttribute('aria-live')).toBe('polite');
+    expect(live.getAttribute('aria-atomic')).toBe('true');
     const cancels = () => bridge.calls.filter(([name]) => name === 'cancelResync');
 
     const running: Array<[ResyncView, string]> = [
@@ -113,6 +115,7 @@ describe('following a re-sync', () => {
       expect(cancels().at(-1)).toEqual(['cancelResync', EXPIRED.id]);
     }
     expect(textOf(callout)).toContain('Lobstr is synchronizing the account…');
+    expect(textOf(live)).toBe('Lobstr is synchronizing the account Lobstr is synchronizing the account…');
 
     // Past 30 s: the warning that the cookies may be invalid.
     push(bridge, { step: 'synchronizing', task: 't1', statusCode: 120, statusText: '', elapsedMs: 31_000, slow: true, message: 'Still synchronizing after 30 s: the cookies may be invalid.', at });
@@ -142,7 +145,7 @@ describe('following a re-sync', () => {
   });
 
   test('done: the success shows, and the box turns green once the account is healthy', async () => {
-    const { bridge } = await openDetails([EXPIRED, HEALTHY], EXPIRED.id);
+    const { bridge, app } = await openDetails([EXPIRED, HEALTHY], EXPIRED.id);
     await box();
     push(bridge, { step: 'done', task: 't1', message: 'lead.hunter@northwind.io is synchronized: Lobstr has fresh cookies.', at });
     const healthy: Account = { ...EXPIRED, status_code_info: 'synchronized', status: '200' };
@@ -151,6 +154,15 @@ describe('following a re-sync', () => {
     const done = screen.getByRole('region', { name: 'Re-synced' });
     expect(textOf(done)).toContain('lead.hunter@northwind.io is synchronized: Lobstr has fresh cookies.');
     expect(done.classList.contains('success')).toBe(true);
+
+    // Read, it can be put away; it stays away when the details open again.
+    await fireEvent.click(within(done).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('region', { name: 'Re-synced' })).toBeNull();
+    cleanup();
+    render(DetailsView, { props: { state: app, accountId: EXPIRED.id } });
+    await screen.findByText('Updated 14:05');
+    await vi.waitFor(() => expect(bridge.calls.filter(([name]) => name === 'getResync').length).toBeGreaterThan(1));
+    expect(screen.queryByRole('region', { name: 'Re-synced' })).toBeNull();
   });
 
   test('done within the same check (no new check time): the account is read again and shows healthy', async () => {
@@ -197,6 +209,25 @@ describe('opened by a notification (resync: true)', () => {
     render(DetailsView, { props: { state: app, accountId: EXPIRED.id } });
     const primary = await within(await box()).findByRole('button', { name: 'Re-sync…' });
     await vi.waitFor(() => expect(document.activeElement).toBe(primary));
+  });
+
+  test('opened while a re-sync runs (the tray menu started it): Cancel is focused, and nothing grabs the focus when it ends', async () => {
+    const bridge = fakeBridge(snapshotOf([EXPIRED, HEALTHY]));
+    const app = new AppState(bridge);
+    app.start();
+    await vi.waitFor(() => expect(app.snapshot).not.toBeNull());
+    // The app pushes the first step, then asks the window to show the account.
+    push(bridge, waiting(0));
+    bridge.navigate({ accountId: EXPIRED.id, resync: true });
+    render(DetailsView, { props: { state: app, accountId: EXPIRED.id } });
+    const callout = await box();
+    const cancel = await within(callout).findByRole('button', { name: 'Cancel' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(cancel));
+
+    push(bridge, { step: 'cancelled', task: null, during: 'waiting_for_login', message: 'Cancelled: nothing was sent to Lobstr.', at });
+    const primary = await within(callout).findByRole('button', { name: 'Re-sync…' });
+    expect(document.activeElement).not.toBe(primary);
+    expect(app.resyncReady).toBeNull();
   });
 
   test('opened from the list, the focus stays on the view', async () => {

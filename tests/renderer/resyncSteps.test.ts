@@ -45,8 +45,8 @@ describe('the words of each re-sync step', () => {
 
   test('the ends: done, failed with the error a person can act on, cancelled', () => {
     expect(stepWords({ step: 'done', task: 't1', message: 'rosa is synchronized: Lobstr has fresh cookies.', at })).toMatchObject({
-      title: 'Re-synced',
-      detail: 'rosa is synchronized: Lobstr has fresh cookies.',
+      title: 'rosa is synchronized: Lobstr has fresh cookies.',
+      detail: null,
       tone: 'success',
     });
     const failed = stepWords({ step: 'failed', task: 't1', error: { kind: 'cookies_rejected', message: 'Lobstr could not synchronize rosa with these cookies: status 401.', statusCode: 401 }, at });

@@ -27,6 +27,8 @@ export class AppState {
    * that steps pushed while another view shows are not lost.
    */
   resyncs = $state<Record<string, ResyncView>>({});
+  /** The time of the last step the person put away, by account: that one and older ones stay away. */
+  private resyncsDismissed: Record<string, string> = {};
   /** The account whose details should open with "Re-sync…" focused (a notification was clicked); taken once. */
   resyncReady = $state<string | null>(null);
 
@@ -54,7 +56,17 @@ export class AppState {
   noteResync({ accountId, progress }: ResyncPush): void {
     const held = this.resyncs[accountId];
     if (held && Date.parse(held.at) > Date.parse(progress.at)) return;
+    const dismissed = this.resyncsDismissed[accountId];
+    if (dismissed !== undefined && Date.parse(progress.at) <= Date.parse(dismissed)) return;
     this.resyncs[accountId] = progress;
+  }
+
+  /** The person has read how the account's re-sync ended: its box goes (a healthy account's, entirely). */
+  dismissResync(accountId: string): void {
+    const held = this.resyncs[accountId];
+    if (!held) return;
+    this.resyncsDismissed[accountId] = held.at;
+    delete this.resyncs[accountId];
   }
 
   /** The first step of a re-sync the window just started: newer than anything held for the account. */

@@ -32,7 +32,8 @@ export function stepWords(view: ResyncView): StepWords {
     case 'synchronizing':
       return { title: 'Lobstr is synchronizing the account', detail: view.message, tone: view.slow ? 'warning' : 'progress' };
     case 'done':
-      return { title: 'Re-synced', detail: view.message, tone: 'success' };
+      // The box's heading already says "Re-synced" once the account is healthy: the line says what Lobstr has.
+      return { title: view.message || 'Re-synced', detail: null, tone: 'success' };
     case 'failed':
       return { title: 'The re-sync failed', detail: view.error.message, tone: 'error' };
     case 'cancelled':

@@ -73,10 +73,16 @@ async function readStandardInput(io: CliIo): Promise<string> {
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    // Lets go of standard input, so a terminal's stdin does not hold the process open.
-    await iterator.return?.();
+    // Lets go of standard input, so a terminal's stdin does not hold the process open. A stream is
+    // destroyed: an async iterator's return() waits behind a read still pending (Ctrl-C mid-paste).
+    if (isDestroyable(stdin)) stdin.destroy();
+    else iterator.return?.().catch(() => undefined);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function isDestroyable(stream: object): stream is { destroy(): void } {
+  return typeof (stream as { destroy?: unknown }).destroy === 'function';
 }
 
 function megabytes(bytes: number): string {

@@ -8,7 +8,7 @@ import type { Clock } from '../../main/core/appModel.js';
 import { runCli } from '../../main/cli.js';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
 import { recordingIo } from '../fixtures/recordingIo.js';
-import { control } from '../helpers/simulatorHarness.js';
+import { control, requestLog } from '../helpers/simulatorHarness.js';
 
 const KEY = 'cafe0000cafe0000cafe0000cafe0000';
 const LI_AT = 'AQEDAR-stuck-SECRET-31337';
@@ -67,5 +67,23 @@ describe('lobstr-tray resync when Lobstr never finishes', () => {
     const report = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(report).toMatchObject({ account: linkedIn, state: 'timeout', status_code: 120, error: 'timed_out' });
     expect(report.task).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('lobstr-tray resync --cookies-file - on a terminal', () => {
+  it('asks for the paste, and Ctrl-C before it ends stops at once: exit 130, nothing sent', async () => {
+    await control(sim, 'DELETE', '/requests');
+    const controller = new AbortController();
+    // A terminal nobody has typed into yet: it never ends by itself.
+    const terminal = Object.assign(new Readable({ read: () => undefined }), { isTTY: true });
+    const recorded = recordingIo(['resync', linkedIn, '--cookies-file', '-', '--json'], { LOBSTR_API_KEY: KEY, LOBSTR_API_BASE: sim.baseUrl }, { signal: controller.signal });
+    const running = runCli({ ...recorded.io, stdin: () => terminal });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(recorded.stderr()).toMatch(/paste the cookies, then press Ctrl-D/);
+    controller.abort();
+    expect(await running).toBe(130);
+    expect(JSON.parse(recorded.stdout())).toMatchObject({ account: linkedIn, task: null, state: 'cancelled', error: null });
+    expect(terminal.destroyed).toBe(true);
+    expect(await requestLog(sim)).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Native notifications: implements the core's Notifier port with Electron's Notification class,
  * which comes in as a parameter so tests can pass a fake. A click opens the window on the account
- * the notification is about (or on the list for grouped ones), also on Windows once the toast has
- * moved to the Action Center (through Notification.handleActivation).
+ * the notification is about (with its re-sync ready when it needs one), or on the list for grouped
+ * ones, also on Windows once the toast has moved to the Action Center (through
+ * Notification.handleActivation). On macOS one about an account needing re-sync carries a
+ * "Re-sync" button that starts it at once.
  */
 import { randomUUID } from 'node:crypto';
 import type { Notifier, PlannedNotification } from '../core/appModel.js';
@@ -14,6 +16,9 @@ export const APP_USER_MODEL_ID = 'io.lobstrtray.app';
 
 /** Notifications kept referenced until clicked or gone; older ones are let go beyond this. */
 export const RETAINED_NOTIFICATIONS = 20;
+/** The macOS action button of a notification about one account needing re-sync. */
+export const RESYNC_BUTTON = 'Re-sync';
+
 /** Clicks remembered so that one reaching the app twice (Windows: instance and activation) opens once. */
 const REMEMBERED_CLICKS = 50;
 
@@ -28,6 +33,12 @@ export interface NotificationOptions {
   icon?: string;
   /** Windows: the whole toast, superseding the options above (main/electron/windowsToast.ts). */
   toastXml?: string;
+  /**
+   * Buttons (Electron's NotificationAction): set on macOS only, where the first shows on the
+   * notification when the app is signed and its Info.plist sets NSUserNotificationAlertStyle to
+   * `alert` (electron-builder.yml); Windows toasts are written whole (toastXml) instead.
+   */
+  actions?: Array<{ type: 'button'; text: string }>;
 }
 
 /** The parts of an Electron Notification used here (electron.d.ts `class Notification`). */
@@ -37,6 +48,8 @@ export interface NotificationHandle {
   /** Windows says why: 'timedOut' when the toast moved to the Action Center. */
   on(event: 'close', listener: (details?: { reason?: string }) => void): unknown;
   on(event: 'failed', listener: (event: unknown, error: string) => void): unknown;
+  /** A button of `actions` was pressed (instead of a click): details.actionIndex says which. */
+  on(event: 'action', listener: (details: { actionIndex: number }) => void): unknown;
 }
 
 /** Electron's ActivationArguments, as far as used here. */
@@ -55,8 +68,13 @@ export interface NotificationClass {
 }
 
 export interface ElectronNotifierOptions {
-  /** Opens the window: on this account, or on the list when undefined. */
-  onClick: (accountId: string | undefined) => void;
+  /**
+   * Opens the window: on this account, or on the list when undefined; `resync` when the
+   * notification said the account needs re-sync (its details open with the re-sync ready).
+   */
+  onClick: (accountId: string | undefined, resync: boolean) => void;
+  /** macOS: the "Re-sync" button, which starts the account's re-sync at once; without it, no button. */
+  onResync?: (accountId: string) => void;
   platform: NodeJS.Platform;
   /** The app icon, shown by Linux notification daemons (macOS and Windows use the app's own). */
   icon?: string;
@@ -87,11 +105,15 @@ export function createElectronNotifier(Notification: NotificationClass, options:
     if (at >= 0) retained.splice(at, 1);
   };
   const clicked: string[] = [];
-  const open = (target: ToastTarget): void => {
-    if (clicked.includes(target.key)) return;
-    clicked.push(target.key);
+  /** Whether this is the first time the notification of `key` reached the app (a click or a button). */
+  const firstTime = (key: string): boolean => {
+    if (clicked.includes(key)) return false;
+    clicked.push(key);
     if (clicked.length > REMEMBERED_CLICKS) clicked.shift();
-    options.onClick(target.accountId);
+    return true;
+  };
+  const open = (target: ToastTarget): void => {
+    if (firstTime(target.key)) options.onClick(target.accountId, target.resync === true);
   };
   const supported = (): boolean => {
     const yes = Notification.isSupported();
@@ -110,13 +132,20 @@ export function createElectronNotifier(Notification: NotificationClass, options:
         const target = parseToastLaunchArguments(details.arguments);
         if (target) open(target);
         // Another toast of this app (an older version's names no account): the window, on the list.
-        else options.onClick(undefined);
+        else options.onClick(undefined, false);
       });
     },
     show(planned: PlannedNotification) {
       if (!supported()) return;
       // Unique across restarts too: a toast from an earlier run may still be clicked in the Action Center.
-      const target: ToastTarget = { key: randomUUID(), ...(planned.accountId === undefined ? {} : { accountId: planned.accountId }) };
+      const needsResync = (planned.kind === 'needs_resync' || planned.kind === 'reminder') && planned.accountId !== undefined;
+      const target: ToastTarget = {
+        key: randomUUID(),
+        ...(planned.accountId === undefined ? {} : { accountId: planned.accountId }),
+        ...(needsResync ? { resync: true as const } : {}),
+      };
+      const { onResync } = options;
+      const button = options.platform === 'darwin' && needsResync && onResync !== undefined;
       const notification = new Notification({
         id: target.key,
         title: planned.title,
@@ -127,11 +156,16 @@ export function createElectronNotifier(Notification: NotificationClass, options:
         ...(options.platform === 'win32'
           ? { toastXml: windowsToastXml({ title: planned.title, body: planned.body, launch: toastLaunchArguments(target) }) }
           : {}),
+        ...(button ? { actions: [{ type: 'button' as const, text: RESYNC_BUTTON }] } : {}),
       });
       notification.on('show', () => options.delivery?.shown());
       notification.on('click', () => {
         release(notification);
         open(target);
+      });
+      notification.on('action', (details) => {
+        release(notification);
+        if (button && details.actionIndex === 0 && firstTime(target.key)) onResync(planned.accountId!);
       });
       notification.on('close', (details) => {
         if (details?.reason !== 'timedOut') release(notification);

@@ -246,7 +246,12 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
   });
   const notificationsBlocked = () => notificationsBlockedView(delivery.blocked(), platform);
   const electronNotifier = createElectronNotifier(electron.Notification, {
-    onClick: (accountId) => openWindow(accountId ?? null),
+    onClick(accountId, resync) {
+      if (accountId === undefined || !resync) return openWindow(accountId ?? null);
+      lifecycle.showWindow();
+      pushes.navigate(accountId, { resync: true });
+    },
+    onResync: (accountId) => resyncFromLogin(accountId),
     platform,
     icon: files.icon,
     delivery,

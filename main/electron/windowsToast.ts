@@ -12,15 +12,19 @@ export interface ToastTarget {
   key: string;
   /** Absent: the window opens on the list (a grouped notification). */
   accountId?: string;
+  /** The account needs re-sync: its details open with the re-sync ready. */
+  resync?: true;
 }
 
 const KEY_PARAM = 'lobstrTray';
 const ACCOUNT_PARAM = 'account';
+const RESYNC_PARAM = 'resync';
 
 /** `type=click` first, as Electron's own toasts have it (its activation handler reads the type from there). */
 export function toastLaunchArguments(target: ToastTarget): string {
   const params = new URLSearchParams({ type: 'click', [KEY_PARAM]: target.key });
   if (target.accountId !== undefined) params.set(ACCOUNT_PARAM, target.accountId);
+  if (target.resync) params.set(RESYNC_PARAM, '1');
   return params.toString();
 }
 
@@ -30,7 +34,8 @@ export function parseToastLaunchArguments(args: string): ToastTarget | null {
   const key = params.get(KEY_PARAM);
   if (!key) return null;
   const accountId = params.get(ACCOUNT_PARAM);
-  return accountId ? { key, accountId } : { key };
+  if (!accountId) return { key };
+  return params.get(RESYNC_PARAM) === '1' ? { key, accountId, resync: true } : { key, accountId };
 }
 
 /** Text for an XML attribute or element; characters XML 1.0 forbids are dropped (an invalid toast is not shown). */

@@ -16,6 +16,7 @@ import type { HeldAccount, IpcResult, SnapshotPush, SnapshotView } from '../../m
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
 import { recordingIo } from '../fixtures/recordingIo.js';
 import { createFakeElectron, type FakeBrowserWindow, type FakeElectron } from '../helpers/fakeElectron.js';
+import { FakeBaseWindow } from '../helpers/fakeElectron/loginWindow.js';
 import { WindowSnapshot } from '../helpers/windowSnapshot.js';
 import { control, fault, requestLog, simulatorAccountIds } from '../helpers/simulatorHarness.js';
 
@@ -142,7 +143,7 @@ describe('watching real accounts', () => {
     // Clicking the notification opens the window on that account.
     await electron.notifications[0]!.click();
     const window = electron.windows.at(-1)!;
-    expect(window.webContents.sent).toContainEqual({ channel: 'window:navigate', payload: { accountId: expired } });
+    expect(window.webContents.sent).toContainEqual({ channel: 'window:navigate', payload: { accountId: expired, resync: true } });
 
     await control(sim, 'POST', `/accounts/${expired}`, HEALTHY);
     await app.refreshNow();
@@ -172,7 +173,21 @@ describe('watching real accounts', () => {
     const [toast] = electron.notifications;
     await toast!.timeOut();
     await toast!.click();
-    expect(electron.windows.at(-1)!.webContents.sent).toContainEqual({ channel: 'window:navigate', payload: { accountId: ids[5] } });
+    expect(electron.windows.at(-1)!.webContents.sent).toContainEqual({ channel: 'window:navigate', payload: { accountId: ids[5], resync: true } });
+  });
+
+  it('on macOS, the notification\'s "Re-sync" button opens the account\'s sign-in page at once and the window on its details', async () => {
+    await launch({ platform: 'darwin' }).ready;
+    await connect();
+    await control(sim, 'POST', `/accounts/${ids[3]}`, { status_code_info: 'cookies_expired' });
+    await app.refreshNow();
+    const [notification] = electron.notifications;
+    expect(notification!.buttons()).toEqual(['Re-sync']);
+    electron.windows.at(-1)!.hide();
+    await notification!.pressButton('Re-sync');
+    expect(FakeBaseWindow.created).toHaveLength(1);
+    expect(electron.windows.at(-1)!.visible).toBe(true);
+    expect(electron.windows.at(-1)!.webContents.sent).toContainEqual({ channel: 'window:navigate', payload: { accountId: ids[3], resync: true } });
   });
 
   it('says in the tray menu and the window when the system refuses notifications, with how to allow them, until one arrives again', async () => {

@@ -12,6 +12,7 @@ import type { Notifier, PlannedNotification } from '../../main/core/appModel.js'
 import {
   APP_USER_MODEL_ID,
   createElectronNotifier,
+  RESYNC_BUTTON,
   RETAINED_NOTIFICATIONS,
   setWindowsAppUserModelId,
   type ElectronNotifierOptions,
@@ -20,7 +21,7 @@ import {
 import { createNotificationDelivery } from '../../main/core/monitor/notificationDelivery.js';
 import { parseToastLaunchArguments } from '../../main/electron/windowsToast.js';
 import { FakeApp } from '../helpers/fakeElectron/app.js';
-import { fakeNotificationClass, type FakeNotificationPlatform } from '../helpers/fakeElectron/notification.js';
+import { fakeNotificationClass, PACKAGED_MAC_BUNDLE, type FakeNotificationPlatform } from '../helpers/fakeElectron/notification.js';
 
 /** Compile-time only: Electron's own Notification class and app fit what the adapter takes. */
 export function wiresWithRealElectron(Notification: typeof ElectronNotification, app: App): Notifier {
@@ -134,6 +135,71 @@ describe('the Electron notifier', () => {
   });
 });
 
+describe('a notification about an account needing re-sync', () => {
+  const reminder: PlannedNotification = { ...needsResync, kind: 'reminder', title: '@hashamxcom still needs cookie re-sync' };
+
+  it.each(['linux', 'darwin', 'win32'] as const)('opens its details with the re-sync ready when clicked on %s; "synchronized again" and a group do not', async (platform) => {
+    const Fake = fakeNotificationClass({ platform });
+    const opened: Array<[string | undefined, boolean]> = [];
+    const notifier = createElectronNotifier(Fake, { onClick: (id, resync) => opened.push([id, resync]), onResync: () => undefined, platform });
+    if (platform === 'win32') notifier.listenForActivations();
+    for (const planned of [needsResync, reminder, recovered, group]) notifier.show(planned);
+    for (const shown of Fake.shown) await shown.click();
+    expect(opened).toEqual([
+      ['d3e97f2cd33658f301bdbe807402ab30', true],
+      ['d3e97f2cd33658f301bdbe807402ab30', true],
+      ['d3e', false],
+      [undefined, false],
+    ]);
+  });
+
+  it('on Windows, opens it with the re-sync ready from the Action Center after a restart too', async () => {
+    const Fake = fakeNotificationClass({ platform: 'win32' });
+    createElectronNotifier(Fake, { onClick: () => undefined, platform: 'win32' }).show(needsResync);
+    await Fake.shown[0]?.timeOut();
+    Fake.restartApp();
+    const opened: Array<[string | undefined, boolean]> = [];
+    createElectronNotifier(Fake, { onClick: (id, resync) => opened.push([id, resync]), platform: 'win32' }).listenForActivations();
+    await Fake.shown[0]?.click();
+    expect(opened).toEqual([['d3e97f2cd33658f301bdbe807402ab30', true]]);
+  });
+
+  it(`on macOS carries a "${RESYNC_BUTTON}" button, which starts the re-sync instead of opening the window`, async () => {
+    const Fake = fakeNotificationClass({ platform: 'darwin' });
+    const opened: Array<string | undefined> = [];
+    const resynced: string[] = [];
+    const notifier = createElectronNotifier(Fake, { onClick: (id) => opened.push(id), onResync: (id) => resynced.push(id), platform: 'darwin' });
+    notifier.show(needsResync);
+    notifier.show(reminder);
+    notifier.show(recovered);
+    notifier.show(group);
+    expect(Fake.shown.map((n) => n.buttons())).toEqual([[RESYNC_BUTTON], [RESYNC_BUTTON], [], []]);
+    await Fake.shown[0]!.pressButton(RESYNC_BUTTON);
+    expect(resynced).toEqual(['d3e97f2cd33658f301bdbe807402ab30']);
+    expect(opened).toEqual([]);
+    expect(notifier.retained).toBe(3);
+  });
+
+  it('has no button on Linux and Windows (Windows toasts are written whole), nor without a way to start a re-sync', () => {
+    for (const platform of ['linux', 'win32'] as const) {
+      const { Fake, notifier } = setUp(platform, { onResync: () => undefined });
+      notifier.show(needsResync);
+      expect(Fake.shown[0]!.options.actions).toBeUndefined();
+      expect(Fake.shown[0]!.buttons()).toEqual([]);
+    }
+    const { Fake, notifier } = setUp('darwin');
+    notifier.show(needsResync);
+    expect(Fake.shown[0]!.buttons()).toEqual([]);
+  });
+
+  it('on macOS the button needs the packaged bundle: signed, with NSUserNotificationAlertStyle "alert" (electron-builder.yml)', () => {
+    expect(PACKAGED_MAC_BUNDLE.infoPlist['NSUserNotificationAlertStyle']).toBe('alert');
+    const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+    const config = fs.readFileSync(path.join(repo, 'electron-builder.yml'), 'utf8');
+    expect(config).toMatch(/^\s+NSUserNotificationAlertStyle: alert$/m);
+  });
+});
+
 describe('Windows: a toast in the Action Center', () => {
   it('still opens its account when clicked there after it timed out', async () => {
     const { Fake, opened, notifier } = setUp('win32');
@@ -210,6 +276,7 @@ describe('Windows: a toast in the Action Center', () => {
     expect(parseToastLaunchArguments(Fake.shown[0]!.activationArguments())).toEqual({
       key: Fake.shown[0]!.id,
       accountId: 'd3e97f2cd33658f301bdbe807402ab30',
+      resync: true,
     });
   });
 

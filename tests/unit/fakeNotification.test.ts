@@ -17,6 +17,38 @@ function showUnheld(Fake: ReturnType<typeof fakeNotificationClass>, events: stri
 }
 
 describe('the fake Notification', () => {
+  const withButton: NotificationOptions = { ...options, actions: [{ type: 'button', text: 'Re-sync' }] };
+
+  it('shows action buttons on macOS only for a signed app whose Info.plist asks for alerts, and never on Linux', async () => {
+    const signedAlert = fakeNotificationClass({ platform: 'darwin', bundle: { signed: true, infoPlist: { NSUserNotificationAlertStyle: 'alert' } } });
+    const banner = fakeNotificationClass({ platform: 'darwin', bundle: { signed: true, infoPlist: {} } });
+    const linux = fakeNotificationClass({ platform: 'linux' });
+    const windowsXml = fakeNotificationClass({ platform: 'win32' });
+    const held = [new signedAlert(withButton), new banner(withButton), new linux(withButton), new windowsXml({ ...withButton, toastXml: '<toast/>' })];
+    for (const n of held) n.show();
+    expect([signedAlert, banner, linux, windowsXml].map((Fake) => Fake.shown[0]!.buttons())).toEqual([['Re-sync'], [], [], []]);
+    await expect(banner.shown[0]!.pressButton('Re-sync')).rejects.toThrow(/no button/);
+    await expect(linux.shown[0]!.pressButton('Re-sync')).rejects.toThrow(/no button/);
+
+    const events: unknown[] = [];
+    held[0]!.on('action', (details: { actionIndex: number }) => void events.push(details.actionIndex));
+    held[0]!.on('click', () => void events.push('click'));
+    await signedAlert.shown[0]!.pressButton('Re-sync');
+    expect(events).toEqual([0]);
+    expect(signedAlert.shown[0]!.place).toBe('gone');
+  });
+
+  it('on macOS drops the notifications of an unsigned app silently: nothing displayed, no event', async () => {
+    const Fake = fakeNotificationClass({ platform: 'darwin', bundle: { signed: false, infoPlist: { NSUserNotificationAlertStyle: 'alert' } } });
+    const events: string[] = [];
+    const held = new Fake(options);
+    for (const event of ['show', 'failed', 'click']) held.on(event, () => void events.push(event));
+    held.show();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(Fake.shown).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
   it('loses the events of an object nobody references any more, as Electron does once it is garbage-collected', async () => {
     const Fake = fakeNotificationClass();
     const events: string[] = [];

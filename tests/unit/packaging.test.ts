@@ -319,6 +319,8 @@ describe.skipIf(process.platform === 'win32')('the macOS app (electron-builder -
   test('the bundle id is the app id, asar integrity is embedded, and the fuses are flipped in the framework', async () => {
     const info = readFileSync(path.join(app, 'Contents', 'Info.plist'), 'utf8');
     expect(info).toMatch(/<key>CFBundleIdentifier<\/key>\s*<string>io\.lobstrtray\.app<\/string>/);
+    // Notifications as alerts: macOS shows their action button ("Re-sync") only then.
+    expect(info).toMatch(/<key>NSUserNotificationAlertStyle<\/key>\s*<string>alert<\/string>/);
     expect(info).toMatch(/<key>ElectronAsarIntegrity<\/key>\s*<dict>\s*<key>Resources\/app\.asar<\/key>/);
     const wire = await fuses.getCurrentFuseWire(app);
     expect(fuseState(wire[fuses.FuseV1Options.RunAsNode ?? -1])).toBe('off');

@@ -18,6 +18,13 @@
  *   cold start) at once. Its `arguments` are the raw activation arguments: the `launch` attribute
  *   of a `toastXml`, or else Electron's own `type=click&tag=<hash of the id>`, which names no account.
  * - `id`: the option (Windows: the toast's Tag), or a random UUID when absent or empty.
+ * - Action buttons (`actions`, docs/api/structures/notification-action.md): `button` on macOS and
+ *   Windows, none on Linux. On macOS a button appears only when the app is signed and its Info.plist
+ *   sets NSUserNotificationAlertStyle to `alert` ("If either of these requirements are not met the
+ *   button won't appear"), and not with `hasReply`; on Windows `toastXml` supersedes every other
+ *   option, actions included. Pressing one emits `action` (details.actionIndex), not `click`.
+ * - macOS (Electron 42+): the notifications of an app without a valid signature are dropped
+ *   silently: no banner, no `show`, no `failed` (design.md, "Electron behaviours").
  */
 import { randomUUID } from 'node:crypto';
 import v8 from 'node:v8';
@@ -62,6 +69,7 @@ export class FakeNotification extends Emitter implements NotificationHandle {
   show(): void {
     const Class = this.constructor as FakeNotificationClass;
     if (!Class.supported) return;
+    if (Class.platform === 'darwin' && !Class.bundle.signed) return;
     const shown = new ShownNotification(this, Class);
     Class.shown.push(shown);
     if (Class.systemDisplays) shown.displaying = shown.displayed();
@@ -136,6 +144,31 @@ export class ShownNotification {
     if (this.Class.platform === 'win32') this.Class.activate({ type: 'click', arguments: this.activationArguments() });
   }
 
+  /**
+   * The action buttons the user sees on it: what the system shows of `actions` (see the file's
+   * comment), in order.
+   */
+  buttons(): string[] {
+    const actions = (this.options.actions ?? []).filter((a) => a.type === 'button');
+    const { platform, bundle } = this.Class;
+    if (platform === 'linux') return [];
+    if (platform === 'win32' && this.options.toastXml !== undefined) return [];
+    if (platform === 'darwin' && (!bundle.signed || bundle.infoPlist['NSUserNotificationAlertStyle'] !== 'alert' || (this.options as { hasReply?: boolean }).hasReply)) return [];
+    return actions.map((a) => a.text ?? (platform === 'darwin' ? 'Show' : ''));
+  }
+
+  /** The user presses the action button labelled `text`: `action`, with its index; the notification goes. */
+  async pressButton(text: string): Promise<void> {
+    await this.displaying;
+    this.expectVisible('press a button of');
+    const shown = this.buttons();
+    const index = shown.indexOf(text);
+    if (index < 0) throw new Error(`the user sees no button "${text}" on this notification (its buttons: ${JSON.stringify(shown)})`);
+    if (this.Class.platform === 'win32') throw new Error('a toast button is not modelled on Windows (the app writes its toasts with toastXml)');
+    this.place = 'gone';
+    await this.deliver('action', electronEvent({ actionIndex: index, selectionIndex: -1 }), index, -1);
+  }
+
   /** The raw arguments Windows hands back: the toastXml's launch attribute, or Electron's own. */
   activationArguments(): string {
     const launch = /<toast\b[^>]*\blaunch="([^"]*)"/.exec(this.options.toastXml ?? '')?.[1];
@@ -165,9 +198,23 @@ function opaqueHash(text: string): string {
   return String(hash);
 }
 
+/** The macOS app bundle as the system judges it: its signature and its Info.plist. */
+export interface FakeMacBundle {
+  signed: boolean;
+  infoPlist: Record<string, string>;
+}
+
+/**
+ * The packaged app: always signed (ad hoc at least: scripts/mac-signing.js) with electron-builder.yml's
+ * mac.extendInfo in its Info.plist (tests/unit/packaging.test.ts reads it from a real `--mac dir` build).
+ */
+export const PACKAGED_MAC_BUNDLE: FakeMacBundle = { signed: true, infoPlist: { LSUIElement: 'true', NSUserNotificationAlertStyle: 'alert' } };
+
 export interface FakeNotificationClass {
   new (options: NotificationOptions): FakeNotification;
   readonly platform: FakeNotificationPlatform;
+  /** macOS: the bundle the notifications come from. */
+  readonly bundle: FakeMacBundle;
   readonly supported: boolean;
   /** Whether the system displays what it is given by itself (a moment later). */
   systemDisplays: boolean;
@@ -186,14 +233,17 @@ export interface FakeNotificationClass {
 export interface FakeNotificationOptions {
   supported?: boolean;
   platform?: FakeNotificationPlatform;
+  /** macOS: the app's bundle; the packaged one by default. */
+  bundle?: FakeMacBundle;
 }
 
 /** A Notification class of its own (its own `shown` list and system), on a system with or without notifications. */
-export function fakeNotificationClass({ supported = true, platform = 'linux' }: FakeNotificationOptions = {}): FakeNotificationClass {
+export function fakeNotificationClass({ supported = true, platform = 'linux', bundle = PACKAGED_MAC_BUNDLE }: FakeNotificationOptions = {}): FakeNotificationClass {
   let onActivation: ((details: ActivationDetails) => void) | null = null;
   const pending: ActivationDetails[] = [];
   return class extends FakeNotification {
     static readonly platform = platform;
+    static readonly bundle = bundle;
     static readonly supported = supported;
     static systemDisplays = true;
     static readonly shown: ShownNotification[] = [];

@@ -217,7 +217,14 @@ export function startTrayApp<W extends AppWindow, Image extends TrayIconImage, C
     monitor: { accountResynced: (account) => monitor!.accountResynced(account) },
     login: { ...electron.loginWindow, platform },
     account: (accountId) => monitor?.status().snapshot?.byId.get(accountId)?.account ?? null,
-    push: (accountId, progress) => pushToRenderer(window()?.webContents, PUSH.resyncChanged, { accountId, progress }),
+    push(accountId, progress) {
+      // What was sent, by name, and how it ended: the progress holds names only, never a value.
+      if (progress.step === 'sending') logger.info(`Re-sync of ${accountId}: sending ${progress.cookieNames.join(', ')} to Lobstr`);
+      else if (progress.step === 'done') logger.info(`Re-sync of ${accountId}: synchronized`);
+      else if (progress.step === 'failed') logger.warn(`Re-sync of ${accountId} failed (${progress.error.kind}): ${progress.error.message}`);
+      else if (progress.step === 'cancelled') logger.info(`Re-sync of ${accountId} cancelled: ${progress.message}`);
+      pushToRenderer(window()?.webContents, PUSH.resyncChanged, { accountId, progress });
+    },
     logger,
   });
 

@@ -4,7 +4,7 @@
  * the account's own) or pasted cookies; the account turns green in the tray and the window at once,
  * with no "synchronized again" notification; the login session is cleared after.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -122,6 +122,11 @@ describe('re-sync through the login window', () => {
     expect((sent as unknown as { cookie_names: string[] }).cookie_names.sort()).toEqual([...required].sort());
     expect(JSON.stringify(electron.windows.at(-1)!.webContents.sent)).not.toContain(SECRET);
     expect(JSON.stringify(await requestLog(sim))).not.toContain(SECRET);
+    // The app's log says what was sent by name, and how it ended; never a value.
+    const log = readFileSync(path.join(root, 'logs', 'lobstr-tray.log'), 'utf8');
+    expect(log).toContain(`Re-sync of ${expiredId}: sending ${required.join(', ')} to Lobstr`);
+    expect(log).toContain(`Re-sync of ${expiredId}: synchronized`);
+    expect(log).not.toContain(SECRET);
   });
 
   it('is cancelled when the person closes the login window, and nothing is sent', async () => {

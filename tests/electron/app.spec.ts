@@ -5,7 +5,10 @@
  * notification is raised. Both are read through Electron's own objects in the main process (the
  * image the Tray shows, decoded by nativeImage; the Menu attached to it; the Notification instances
  * the app created), recorded by main/electron/e2eProbe.ts, which main/index.ts installs only under
- * LOBSTR_TRAY_E2E=1. Runs wherever an Electron binary exists (after `npm start` has fetched one on a
+ * LOBSTR_TRAY_E2E=1. A re-sync started from the tray menu's "Re-sync…" opens the login window;
+ * the test plays the platform's site in that window's own session (its pages served by the session's
+ * protocol handler, so nothing leaves the machine) and sets the account's cookies into that session
+ * through the main process, and the account turns green. Runs wherever an Electron binary exists (after `npm start` has fetched one on a
  * machine with internet); reports itself skipped, with the reason, where none does.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,6 +19,9 @@ import { _electron as electron, expect, test, type ElectronApplication } from '@
 import { findElectronBinary } from '../../scripts/electron-binary.js';
 import { accountName } from '../../main/core/monitor/alertPlanner.js';
 import type { TrayState } from '../../main/core/appModel.js';
+import type { Account } from '../../main/core/lobstr/account.js';
+import { loginPagesFor, loginTitle } from '../../main/core/resync/loginPages.js';
+import { loginPartition } from '../../main/electron/loginWindow.js';
 import type { E2EProbe } from '../../main/electron/e2eProbe.js';
 import { TRAY_STATES, trayIconFile } from '../../main/electron/trayIcons.js';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/server.js';
@@ -112,7 +118,8 @@ test('the window opens with the preload API and without Node.js', async () => {
   expect((await trayMenuLabels())?.[0]).toBe('Open Lobstr Tray');
 });
 
-test('an account expiring turns the tray red and raises one notification', async () => {
+/** The key and base URL set through the window, as a person does in onboarding. */
+async function connect(): Promise<void> {
   const window = await app.firstWindow();
   const setUp = await window.evaluate(
     async ({ baseUrl, token }) => {
@@ -124,13 +131,22 @@ test('an account expiring turns the tray red and raises one notification', async
     { baseUrl: sim.baseUrl, token: sim.token },
   );
   expect(setUp).toBe(true);
+}
 
-  // Make every account healthy, then expire one.
+/** Every account healthy, as the simulator's control API sets them; the list, in its order. */
+async function allHealthy(): Promise<Array<{ id: string; username: string }>> {
   const accounts = (await (await fetch(`${sim.origin}/__sim/accounts`)).json()) as Array<{ id: string; username: string }>;
   const healthy = { status: '200', status_code_info: 'synchronized', lock_time: null };
   for (const a of accounts) {
     await fetch(`${sim.origin}/__sim/accounts/${a.id}`, { method: 'POST', body: JSON.stringify(healthy) });
   }
+  return accounts;
+}
+
+test('an account expiring turns the tray red and raises one notification', async () => {
+  await connect();
+  // Make every account healthy, then expire one.
+  const accounts = await allHealthy();
   await refresh();
   expect(await trayState()).toBe('ok');
   expect(await trayImageState()).toBe('ok');
@@ -153,6 +169,73 @@ test('an account expiring turns the tray red and raises one notification', async
     expect(await notifications()).toEqual([]);
     expect(await trayMenuLabels()).toContain('Notifications are blocked by the system');
   }
+});
+
+test('"Re-sync…" in the tray menu: signing in on the login window turns the account green', async () => {
+  await connect();
+  const accounts = await allHealthy();
+  const id = accounts[0]!.id;
+  await fetch(`${sim.origin}/__sim/accounts/${id}`, { method: 'POST', body: JSON.stringify({ status_code_info: 'cookies_expired' }) });
+  // Quick sync tasks: done by the re-sync's first read of the task.
+  await fetch(`${sim.origin}/__sim/sync`, { method: 'POST', body: JSON.stringify({ outcome: 'ok', steps_ms: [100, 200] }) });
+  await refresh();
+  expect(await trayState()).toBe('alert');
+
+  // The account as Lobstr sends it: its site and the cookies it needs.
+  const account = (await (await fetch(`${sim.baseUrl}/accounts/${id}`, { headers: { Authorization: `Token ${sim.token}` } })).json()) as Account;
+  const pages = loginPagesFor(account);
+  const site = {
+    partition: loginPartition(id),
+    title: loginTitle(account),
+    cookieUrl: pages.cookieUrl,
+    names: account.cookies.filter((c) => c.required).map((c) => c.name),
+    // A page past sign-in (no platform's sign-in, checkpoint or challenge path).
+    home: new URL('/home', pages.cookieUrl).href,
+  };
+
+  // The platform's site, played in the account's own session before the window opens: every page a
+  // plain local answer, so no request leaves the machine and no real account is involved.
+  await app.evaluate(({ session }, partition) => {
+    session.fromPartition(partition).protocol.handle('https', (request) => {
+      const page = `<!doctype html><title>${new URL(request.url).pathname}</title><p>A page of the platform</p>`;
+      return new Response(page, { headers: { 'content-type': 'text/html' } });
+    });
+  }, site.partition);
+
+  // "Re-sync…" under the account: Electron's own MenuItem in the Menu attached to the Tray, clicked.
+  const clicked = await app.evaluate((_electron, itemId) => {
+    const item = (globalThis as WithHooks).lobstrTrayE2E.probe.trayMenu?.getMenuItemById(itemId);
+    item?.click();
+    return item?.label ?? null;
+  }, `resync:${id}`);
+  expect(clicked).toBe('Re-sync…');
+  // A BaseWindow titled with what to do, the platform's page in a view of its own (main/electron/loginWindow.ts).
+  const loginWindowOpen = () =>
+    app.evaluate(({ BaseWindow }, title) => BaseWindow.getAllWindows().some((w) => !w.isDestroyed() && w.getTitle() === title), site.title);
+  await expect.poll(loginWindowOpen).toBe(true);
+
+  // The person signs in: the site's cookies land in that window's session (set here through the main
+  // process, HttpOnly as the platforms set them), and the site leaves its sign-in page.
+  await app.evaluate(async ({ session, webContents }, { partition, cookieUrl, names, home }) => {
+    const ses = session.fromPartition(partition);
+    for (const name of names) await ses.cookies.set({ url: cookieUrl, name, value: `e2e-${name}-value`, httpOnly: true, secure: true });
+    // The platform's page: the one web contents in the account's own session.
+    const page = webContents.getAllWebContents().find((contents) => !contents.isDestroyed() && contents.session === ses);
+    // The window closes once the cookies are taken, which may cut this load short.
+    await page?.loadURL(home).catch(() => undefined);
+  }, site);
+
+  await expect.poll(trayState, { timeout: 20_000 }).toBe('ok');
+  await expect.poll(trayImageState).toBe('ok');
+  // The login window is gone, and its session cleared ("keep me logged in here" was not ticked).
+  expect(await loginWindowOpen()).toBe(false);
+  await expect
+    .poll(() => app.evaluate(({ session }, partition) => session.fromPartition(partition).cookies.get({}).then((c) => c.length), site.partition))
+    .toBe(0);
+  // Lobstr got the cookies' names it needs (the simulator keeps names, never values).
+  const log = (await (await fetch(`${sim.origin}/__sim/requests`)).json()) as Array<{ method: string; path: string; cookie_names?: string[] }>;
+  const sent = log.find((r) => r.method === 'POST' && r.path.endsWith('/accounts/cookies'));
+  expect([...(sent?.cookie_names ?? [])].sort()).toEqual([...site.names].sort());
 });
 
 test('the window: no Electron default menu, no permission for the page, copying through the app', async () => {

@@ -186,6 +186,9 @@ describe('re-sync from the tray menu', () => {
     await login.siteGoesTo(`${account.baseurl}/home`);
     await vi.waitFor(() => expect(lastStep(expiredId)).toBe('done'), { timeout: 10_000, interval: 50 });
     expect(tray().icon).toBe('linux-ok.png');
+    // The same steps as the _electron test's re-sync (tests/electron/app.spec.ts): the window gone, its session cleared.
+    expect(login.isDestroyed()).toBe(true);
+    await vi.waitFor(() => expect(login.session.cookies.all()).toEqual([]));
   });
 
   it('"Re-sync…" again while that re-sync runs opens no second sign-in page, only the details showing it', async () => {

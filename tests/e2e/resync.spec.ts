@@ -84,13 +84,18 @@ test('pasted cookies: the missing name shown, then sent, and the account is heal
   expect(sent).toHaveLength(1);
 });
 
-test('through the login window, cancelled while it waits: the box is back at its start and nothing is sent', async ({ page, electron, control }) => {
+test('through the login window, kept while the details are left, cancelled while it waits: the box is back at its start and nothing is sent', async ({ page, electron, control }) => {
   await openDetails(page);
   const box = page.getByRole('region', { name: BOX });
   await box.getByRole('button', { name: 'Re-sync…' }).click();
   await expect(page.getByTestId('resync-step')).toHaveText(`Waiting for you to log in: 0 of ${required.length} cookies`);
   const login = electron.objects.loginWindow.BaseWindow.created.at(-1)!;
   expect(login.isDestroyed()).toBe(false);
+
+  // Back to the list and in again: the step is still there.
+  await page.getByRole('button', { name: 'Back to accounts' }).click();
+  await openDetails(page);
+  await expect(page.getByTestId('resync-step')).toHaveText(`Waiting for you to log in: 0 of ${required.length} cookies`);
 
   await box.getByRole('button', { name: 'Cancel' }).click();
   await expect(box.getByRole('button', { name: 'Re-sync…' })).toBeVisible();

@@ -64,6 +64,6 @@ function missingError(missing: readonly string[], host: string | null): ResyncEr
   const names = missing.join(', ');
   return {
     kind: 'cookies_missing',
-    message: `Lobstr needs ${names} for ${site}, and ${missing.length === 1 ? 'it is' : 'they are'} not in the cookies given. Export them again while logged in to ${site}.`,
+    message: `Lobstr needs ${names} for ${site}, and ${missing.length === 1 ? 'it is' : 'they are'} not in the cookies given. Export ${missing.length === 1 ? 'it' : 'them'} again while logged in to ${site}.`,
   };
 }

@@ -1,6 +1,7 @@
 /** The one JSON object `lobstr-tray check --json` prints: a stable contract for scripts. */
 import type { ApiErrorKind } from '../core/lobstr/apiErrors.js';
 import type { AssessedAccount, Health, HealthSummary } from '../core/health/accountHealth.js';
+import { accountRow } from '../core/views/accountRows.js';
 
 export interface CheckReportAccount {
   id: string;
@@ -55,17 +56,9 @@ function reportWithoutAccounts(summary: HealthSummary, checkedAtMs: number, list
 }
 
 function reportAccount({ account, health, reason }: AssessedAccount): CheckReportAccount {
-  return {
-    id: account.id,
-    username: account.username,
-    type: account.type,
-    health,
-    reason,
-    status: account.status,
-    status_code_info: account.status_code_info,
-    last_synchronization_time: account.last_synchronization_time,
-    squids: account.squids.length,
-  };
+  // The window's row, in the command's published shape: no lock time, the squid count as `squids`.
+  const { lock_time: _lock, squidCount, ...row } = accountRow(account, health, reason);
+  return { ...row, squids: squidCount };
 }
 
 const ACCOUNTS_PER_PIECE = 500;

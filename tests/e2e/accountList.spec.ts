@@ -3,7 +3,7 @@
  * the keyboard, an account expiring while the window is open, and the connection banner.
  */
 import type { Page } from '@playwright/test';
-import { accountRows, arrangeHealth, shownRows, type SimAccount } from './harness/accounts.js';
+import { accountRows, arrangeHealth, expectAccountsListed, shownRows, type SimAccount } from './harness/accounts.js';
 import { connectWithKey, expect, openWindow, test, watchForErrors } from './harness/fixtures.js';
 
 type Arranged = Array<SimAccount & { health: string }>;
@@ -156,11 +156,11 @@ test('an unreadable answer shows the banner at once; Retry now clears it; the li
   await expect(banner).toBeVisible();
   await expect(banner).toContainText("Lobstr's answer could not be read");
   await expect(banner).toContainText('The list shows the accounts as of');
-  await expect(accountRows(page)).toHaveCount(12);
+  await expectAccountsListed(page, 12);
 
   await banner.getByRole('button', { name: 'Retry now' }).click();
   await expect(banner).toBeHidden();
-  await expect(accountRows(page)).toHaveCount(12);
+  await expectAccountsListed(page, 12);
 });
 
 test('while Lobstr answers 500 the banner says so and the list stays; it goes once Lobstr recovers', async ({ page, control, app }) => {
@@ -171,15 +171,29 @@ test('while Lobstr answers 500 the banner says so and the list stays; it goes on
   const banner = page.getByRole('alert').filter({ hasText: 'Retry now' });
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('Lobstr answered with an error');
-  await expect(accountRows(page)).toHaveCount(12);
+  await expectAccountsListed(page, 12);
   await expect(filters(page).getByRole('button', { name: /2 need re-sync/ })).toBeVisible();
 
   await control('DELETE', '/faults');
   await banner.getByRole('button', { name: 'Retry now' }).click();
   await expect(banner).toBeHidden({ timeout: 15_000 });
-  await expect(accountRows(page)).toHaveCount(12);
+  await expectAccountsListed(page, 12);
 });
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('once the list is shown, the details and settings views load in the background, so opening one waits for no file', async ({ page }) => {
+  await expect(accountRows(page).first()).toBeVisible();
+  const loadedViews = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname.split('/').pop() ?? '')
+        .filter((file) => /^(DetailsView|SettingsView)-.*\.js$/.test(file))
+        .map((file) => file.split('-')[0])
+        .sort(),
+    );
+  await expect.poll(loadedViews).toEqual(['DetailsView', 'SettingsView']);
+});

@@ -2,7 +2,7 @@
  * Accounts as the window tests arrange them (through the simulator's control API) and read them
  * back (from the list's grid, as a user sees it).
  */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { Health } from '../../../main/core/health/accountHealth.js';
 import type { Control } from './fixtures.js';
 
@@ -60,6 +60,17 @@ export async function arrangeHealth(
 /** The grid's account rows (those in the page: the list renders only the rows in view). */
 export function accountRows(page: Page): Locator {
   return page.getByRole('grid').getByRole('row').filter({ has: page.getByRole('gridcell') });
+}
+
+/**
+ * The grid lists `count` accounts: its aria-rowcount (every account shown, plus the header row)
+ * says so, and the rows in view are on the page. The list is virtual, so rows scrolled out of
+ * view (beyond a few) are not in the page and counting elements would count the window's height.
+ */
+export async function expectAccountsListed(page: Page, count: number): Promise<void> {
+  await expect(page.getByRole('grid')).toHaveAttribute('aria-rowcount', String(count + 1));
+  await expect(accountRows(page).first()).toBeVisible();
+  expect(await accountRows(page).count()).toBeLessThanOrEqual(count);
 }
 
 /** What the grid's rows show, top to bottom: health (data-health), username and accessible name. */

@@ -31,14 +31,16 @@ export interface TrayIconFile {
 }
 
 /**
- * macOS: a template image while all is well (it blends with the menu bar like the system's own
- * icons), coloured ones when something needs the user. Linux panels are 22 px high; Windows and
- * the rest use 16 px.
+ * macOS: template images (black and alpha, tinted by the menu bar to suit light or dark, like the
+ * system's own icons) for every state but alert, which keeps its red and its dot to stand out.
+ * Electron's nativeImage docs ("Template Image"): a file name ending in `Template` (`xxxTemplate.png`,
+ * `xxxTemplate@2x.png`) makes a template image; `setTemplateImage(true)` says so again explicitly.
+ * Linux panels are 22 px high; Windows and the rest use 16 px.
  */
 export function trayIconFile(state: TrayState, platform: NodeJS.Platform): TrayIconFile {
-  const template = platform === 'darwin' && state === 'ok';
+  const template = platform === 'darwin' && state !== 'alert';
   const linux = platform === 'linux';
-  const base = template ? 'okTemplate' : linux ? `linux-${state}` : state;
+  const base = template ? `${state}Template` : linux ? `linux-${state}` : state;
   return { name: `${base}.png`, hiDpiName: `${base}@2x.png`, size: linux ? 22 : 16, template };
 }
 

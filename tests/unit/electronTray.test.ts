@@ -21,7 +21,8 @@ export function wiresWithRealElectron(electron: { Tray: typeof Tray; Menu: typeo
   return createTrayController(fits, { iconsDir: '/icons', platform: 'darwin', onAction: () => undefined });
 }
 
-const ICONS = '/app/resources/tray';
+/** The real icons: the fake nativeImage reads them as Electron would. */
+const ICONS = path.resolve(import.meta.dirname, '..', '..', 'resources', 'tray');
 const NOW = Date.parse('2026-11-25T14:05:00Z');
 
 function start(platform: NodeJS.Platform): { controller: TrayController; actions: TrayAction[]; tray: () => FakeTray; trays: FakeTray[] } {
@@ -135,7 +136,7 @@ describe('the tray icon', () => {
     expect(tray().shownMenu()).toEqual(['Open Lobstr Tray', 'Quit']);
   });
 
-  it('uses the template image for ok on macOS and coloured ones otherwise', () => {
+  it('uses template images on macOS except for alert, which keeps its colour', () => {
     const { controller, tray } = start('darwin');
     controller.render(viewOf(monitor({ accounts: [healthy('a')] }), 'darwin'));
     expect(tray().icon).toBe('okTemplate.png');
@@ -144,6 +145,9 @@ describe('the tray icon', () => {
     expect(tray().icon).toBe('alert.png');
     expect(tray().image.template).toBe(false);
     expect(path.dirname(tray().image.file)).toBe(ICONS);
+    controller.render({ ...viewOf(monitor({ accounts: [healthy('a')] }), 'darwin'), state: 'offline' });
+    expect(tray().icon).toBe('offlineTemplate.png');
+    expect(tray().image.template).toBe(true);
   });
 
   it('shows the count beside the icon on macOS, and clears it', () => {

@@ -8,90 +8,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TrayState } from '../../main/core/appModel.js';
-import { loadTrayIcons, TRAY_STATES, trayIconFile, type TrayIconImage } from '../../main/electron/trayIcons.js';
+import { loadTrayIcons, TRAY_STATES, trayIconFile } from '../../main/electron/trayIcons.js';
+import { FakeImage } from '../helpers/fakeElectron/tray.js';
+import { decodePng, firstNonBlackPixel, rgbaAt, type RgbaImage } from '../helpers/pngImage.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const iconsDir = path.join(repo, 'resources', 'tray');
 const PLATFORMS: NodeJS.Platform[] = ['darwin', 'win32', 'linux', 'freebsd'];
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-/** zlib.crc32 is missing from Node 20 before 20.15. */
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-interface Decoded {
-  width: number;
-  height: number;
-  /** RGBA, row by row. */
-  pixels: Buffer;
-}
-
-/** A small PNG reader (8-bit RGBA, non-interlaced: what the drawing script writes), checking CRCs. */
-function decodePng(file: string): Decoded {
-  const data = fs.readFileSync(file);
-  expect(data.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  let offset = 8;
-  let width = 0;
-  let height = 0;
-  const idat: Buffer[] = [];
-  let ended = false;
-  while (offset < data.length) {
-    const length = data.readUInt32BE(offset);
-    const type = data.toString('ascii', offset + 4, offset + 8);
-    const body = data.subarray(offset + 8, offset + 8 + length);
-    expect(data.readUInt32BE(offset + 8 + length), `${type} CRC of ${file}`).toBe(crc32(data.subarray(offset + 4, offset + 8 + length)));
-    if (type === 'IHDR') {
-      width = body.readUInt32BE(0);
-      height = body.readUInt32BE(4);
-      expect([body[8], body[9], body[12]], 'bit depth, colour type, interlace').toEqual([8, 6, 0]);
-    } else if (type === 'IDAT') idat.push(body);
-    else if (type === 'IEND') ended = true;
-    offset += 12 + length;
-  }
-  expect(ended).toBe(true);
-  const raw = zlib.inflateSync(Buffer.concat(idat));
-  const stride = width * 4;
-  expect(raw.length).toBe(height * (stride + 1));
-  const pixels = Buffer.alloc(height * stride);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    for (let x = 0; x < stride; x++) {
-      const value = raw[y * (stride + 1) + 1 + x] ?? 0;
-      const left = x >= 4 ? (pixels[y * stride + x - 4] ?? 0) : 0;
-      const up = y > 0 ? (pixels[(y - 1) * stride + x] ?? 0) : 0;
-      const upLeft = x >= 4 && y > 0 ? (pixels[(y - 1) * stride + x - 4] ?? 0) : 0;
-      let predicted = 0;
-      if (filter === 1) predicted = left;
-      else if (filter === 2) predicted = up;
-      else if (filter === 3) predicted = (left + up) >> 1;
-      else if (filter === 4) {
-        const p = left + up - upLeft;
-        const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
-        predicted = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
-      } else expect(filter).toBe(0);
-      pixels[y * stride + x] = (value + predicted) & 0xff;
-    }
-  }
-  return { width, height, pixels };
-}
-
-function rgbaAt(image: Decoded, x: number, y: number): [number, number, number, number] {
-  const o = (y * image.width + x) * 4;
-  return [image.pixels[o] ?? 0, image.pixels[o + 1] ?? 0, image.pixels[o + 2] ?? 0, image.pixels[o + 3] ?? 0];
-}
-
 /** Mean colour of the fully opaque pixels. */
-function meanOpaqueColour(image: Decoded): [number, number, number] {
+function meanOpaqueColour(image: RgbaImage): [number, number, number] {
   const sum = [0, 0, 0];
   let n = 0;
   for (let i = 0; i < image.pixels.length; i += 4) {
@@ -121,23 +49,33 @@ describe('tray icon files', () => {
     expect(trayIconFile('offline', 'freebsd')).toMatchObject({ name: 'offline.png', size: 16 });
   });
 
-  it('gives macOS a template image for ok, named as macOS requires', () => {
-    expect(trayIconFile('ok', 'darwin')).toEqual({ name: 'okTemplate.png', hiDpiName: 'okTemplate@2x.png', size: 16, template: true });
-    expect(trayIconFile('ok', 'win32').template).toBe(false);
-    expect(trayIconFile('ok', 'linux').template).toBe(false);
+  it('gives macOS template images for every state but alert, named as nativeImage requires', () => {
+    // Electron's nativeImage docs ("Template Image"): a file whose name ends with `Template`
+    // (`xxxTemplate.png`, `xxxTemplate@2x.png`) is loaded as a template image.
+    for (const state of TRAY_STATES.filter((s) => s !== 'alert')) {
+      expect(trayIconFile(state, 'darwin')).toEqual({ name: `${state}Template.png`, hiDpiName: `${state}Template@2x.png`, size: 16, template: true });
+      expect(trayIconFile(state, 'win32').template).toBe(false);
+      expect(trayIconFile(state, 'linux').template).toBe(false);
+    }
+    expect(trayIconFile('alert', 'darwin')).toEqual({ name: 'alert.png', hiDpiName: 'alert@2x.png', size: 16, template: false });
   });
 
-  it.each(['okTemplate.png', 'okTemplate@2x.png'])('%s is black with alpha only, the L cut out of the tile', (name) => {
+  const templateFiles = TRAY_STATES.flatMap((state) => {
+    const file = trayIconFile(state, 'darwin');
+    return file.template ? [file.name, file.hiDpiName] : [];
+  });
+  it.each(templateFiles)('%s is black with alpha only, with see-through and solid parts', (name) => {
     const image = decodePng(path.join(iconsDir, name));
+    expect(firstNonBlackPixel(image)).toBeUndefined();
     const alphas = new Set<number>();
-    for (let i = 0; i < image.pixels.length; i += 4) {
-      expect([image.pixels[i], image.pixels[i + 1], image.pixels[i + 2]]).toEqual([0, 0, 0]);
-      alphas.add(image.pixels[i + 3] ?? 0);
-    }
+    for (let i = 3; i < image.pixels.length; i += 4) alphas.add(image.pixels[i] ?? 0);
     expect(alphas.has(0) && alphas.has(255)).toBe(true);
-    const k = image.width / 16;
-    expect(rgbaAt(image, Math.floor(6.5 * k), Math.floor(8 * k))[3], 'inside the L').toBe(0);
-    expect(rgbaAt(image, Math.floor(10 * k), Math.floor(6 * k))[3], 'the tile beside the L').toBe(255);
+  });
+
+  it('the macOS ok template is an outline: the middle of its square is see-through', () => {
+    const image = decodePng(path.join(iconsDir, 'okTemplate@2x.png'));
+    expect(rgbaAt(image, 21, 12)[3], 'inside the outline, beside the L').toBe(0);
+    expect(rgbaAt(image, 2, 16)[3], 'the outline').toBeGreaterThan(128);
   });
 
   describe.each([['', 16], ['linux-', 22]] as const)('the %s%s px states look like what they mean', (prefix, size) => {
@@ -198,37 +136,33 @@ describe('tray icon files', () => {
   });
 });
 
-/** Reads the real files; records what the loader asked of each image. */
-class FakeImage implements TrayIconImage {
-  template = false;
-  constructor(readonly filePath: string) {}
-  isEmpty(): boolean {
-    return !fs.existsSync(this.filePath);
-  }
-  setTemplateImage(option: boolean): void {
-    this.template = option;
-  }
-}
 const fakeNativeImage = { createFromPath: (p: string) => new FakeImage(p) };
 
 describe('loadTrayIcons', () => {
   it('loads one image per state from the icons folder', () => {
     const icons = loadTrayIcons(fakeNativeImage, iconsDir, 'linux');
-    expect(Object.fromEntries(TRAY_STATES.map((s) => [s, path.basename(icons[s].filePath)]))).toEqual({
+    expect(Object.fromEntries(TRAY_STATES.map((s) => [s, path.basename(icons[s].file)]))).toEqual({
       ok: 'linux-ok.png',
       alert: 'linux-alert.png',
       error: 'linux-error.png',
       offline: 'linux-offline.png',
       setup: 'linux-setup.png',
     });
-    expect(TRAY_STATES.every((s) => path.dirname(icons[s].filePath) === iconsDir)).toBe(true);
+    expect(TRAY_STATES.every((s) => path.dirname(icons[s].file) === iconsDir)).toBe(true);
   });
 
-  it('marks only the macOS ok image as a template', () => {
+  it('marks every macOS image but alert as a template, and none elsewhere', () => {
     const mac = loadTrayIcons(fakeNativeImage, iconsDir, 'darwin');
-    expect(TRAY_STATES.filter((s) => mac[s].template)).toEqual(['ok']);
+    expect(TRAY_STATES.filter((s) => mac[s].template)).toEqual(['ok', 'error', 'offline', 'setup']);
     const win = loadTrayIcons(fakeNativeImage, iconsDir, 'win32');
     expect(TRAY_STATES.filter((s) => win[s].template)).toEqual([]);
+  });
+
+  it('the fake nativeImage is as strict as macOS: names ending in Template load as templates, and a coloured image cannot be one', () => {
+    expect(new FakeImage(path.join(iconsDir, 'okTemplate@2x.png')).template).toBe(true);
+    expect(new FakeImage(path.join(iconsDir, 'ok.png')).template).toBe(false);
+    expect(() => new FakeImage(path.join(iconsDir, 'alert.png')).setTemplateImage(true)).toThrow('is not black and alpha only');
+    expect(new FakeImage(path.join(iconsDir, 'no-such-icon.png')).isEmpty()).toBe(true);
   });
 
   it('names the missing file instead of showing an invisible icon', () => {

@@ -2,16 +2,42 @@
 import path from 'node:path';
 import type { TrayElectron, TrayHandle, TrayMenuTemplateItem } from '../../../main/electron/tray.js';
 import type { TrayIconImage } from '../../../main/electron/trayIcons.js';
+import { decodePng, firstNonBlackPixel, type RgbaImage } from '../pngImage.js';
 import { Emitter } from './emitter.js';
 
+/**
+ * A NativeImage read from a real file. As Electron's nativeImage docs say ("Template Image"): a file
+ * whose name ends with `Template` (before `@2x`) is a template image from the start, and a template
+ * image is black and clear only, because macOS draws it as a silhouette in the menu bar's own colour;
+ * so marking a coloured image as a template throws here (the user would see a blob). A missing or
+ * unreadable file gives an empty image, as `createFromPath` does.
+ */
 export class FakeImage implements TrayIconImage {
-  template = false;
-  constructor(readonly file: string) {}
+  template: boolean;
+  private readonly image: RgbaImage | undefined;
+  constructor(readonly file: string) {
+    this.image = readPng(file);
+    this.template = /Template(@[\d.]+x)?\.png$/.test(path.basename(file));
+    if (this.template) this.checkTemplate();
+  }
   isEmpty(): boolean {
-    return false;
+    return this.image === undefined;
   }
   setTemplateImage(option: boolean): void {
     this.template = option;
+    if (option) this.checkTemplate();
+  }
+  private checkTemplate(): void {
+    const coloured = this.image && firstNonBlackPixel(this.image);
+    if (coloured) throw new Error(`${this.file} is marked as a macOS template image but is not black and alpha only (${coloured})`);
+  }
+}
+
+function readPng(file: string): RgbaImage | undefined {
+  try {
+    return decodePng(file);
+  } catch {
+    return undefined;
   }
 }
 

@@ -46,22 +46,36 @@ test('needs re-sync: what to do, the cookies Lobstr needs for the platform, the 
   for (const cookie of platformOf('sales-nav-sync')!.cookies) await expect(callout.getByText(cookie, { exact: true })).toBeVisible();
   await expect(callout).toContainText('Sales Navigator Leads Search Export');
 
-  // Every field of the account, readably.
-  const facts = section(page, 'Account');
-  await expect(facts).toContainText(account.id);
-  await expect(facts).toContainText('sales-nav-sync');
-  await expect(facts).toContainText('https://www.linkedin.com');
-  await expect(facts.getByText('Account type hash')).toBeVisible();
-  await expect(facts.getByText('Last synchronization')).toBeVisible();
-  const status = section(page, 'Status');
-  await expect(status).toContainText('cookies_expired');
-  await expect(status).toContainText('Success!'); // the description Lobstr sent, however misleading
+  // What matters first: the health and the re-sync, then the limits, then the account; the raw fields last.
   const limits = section(page, 'Limits and usage');
+  const top = async (locator: ReturnType<typeof section>) => (await locator.boundingBox())!.y;
+  expect(await top(callout)).toBeLessThan(await top(section(page, 'Cookies')));
+  expect(await top(section(page, 'Cookies'))).toBeLessThan(await top(limits));
+  expect(await top(limits)).toBeLessThan(await top(section(page, 'Account')));
+  await expect(limits.getByRole('meter').first()).toBeVisible();
+  await expect(limits.getByRole('columnheader', { name: 'Lobstr default' }).first()).toBeHidden();
+  await limits.getByText("Compared with Lobstr's defaults").click();
   await expect(limits.getByRole('columnheader', { name: 'Lobstr default' }).first()).toBeVisible();
   await expect(limits.getByRole('columnheader', { name: 'This account' }).first()).toBeVisible();
   await expect(limits.getByRole('meter').first()).toBeVisible();
   await expect(section(page, 'Cookies')).toContainText('li_at');
   await expect(section(page, 'Squids')).toContainText('Sales Navigator Leads Search Export');
+  const facts = section(page, 'Account');
+  await expect(facts).toContainText(account.id);
+  await expect(facts).toContainText('https://www.linkedin.com');
+  await expect(facts.getByText('Last synchronization')).toBeVisible();
+
+  // The raw fields, closed: the description Lobstr sent ("Success!", however misleading) shows only when opened.
+  const technical = page.locator('details', { has: page.getByText('Technical details', { exact: true }) });
+  await expect(technical).not.toHaveAttribute('open');
+  await expect(technical.getByText('Account type hash')).toBeHidden();
+  await expect(page.getByText('Success!')).toBeHidden();
+  await technical.getByText('Technical details', { exact: true }).click();
+  await expect(technical.getByText('Account type hash')).toBeVisible();
+  for (const raw of ['sales-nav-sync', 'cookies_expired', 'Success!', 'account']) {
+    await expect(technical.getByText(raw, { exact: true })).toBeVisible();
+  }
+  expect(await top(technical)).toBeGreaterThan(await top(facts));
 });
 
 test('Lobstr slow to answer: the details show the account at once, in full, as the last check has it', async ({ page, control }) => {
@@ -73,42 +87,52 @@ test('Lobstr slow to answer: the details show the account at once, in full, as t
   await expect(section(page, 'Squids')).toContainText('Sales Navigator Leads Search Export', quickly);
   await expect(section(page, 'Cookies')).toContainText('li_at', quickly);
   await expect(section(page, 'Limits and usage').getByRole('meter').first()).toBeVisible(quickly);
-  await expect(section(page, 'Status')).toContainText('Success!', quickly);
+  await expect(page.locator('details', { hasText: 'Technical details' })).toContainText('Success!', quickly);
   await expect(page.getByRole('button', { name: 'Refreshing…' })).toBeVisible();
   await control('DELETE', '/faults');
 });
 
-test('locked: until when, and no re-sync advice', async ({ page }) => {
+test('locked: until when, that there is nothing to do, and no re-sync advice or cookies', async ({ page }) => {
   const account = accountWith('locked');
   await openDetails(page, account);
-  await expect(page.getByRole('region', { name: 'Account details' })).toContainText(/locked until (\d{1,2} \w{3} )?\d\d:\d\d/); // the date too when the lock ends on another day
-  await expect(section(page, 'Status')).toContainText('Locked until');
+  const health = section(page, 'Health');
+  // In the user's own clock: this browser's locale.
+  await expect(health).toContainText(/Nothing to do: LinkedIn lifts this lock at (\d\d:\d\d|\d{1,2}:\d\d\s[AP]M)/);
+  await expect(health).toContainText('Locked until');
+  expect((await health.boundingBox())!.y).toBeLessThan((await section(page, 'Limits and usage').boundingBox())!.y);
   await expect(section(page, 'This account needs its cookies re-synced')).toHaveCount(0);
+  await expect(section(page, 'Cookies')).toHaveCount(0);
 });
 
-test('attention: the status and what Lobstr says about it', async ({ page }) => {
+test('attention: the status and what to do on the platform, the raw codes under Technical details', async ({ page }) => {
   const account = accountWith('attention');
   await openDetails(page, account);
-  await expect(page.getByRole('region', { name: 'Account details' })).toContainText('status 403: checkpoint reached');
-  const status = section(page, 'Status');
-  await expect(status).toContainText('403');
-  await expect(status).toContainText('checkpoint_reached');
-  await expect(status).toContainText('Checkpoint reached');
+  const health = section(page, 'Health');
+  await expect(health).toContainText('Status 403: checkpoint reached');
+  await expect(health).toContainText('wants to confirm it is you: sign in to');
+  await expect(health).toContainText('in your browser and complete its security check');
+  const technical = page.locator('details', { hasText: 'Technical details' });
+  await technical.getByText('Technical details', { exact: true }).click();
+  await expect(technical).toContainText('403');
+  await expect(technical).toContainText('checkpoint_reached');
   await expect(section(page, 'This account needs its cookies re-synced')).toHaveCount(0);
+  await expect(section(page, 'Cookies')).toHaveCount(0);
 });
 
 test('OK: synchronized, no advice, and Refresh re-reads the account from Lobstr', async ({ page, control }) => {
   const account = accountWith('ok', 'sales-nav-sync');
   await openDetails(page, account);
   const details = page.getByRole('region', { name: 'Account details' });
-  await expect(details).toContainText('synchronized');
+  await expect(section(page, 'Health')).toContainText('Synchronized');
   await expect(section(page, 'This account needs its cookies re-synced')).toHaveCount(0);
+  await expect(section(page, 'Cookies')).toHaveCount(0);
 
   // It expires in Lobstr; Refresh here reads this one account again.
   await control('POST', `/accounts/${account.id}`, { status_code_info: 'cookies_expired' });
   await control('DELETE', '/requests');
   await details.getByRole('button', { name: 'Refresh', exact: true }).click();
   await expect(section(page, 'This account needs its cookies re-synced')).toBeVisible();
+  await expect(section(page, 'Cookies')).toBeVisible();
   const requests = (await control('GET', '/requests')) as LoggedRequest[];
   expect(requests.map((r) => `${r.method} ${r.path}`)).toContain(`GET /v1/accounts/${account.id}`);
 
@@ -133,6 +157,53 @@ test('the platform opens in the browser, and Copy ID puts the id on the clipboar
     (globalThis as unknown as WithClipboard).navigator.clipboard.writeText('x').then(() => 'written', (e: Error) => e.name),
   );
   expect(own).toBe('NotAllowedError');
+});
+
+test.describe('in a narrow window (its smallest width at 150% zoom)', () => {
+  test.use({ viewport: { width: 320, height: 480 } });
+
+  test('an id and a hash stay on one line, cut in the middle, and Copy puts the whole of them on the clipboard', async ({ page, electron }) => {
+    const account = accountWith('needs_resync');
+    await openDetails(page, account);
+    await section(page, 'Account').scrollIntoViewIfNeeded();
+    await page.locator('details', { hasText: 'Technical details' }).getByText('Technical details', { exact: true }).click();
+
+    const squid = page.getByRole('button', { name: /^Copy the hash of / }).first();
+    for (const copy of [page.getByRole('button', { name: 'Copy ID' }), squid]) {
+      const value = copy.locator('xpath=ancestor::*[contains(@class, "id-value")][1]').locator('.hash');
+      const whole = (await value.getAttribute('title'))!;
+      expect(whole).toMatch(/^[0-9a-f]{32}$/);
+      await expect(value).toHaveText(whole); // read out whole
+      const shape = await value.evaluate((element) => {
+        // The page's DOM, typed here only as far as it is read (these tests are compiled without the DOM library).
+        type Box = { getBoundingClientRect(): { width: number; height: number }; scrollWidth: number; clientWidth: number; textContent: string | null };
+        type Style = { lineHeight: string; fontSize: string; textOverflow: string; fontFamily: string };
+        const styleOf = (globalThis as unknown as { getComputedStyle(e: unknown): Style }).getComputedStyle;
+        const box = element as unknown as Box & { firstElementChild: Box; lastElementChild: Box };
+        const head = box.firstElementChild;
+        const tail = box.lastElementChild;
+        const headStyle = styleOf(head);
+        return {
+          height: box.getBoundingClientRect().height,
+          lineHeight: parseFloat(headStyle.lineHeight) || parseFloat(headStyle.fontSize) * 1.5,
+          cut: head.scrollWidth > head.clientWidth,
+          ellipsis: headStyle.textOverflow,
+          tail: tail.textContent,
+          tailShown: tail.getBoundingClientRect().width > 0,
+          monospace: /mono/i.test(styleOf(element).fontFamily),
+        };
+      });
+      expect(shape.height, 'on one line').toBeLessThan(shape.lineHeight * 1.5);
+      expect(shape.cut, 'too long for the space: cut').toBe(true);
+      expect(shape.ellipsis).toBe('ellipsis');
+      expect(shape.tail).toBe(whole.slice(-4));
+      expect(shape.tailShown, 'its end stays in sight').toBe(true);
+      expect(shape.monospace).toBe(true);
+      await copy.click();
+      expect(electron.clipboard.at(-1)).toBe(whole);
+    }
+    expect(electron.clipboard[0]).toBe(account.id);
+  });
 });
 
 test('a notification, clicked, opens the window on its account', async ({ page, control, app, electron }) => {

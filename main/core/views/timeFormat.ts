@@ -21,7 +21,7 @@ export function relativeTime(iso: string | null | undefined, nowMs: number): str
 
 /** Intl formatters are costly to build (about 0.1 ms each): one per zone and pattern, reused. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, options: Intl.DateTimeFormatOptions, timeZone: string | undefined): Intl.DateTimeFormat {
+export function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions, timeZone: string | undefined): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone ?? ''}|${JSON.stringify(options)}`;
   let f = formatters.get(key);
   if (!f) {

@@ -116,3 +116,58 @@ export function firstNonBlackPixel(image: RgbaImage): string | undefined {
   }
   return undefined;
 }
+
+/** The image shrunk by a whole factor, each pixel the mean of a block (premultiplied, as browsers blend). */
+export function shrink(image: RgbaImage, factor: number): RgbaImage {
+  const [width, height] = [image.width / factor, image.height / factor];
+  const pixels = Buffer.alloc(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const sum = [0, 0, 0, 0];
+      for (let dy = 0; dy < factor; dy++) {
+        for (let dx = 0; dx < factor; dx++) {
+          const [r, g, b, a] = rgbaAt(image, x * factor + dx, y * factor + dy);
+          [sum[0], sum[1], sum[2], sum[3]] = [sum[0]! + r * a, sum[1]! + g * a, sum[2]! + b * a, sum[3]! + a];
+        }
+      }
+      const o = (y * width + x) * 4;
+      const alpha = sum[3]!;
+      if (alpha === 0) continue;
+      for (let c = 0; c < 3; c++) pixels[o + c] = Math.round(sum[c]! / alpha);
+      pixels[o + 3] = Math.round(alpha / factor ** 2);
+    }
+  }
+  return { width, height, pixels };
+}
+
+/** A picture to look at: per background a band holding each row of images, side by side, 8 px apart. */
+export function contactSheet(rows: readonly (readonly RgbaImage[])[], backgrounds: readonly [number, number, number][]): RgbaImage {
+  const gap = 8;
+  const rowHeights = rows.map((row) => Math.max(...row.map((i) => i.height)) + gap);
+  const bandHeight = rowHeights.reduce((sum, h) => sum + h, gap);
+  const width = Math.max(...rows.map((row) => row.reduce((w, i) => w + i.width + gap, gap)));
+  const sheet: RgbaImage = { width, height: bandHeight * backgrounds.length, pixels: Buffer.alloc(width * bandHeight * backgrounds.length * 4) };
+  const put = (x: number, y: number, rgb: readonly number[]) => {
+    const o = (y * width + x) * 4;
+    [sheet.pixels[o], sheet.pixels[o + 1], sheet.pixels[o + 2], sheet.pixels[o + 3]] = [rgb[0]!, rgb[1]!, rgb[2]!, 255];
+  };
+  backgrounds.forEach((background, band) => {
+    let top = band * bandHeight;
+    for (let y = top; y < top + bandHeight; y++) for (let x = 0; x < width; x++) put(x, y, background);
+    top += gap;
+    rows.forEach((row, r) => {
+      let left = gap;
+      for (const image of row) {
+        for (let y = 0; y < image.height; y++) {
+          for (let x = 0; x < image.width; x++) {
+            const [red, green, blue, a] = rgbaAt(image, x, y);
+            put(left + x, top + y, [red, green, blue].map((v, c) => Math.round((v * a + background[c]! * (255 - a)) / 255)));
+          }
+        }
+        left += image.width + gap;
+      }
+      top += rowHeights[r]!;
+    });
+  });
+  return sheet;
+}

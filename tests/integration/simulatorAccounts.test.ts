@@ -1,8 +1,7 @@
-import { inflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { PLATFORMS } from '../../main/core/health/platforms.js';
 import { generateAccounts, type RawAccount } from '../../main/simulator/accountFactory.js';
-import { iconForType, UNKNOWN_TYPE_ICON } from '../../main/simulator/platformIcons.js';
+import { iconForType } from '../../main/simulator/platformIcons.js';
 import { apiGet, simulator } from '../helpers/simulatorHarness.js';
 
 const NOW = Date.UTC(2026, 10, 20, 15, 45, 12);
@@ -111,49 +110,3 @@ describe('generateAccounts', () => {
   });
 });
 
-describe('platform icons', () => {
-  /** Decodes an 8-bit RGBA, non-interlaced PNG whose scanlines all use filter 0, as these do. */
-  function decodePng(base64: string): { width: number; height: number; pixel(x: number, y: number): number[] } {
-    const png = Buffer.from(base64, 'base64');
-    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
-    const width = png.readUInt32BE(16);
-    const height = png.readUInt32BE(20);
-    expect([png[24], png[25], png[28]]).toEqual([8, 6, 0]);
-    const idat: Buffer[] = [];
-    let at = 8;
-    let sawEnd = false;
-    while (at < png.length) {
-      const length = png.readUInt32BE(at);
-      const type = png.subarray(at + 4, at + 8).toString('ascii');
-      if (type === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
-      if (type === 'IEND') sawEnd = true;
-      at += 12 + length;
-    }
-    expect(sawEnd).toBe(true);
-    const raw = inflateSync(Buffer.concat(idat));
-    const stride = width * 4 + 1;
-    expect(raw.length).toBe(stride * height);
-    return {
-      width,
-      height,
-      pixel: (x, y) => [...raw.subarray(y * stride + 1 + x * 4, y * stride + 1 + x * 4 + 4)],
-    };
-  }
-
-  test.each(PLATFORMS.map((p) => [p.type, p.primary_color] as const))(
-    '%s: a valid 32x32 PNG in its primary colour',
-    (type, color) => {
-      const image = decodePng(iconForType(type));
-      expect([image.width, image.height]).toEqual([32, 32]);
-      const rgb = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
-      expect(image.pixel(2, 16)).toEqual([...rgb, 255]);
-      expect(image.pixel(0, 0)[3]).toBe(0);
-    },
-  );
-
-  test('an unknown type gets the grey icon', () => {
-    expect(iconForType('instagram-sync')).toBe(UNKNOWN_TYPE_ICON);
-    expect(decodePng(UNKNOWN_TYPE_ICON).width).toBe(32);
-  });
-});

@@ -132,7 +132,7 @@ test('Esc on the list, with no search or filter, hides the window', async ({ pag
   await expect.poll(() => electron.windows[0]?.isVisible()).toBe(false);
 });
 
-test('an account expired through the simulator rises to the top with its badge after a refresh', async ({ page, control }) => {
+test('an account expired through the simulator rises to the top, tinted, after a refresh', async ({ page, control }) => {
   const fine = arranged.filter((a) => a.health === 'ok').sort((a, b) => byName(b.username, a.username))[0]!; // now last
   expect((await shownRows(page)).at(-1)!.username).toBe(fine.username);
 
@@ -145,7 +145,24 @@ test('an account expired through the simulator rises to the top with its badge a
   expect(position).toBeLessThan(3);
   expect(rows[position]!.name).toMatch(/ · needs re-sync: status 401: cookies rejected$/);
   const row = accountRows(page).nth(position);
-  await expect(row.getByRole('gridcell').nth(2)).toContainText('needs re-sync');
+  await expect(row.getByRole('gridcell').nth(1)).toHaveText('Status 401: cookies rejected');
+  await expect(row).toHaveAttribute('data-health', 'needs_resync');
+});
+
+test('rows that need re-sync stand out: a tint and a strong red left edge no other row has, under a "Needs re-sync · n" heading', async ({ page }) => {
+  const look = (health: string) =>
+    page.locator(`[role="row"][data-row-index][data-health="${health}"]`).first().evaluate((row) => {
+      const style = getComputedStyle(row);
+      return { background: style.backgroundColor, edge: style.boxShadow };
+    });
+  const resync = await look('needs_resync');
+  const ok = await look('ok');
+  const attention = await look('attention');
+  expect(resync.background).not.toBe(ok.background);
+  expect(resync.edge).toMatch(/inset/);
+  expect(resync.edge).toMatch(/3px 0px 0px/);
+  for (const other of [ok, attention]) expect(other.edge).toBe('none');
+  await expect(page.getByRole('rowheader').first()).toHaveText(/^Needs re-sync · 2$/);
 });
 
 test('an unreadable answer shows the banner at once; Retry now clears it; the list stays', async ({ page, control }) => {
@@ -196,4 +213,51 @@ test('once the list is shown, the details and settings views load in the backgro
         .sort(),
     );
   await expect.poll(loadedViews).toEqual(['DetailsView', 'SettingsView']);
+});
+
+test.describe('at the window’s minimum size, 480×360', () => {
+  test.use({ viewport: { width: 480, height: 360 } });
+
+  test('at least 5 account rows show without scrolling, in the one scroll area, usernames whole', async ({ page }) => {
+    await expect(accountRows(page).first()).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/list-480x360.png' });
+    const layout = await page.evaluate(() => {
+      const viewport = document.querySelector<HTMLElement>('[role="grid"] .viewport')!;
+      const box = viewport.getBoundingClientRect();
+      const rows = [...viewport.querySelectorAll<HTMLElement>('[role="row"][data-row-index]')];
+      const whole = rows.filter((row) => {
+        const r = row.getBoundingClientRect();
+        return r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
+      });
+      const scrollers = [...document.querySelectorAll<HTMLElement>('*')].filter((el) => {
+        const style = getComputedStyle(el);
+        return /(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
+      });
+      return {
+        wholeRows: whole.length,
+        pageScrolls: document.scrollingElement!.scrollHeight > document.scrollingElement!.clientHeight + 1,
+        scrollers: scrollers.map((el) => el.className),
+        cutUsernames: whole
+          .map((row) => row.querySelector<HTMLElement>('.username')!)
+          .filter((name) => name.scrollWidth > name.clientWidth + 1)
+          .map((name) => name.textContent),
+      };
+    });
+    expect(layout.wholeRows).toBeGreaterThanOrEqual(5);
+    expect(layout.pageScrolls).toBe(false);
+    expect(layout.scrollers).toHaveLength(1);
+    expect(layout.cutUsernames).toEqual([]);
+    // The platform column gives way first (the icon and the row's name still say it).
+    await expect(page.getByRole('columnheader', { name: 'Platform' })).toBeHidden();
+  });
+
+  test('the toolbar is one row: search, filters, refresh and settings', async ({ page }) => {
+    const tops = await Promise.all(
+      [page.getByRole('searchbox', { name: 'Search accounts' }), page.getByRole('button', { name: /^All / }), page.getByRole('button', { name: 'Refresh', exact: true }), page.getByRole('button', { name: 'Settings', exact: true })].map(
+        async (control) => (await control.boundingBox())!,
+      ),
+    );
+    const middle = (b: { y: number; height: number }) => b.y + b.height / 2;
+    for (const box of tops) expect(Math.abs(middle(box) - middle(tops[0]!))).toBeLessThan(4);
+  });
 });

@@ -33,7 +33,7 @@ test('a key Lobstr accepts is kept and the accounts appear', async ({ page, tray
   await page.getByRole('button', { name: 'Check and save key' }).click();
 
   await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible();
-  await expect(page.getByRole('grid')).toHaveAttribute('aria-rowcount', '13'); // 12 accounts + the header row
+  await expect(page.getByRole('grid')).toHaveAttribute('aria-rowcount', '17'); // 12 accounts, 4 health headings, the header row
   await expect(page.getByRole('status').filter({ hasText: '12 accounts' })).toBeVisible();
   expect(await ipc('key:status')).toMatchObject({ ok: true, value: { set: true, hint: `…${GOOD_KEY.slice(-4)}` } });
   expect(existsSync(path.join(trayApp.root, 'userData', 'api-key.json'))).toBe(true);

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { clockTime } from '../../main/core/views/timeFormat';
 import { clearIconCache } from '../../renderer/src/lib/iconCache';
 import { fakeBridge, snapshotOf, TEST_NOW } from './fakeBridge';
-import { accountRows, ALICE, BOB, CARL, DORA, MAYA, mountList, searchBox, SIX, ZED } from './ListViewFixtures';
+import { accountRows, ALICE, BOB, CARL, DORA, grid, groupHeadings, MAYA, mountList, searchBox, SIX, ZED } from './ListViewFixtures';
 import { useTestClock } from './testClock';
 
 useTestClock();
@@ -21,17 +21,28 @@ function columnHeader(name: string): HTMLElement {
 }
 
 describe('the rows', () => {
-  test('are worst first, then by username, each with its health badge and reason', () => {
+  test('are worst first, then by username, under a heading per health, each with its mark and reason in words', () => {
     mountList(SIX);
     expect(usernames()).toEqual(['maya', 'zed', 'bob', 'carl', 'alice', 'dora']);
+    expect(groupHeadings()).toEqual(['Needs re-sync · 2', 'Attention · 1', 'Locked · 1', 'OK · 2']);
     const [maya, zed, bob, carl, alice] = accountRows();
-    expect(within(maya!).getByText('needs re-sync')).toBeTruthy();
-    expect(within(maya!).getByText('cookies expired')).toBeTruthy();
-    expect(within(zed!).getByText('status 401: cookies rejected')).toBeTruthy();
-    expect(within(bob!).getByText('attention')).toBeTruthy();
-    expect(within(carl!).getByText('locked')).toBeTruthy();
-    expect(within(carl!).getByText(/^locked until /)).toBeTruthy();
-    expect(within(alice!).getByText('OK')).toBeTruthy();
+    // The reason is the readable part; the health is the heading above, the mark and the row's name.
+    expect(within(maya!).getByText('Cookies expired')).toBeTruthy();
+    expect(within(zed!).getByText('Status 401: cookies rejected')).toBeTruthy();
+    expect(within(carl!).getByText(/^Locked until /)).toBeTruthy();
+    expect(maya!.querySelector('.health svg use')?.getAttribute('href')).toBe('#health-mark-needs_resync');
+    expect(bob!.querySelector('.health svg use')?.getAttribute('href')).toBe('#health-mark-attention');
+    expect(carl!.querySelector('.health svg use')?.getAttribute('href')).toBe('#health-mark-locked');
+    expect(alice!.querySelector('.health svg use')?.getAttribute('href')).toBe('#health-mark-ok');
+    // No badge repeating "needs re-sync" on every row.
+    expect(within(maya!).queryByText('needs re-sync')).toBeNull();
+  });
+
+  test('sorted by another column have no health headings', async () => {
+    mountList(SIX);
+    await fireEvent.click(within(columnHeader('Account')).getByRole('button'));
+    expect(groupHeadings()).toEqual([]);
+    expect(grid().getAttribute('aria-rowcount')).toBe('7');
   });
 
   test('are named for screen readers by username, platform and health', () => {
@@ -46,7 +57,7 @@ describe('the rows', () => {
     const maya = screen.getByRole('row', { name: /^maya/ });
     const cells = within(maya).getAllByRole('gridcell');
     expect(cells.map((cell) => cell.getAttribute('aria-colindex'))).toEqual(['1', '2', '3', '4', '5']);
-    expect(cells[1]!.textContent).toBe('X (Twitter)');
+    expect(cells[2]!.textContent).toBe('X (Twitter)');
     const time = maya.querySelector('time')!;
     expect(time.textContent).toBe('3 h ago');
     expect(time.getAttribute('datetime')).toBe(MAYA.last_synchronization_time);
@@ -109,6 +120,18 @@ describe('sorting', () => {
 });
 
 describe('the summary bar', () => {
+  test('a health no account has is shown disabled, so it cannot empty the list', async () => {
+    mountList([MAYA, ALICE, DORA]); // needs re-sync and OK only
+    const bar = screen.getByRole('group', { name: 'Show accounts by health' });
+    const attention = within(bar).getByRole('button', { name: '0 attention' }) as HTMLButtonElement;
+    const locked = within(bar).getByRole('button', { name: '0 locked' }) as HTMLButtonElement;
+    expect(attention.disabled).toBe(true);
+    expect(locked.disabled).toBe(true);
+    expect((within(bar).getByRole('button', { name: '1 needs re-sync' }) as HTMLButtonElement).disabled).toBe(false);
+    await fireEvent.click(attention);
+    expect(accountRows()).toHaveLength(3);
+  });
+
   test('counts each health, and each count filters the list', async () => {
     mountList(SIX);
     const bar = screen.getByRole('group', { name: 'Show accounts by health' });
@@ -205,7 +228,7 @@ describe('the connection state', () => {
     });
     mountList(SIX, { bridge });
     await fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
-    await vi.waitFor(() => expect(screen.getByText('Refresh failed: Lobstr cannot be reached.')).toBeTruthy());
+    await vi.waitFor(() => expect(screen.getByText('· Refresh failed: Lobstr cannot be reached.')).toBeTruthy());
   });
 
   test('a check due within the minute is "in less than a minute", one overdue "any moment"', () => {
@@ -294,14 +317,14 @@ describe('opening an account', () => {
 });
 
 describe('a snapshot pushed by the app', () => {
-  test('moves an account that just expired to the top, with its badge, and updates the counts', async () => {
+  test('moves an account that just expired to the top, with its mark, and updates the counts', async () => {
     const { bridge } = mountList(SIX);
     expect(usernames()).toEqual(['maya', 'zed', 'bob', 'carl', 'alice', 'dora']);
     const expired = { ...ALICE, status_code_info: 'cookies_expired' };
     bridge.pushSnapshot(snapshotOf([DORA, expired, CARL, BOB, ZED, MAYA]));
     await vi.waitFor(() => expect(usernames()).toEqual(['alice', 'maya', 'zed', 'bob', 'carl', 'dora']));
     const alice = screen.getByRole('row', { name: 'alice · X (Twitter) · needs re-sync: cookies expired' });
-    expect(within(alice).getByText('needs re-sync')).toBeTruthy();
+    expect(alice.querySelector('.health svg use')?.getAttribute('href')).toBe('#health-mark-needs_resync');
     expect(screen.getByRole('button', { name: '3 need re-sync' })).toBeTruthy();
   });
 });

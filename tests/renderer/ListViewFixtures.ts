@@ -117,7 +117,9 @@ export function mountList(
 export const grid = (): HTMLElement => screen.getByRole('grid', { name: 'Accounts' });
 export const searchBox = (): HTMLInputElement => screen.getByRole('searchbox', { name: 'Search accounts' }) as HTMLInputElement;
 
-/** The account rows in the page (not the header row), top to bottom. */
-export const accountRows = (): HTMLElement[] => [
-  ...grid().querySelectorAll<HTMLElement>('[role="row"]:not([aria-rowindex="1"])'),
-];
+/** The account rows in the page (not the header row, not the health groups' headings), top to bottom. */
+export const accountRows = (): HTMLElement[] => [...grid().querySelectorAll<HTMLElement>('[role="row"][data-row-index]')];
+
+/** The health groups' headings in the page, top to bottom ("Needs re-sync · 2"). */
+export const groupHeadings = (): string[] =>
+  [...grid().querySelectorAll<HTMLElement>('[role="rowheader"]')].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim() ?? '');

@@ -6,6 +6,23 @@ import type { Page } from '@playwright/test';
 import { accountRows, arrangeHealth, expectAccountsListed, shownRows, type SimAccount } from './harness/accounts.js';
 import { connectWithKey, expect, openWindow, test, watchForErrors } from './harness/fixtures.js';
 
+/** The little of the page's DOM these tests read inside page.evaluate (the tests compile without the DOM library). */
+interface PageElement {
+  className: string;
+  textContent: string | null;
+  scrollHeight: number;
+  clientHeight: number;
+  scrollWidth: number;
+  clientWidth: number;
+  getBoundingClientRect(): { top: number; bottom: number };
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+}
+interface InPage {
+  document: { querySelector(selector: string): PageElement | null; querySelectorAll(selector: string): Iterable<PageElement>; scrollingElement: PageElement };
+  getComputedStyle(element: PageElement): { backgroundColor: string; boxShadow: string; overflowY: string };
+}
+
 type Arranged = Array<SimAccount & { health: string }>;
 let arranged: Arranged;
 
@@ -152,7 +169,7 @@ test('an account expired through the simulator rises to the top, tinted, after a
 test('rows that need re-sync stand out: a tint and a strong red left edge no other row has, under a "Needs re-sync · n" heading', async ({ page }) => {
   const look = (health: string) =>
     page.locator(`[role="row"][data-row-index][data-health="${health}"]`).first().evaluate((row) => {
-      const style = getComputedStyle(row);
+      const style = (globalThis as unknown as InPage).getComputedStyle(row as unknown as PageElement);
       return { background: style.backgroundColor, edge: style.boxShadow };
     });
   const resync = await look('needs_resync');
@@ -174,10 +191,15 @@ test('an unreadable answer shows the banner at once; Retry now clears it; the li
   await expect(banner).toContainText("Lobstr's answer could not be read");
   await expect(banner).toContainText('The list shows the accounts as of');
   await expectAccountsListed(page, 12);
+  // The list is marked as the last known state while checks fail…
+  const staleBand = page.getByTestId('stale-band');
+  await expect(staleBand).toContainText(/^Last known state, from \d\d:\d\d/);
 
   await banner.getByRole('button', { name: 'Retry now' }).click();
   await expect(banner).toBeHidden();
   await expectAccountsListed(page, 12);
+  // …and not once a check succeeds.
+  await expect(staleBand).toBeHidden();
 });
 
 test('while Lobstr answers 500 the banner says so and the list stays; it goes once Lobstr recovers', async ({ page, control, app }) => {
@@ -222,14 +244,15 @@ test.describe('at the window’s minimum size, 480×360', () => {
     await expect(accountRows(page).first()).toBeVisible();
     await page.screenshot({ path: 'test-results/screenshots/list-480x360.png' });
     const layout = await page.evaluate(() => {
-      const viewport = document.querySelector<HTMLElement>('[role="grid"] .viewport')!;
+      const { document, getComputedStyle } = globalThis as unknown as InPage;
+      const viewport = document.querySelector('[role="grid"] .viewport')!;
       const box = viewport.getBoundingClientRect();
-      const rows = [...viewport.querySelectorAll<HTMLElement>('[role="row"][data-row-index]')];
+      const rows = [...viewport.querySelectorAll('[role="row"][data-row-index]')];
       const whole = rows.filter((row) => {
         const r = row.getBoundingClientRect();
         return r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
       });
-      const scrollers = [...document.querySelectorAll<HTMLElement>('*')].filter((el) => {
+      const scrollers = [...document.querySelectorAll('*')].filter((el) => {
         const style = getComputedStyle(el);
         return /(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
       });
@@ -238,7 +261,7 @@ test.describe('at the window’s minimum size, 480×360', () => {
         pageScrolls: document.scrollingElement!.scrollHeight > document.scrollingElement!.clientHeight + 1,
         scrollers: scrollers.map((el) => el.className),
         cutUsernames: whole
-          .map((row) => row.querySelector<HTMLElement>('.username')!)
+          .map((row) => row.querySelector('.username')!)
           .filter((name) => name.scrollWidth > name.clientWidth + 1)
           .map((name) => name.textContent),
       };

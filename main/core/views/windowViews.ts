@@ -84,6 +84,20 @@ export interface SnapshotView {
   warnings: string[];
   /** The current connection problem; the accounts above are still the last good ones. */
   problem: ConnectionProblemView | null;
+  /**
+   * ISO time of the last check that succeeded (the accounts' `checkedAt`); null before the first. Not
+   * `lastPollAt`, which a failed check moves too: the header says this one while checks fail.
+   */
+  lastSuccessAt: string | null;
+  /** ISO time the current run of failed checks began (`problem.since`); null while checks succeed. */
+  failingSince: string | null;
+  /**
+   * The accounts are the last known state, not a fresh one: the latest check failed (`problem` is
+   * set) and none has succeeded since. The window marks the list (a stale band, dimmed rows) while
+   * true; it turns false with the next successful check (or when the key or base URL changes, which
+   * drops the problem). Like the two times above, kept across a restart by the monitor's state file.
+   */
+  stale: boolean;
   /** ISO times; null before the first poll / when nothing is scheduled. */
   lastPollAt: string | null;
   nextPollAt: string | null;

@@ -218,3 +218,17 @@ test('a notification, clicked, opens the window on its account', async ({ page, 
   await expect(page.getByRole('heading', { level: 2, name: account.username })).toBeVisible();
   await expect(section(page, 'This account needs its cookies re-synced')).toContainText('status 401');
 });
+
+test('"‹ Accounts" is the toolbar’s back control: first in it, and still there at the bottom of a long account', async ({ page }) => {
+  await page.setViewportSize({ width: 480, height: 360 });
+  await openDetails(page, accountWith('needs_resync'));
+  const back = page.getByRole('button', { name: 'Back to accounts' });
+  await expect(back).toHaveText('Accounts');
+  await page.mouse.wheel(0, 5_000);
+  await expect.poll(() => page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBeGreaterThan(100);
+  const box = (await back.boundingBox())!;
+  expect(box.y).toBeLessThan(20);
+  expect(box.x).toBeLessThan(30);
+  await back.click();
+  await expect(page.getByRole('grid', { name: 'Accounts' })).toBeVisible();
+});

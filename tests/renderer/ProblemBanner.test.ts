@@ -112,6 +112,15 @@ describe('the banner', () => {
     expect(button.getAttribute('aria-disabled')).toBe('true');
   });
 
+  test('its words stay the same as time passes, so a screen reader does not read the alert again', async () => {
+    const problem: ConnectionProblemView = { kind: 'server', message: MESSAGES.server, since: SINCE, failures: 3 };
+    const props = { problem, checkedAt: '2026-11-25T13:40:00Z', now: TEST_NOW, retrying: false, onRetry: () => {}, onSettings: () => {} };
+    const view = render(ProblemBanner, { props });
+    const before = view.container.textContent;
+    await view.rerender({ ...props, now: TEST_NOW + 7 * 60_000 });
+    expect(view.container.textContent).toBe(before);
+  });
+
   test('names the kind differently for the key, the network, the server and the address', () => {
     const titles = new Set(API_ERROR_KINDS.map((kind) => {
       const { banner } = mount(kind);

@@ -159,8 +159,8 @@ test('the platform opens in the browser, and Copy ID puts the id on the clipboar
   expect(own).toBe('NotAllowedError');
 });
 
-test.describe('in a narrow window (its smallest width at 150% zoom)', () => {
-  test.use({ viewport: { width: 320, height: 480 } });
+test.describe('in a narrow window (its smallest size, 480×360, at 200% zoom)', () => {
+  test.use({ viewport: { width: 240, height: 180 }, deviceScaleFactor: 2 });
 
   test('an id and a hash stay on one line, cut in the middle, and Copy puts the whole of them on the clipboard', async ({ page, electron }) => {
     const account = accountWith('needs_resync');
@@ -199,8 +199,12 @@ test.describe('in a narrow window (its smallest width at 150% zoom)', () => {
       expect(shape.tail).toBe(whole.slice(-4));
       expect(shape.tailShown, 'its end stays in sight').toBe(true);
       expect(shape.monospace).toBe(true);
+      const before = (await value.boundingBox())!;
       await copy.click();
       expect(electron.clipboard.at(-1)).toBe(whole);
+      // "Copied" shows over the button, taking no room from the value.
+      await expect(page.getByRole('status').filter({ hasText: 'Copied' }).first()).toBeVisible();
+      expect((await value.boundingBox())!.width).toBe(before.width);
     }
     expect(electron.clipboard[0]).toBe(account.id);
   });

@@ -337,6 +337,10 @@ describe('limits and usage (Sales Navigator params)', () => {
     await readDone();
     expect(screen.getByRole('region', { name: 'Limits and usage' }).textContent).toContain('limit reached');
     expect(valueOf('Usage limit')).toMatch(/^Usage limit resets in \d+ h( \d+ min)?$/);
+    // Said once: the health box's first line does not repeat the reset.
+    const health = textOf(region('Health'));
+    expect(health).toContain('Synchronized, usage limit reached');
+    expect(health.match(/resets in/g)).toHaveLength(1);
   });
 
   test('params of a shape the app does not know are shown as key/value, without failing', async () => {

@@ -13,6 +13,8 @@ export default defineConfig({
   outputDir: 'test-results/playwright',
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   timeout: 30_000,
+  // The window's pictures (tests/e2e/baselines.spec.ts): compared, never written, unless asked.
+  updateSnapshots: process.env.UPDATE_SCREENSHOTS === '1' ? 'all' : 'none',
   webServer: {
     command: `npx vite preview --config vite.renderer.config.ts --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,

@@ -60,7 +60,7 @@ const VIEWS: Array<{ name: string; open(page: Page): Promise<void>; keyControls(
       page.getByRole('button', { name: 'Replace key' }),
       page.getByLabel('API base URL'),
       page.getByLabel('Check every (minutes)'),
-      page.getByRole('checkbox', { name: 'Launch at login' }),
+      page.getByRole('switch', { name: 'Launch at login' }),
     ],
   },
 ];

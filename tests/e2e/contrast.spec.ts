@@ -7,15 +7,16 @@
  */
 import { AUDITED_VIEWS } from './harness/auditedViews.js';
 import { auditContrast, describeFailures } from './harness/contrastAudit.js';
-import { expect, test } from './harness/fixtures.js';
+import { expect, test, transitionsEnded } from './harness/fixtures.js';
 
 for (const view of AUDITED_VIEWS) {
   test(`${view.name}: every text and control meets WCAG AA contrast, light and dark`, async ({ page, control, ipc, app }) => {
     await view.open(page, { control, ipc, app });
     for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
       // No pointer left over a control from a click (its hover colours are not what is at rest).
       await page.mouse.move(0, 0);
+      await page.emulateMedia({ colorScheme });
+      await transitionsEnded(page);
       const audit = await page.evaluate(auditContrast);
       expect(audit.measured['text'] ?? 0, `${colorScheme}: hardly any text was measured`).toBeGreaterThan(10);
       expect(audit.measured['focus ring'] ?? 0, `${colorScheme}: no focus ring was measured`).toBeGreaterThan(0);

@@ -36,9 +36,9 @@ test('a change is saved at once; a refused one says why and changes nothing', as
   await expect(page.getByRole('alert').filter({ hasText: /1 (and|to) 60/ })).toBeVisible();
   expect(app.settings().pollIntervalMinutes).toBe(10);
 
-  await page.getByRole('checkbox', { name: 'Launch at login' }).check();
+  await page.getByRole('switch', { name: 'Launch at login' }).check();
   await expect.poll(() => app.settings().launchAtLogin).toBe(true);
-  await page.getByRole('checkbox', { name: 'An account is synchronized again' }).uncheck();
+  await page.getByRole('switch', { name: 'An account is synchronized again' }).uncheck();
   await expect.poll(() => app.settings().notifications.recovered).toBe(false);
 });
 

@@ -77,7 +77,7 @@ describe('checking the key with Lobstr', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Check and save key' }));
 
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('Lobstr rejected this key')).toBeTruthy();
+    expect(within(alert).getByText('Lobstr API key: Lobstr rejected this key')).toBeTruthy();
     expect(alert.textContent).toContain('copied the whole key from the API page of the Lobstr dashboard');
     expect(alert.textContent).toContain('Nothing was stored.');
     expect(keyField.getAttribute('aria-invalid')).toBe('true');
@@ -120,7 +120,7 @@ describe('checking the key with Lobstr', () => {
     expect(keyField.disabled).toBe(true);
     await fireEvent.click(busyButton);
     answer();
-    expect(await screen.findByText('Lobstr rejected this key')).toBeTruthy();
+    expect(await screen.findByText('Lobstr API key: Lobstr rejected this key')).toBeTruthy();
     expect(names(bridge.calls)).toEqual(['setKey']);
   });
 

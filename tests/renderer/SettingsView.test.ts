@@ -133,7 +133,7 @@ describe('the page', () => {
     expect(app.route).toEqual({ name: 'list' });
 
     app.go({ name: 'settings' });
-    await fireEvent.keyDown(screen.getByRole('checkbox', { name: 'Launch at login' }), { key: 'Escape' });
+    await fireEvent.keyDown(screen.getByRole('switch', { name: 'Launch at login' }), { key: 'Escape' });
     expect(app.route).toEqual({ name: 'list' });
   });
 
@@ -207,7 +207,7 @@ describe('the API key', () => {
     expect(field.type).toBe('password');
     await fireEvent.input(field, { target: { value: 'bad-key' } });
     await fireEvent.click(within(section).getByRole('button', { name: 'Check and save key' }));
-    expect(within(await within(section).findByRole('alert')).getByText('Lobstr rejected this key')).toBeTruthy();
+    expect(within(await within(section).findByRole('alert')).getByText('Lobstr API key: Lobstr rejected this key')).toBeTruthy();
     expect(within(section).getByText('Set, ending …a1b2')).toBeTruthy();
 
     accept = true;
@@ -245,9 +245,9 @@ describe('each control saves at once', () => {
 
   test('notification kinds', async () => {
     const { bridge } = await openSettings();
-    await fireEvent.click(screen.getByRole('checkbox', { name: 'An account needs its cookies re-synced' }));
-    await fireEvent.click(screen.getByRole('checkbox', { name: 'An account is synchronized again' }));
-    await fireEvent.click(screen.getByRole('checkbox', { name: 'Lobstr rejects the API key' }));
+    await fireEvent.click(screen.getByRole('switch', { name: 'An account needs its cookies re-synced' }));
+    await fireEvent.click(screen.getByRole('switch', { name: 'An account is synchronized again' }));
+    await fireEvent.click(screen.getByRole('switch', { name: 'Lobstr rejects the API key' }));
     await vi.waitFor(() => expect(patches(bridge)).toHaveLength(3));
     expect(patches(bridge)).toEqual([
       { notifications: { needsResync: false } },
@@ -290,9 +290,9 @@ describe('each control saves at once', () => {
 
   test('launch at login, start hidden, and "status 429 means expired cookies"', async () => {
     const { bridge } = await openSettings();
-    await fireEvent.click(screen.getByRole('checkbox', { name: 'Launch at login' }));
-    await fireEvent.click(screen.getByRole('checkbox', { name: 'Start hidden' }));
-    const status429 = screen.getByRole('checkbox', { name: 'Status 429 means expired cookies' }) as HTMLInputElement;
+    await fireEvent.click(screen.getByRole('switch', { name: 'Launch at login' }));
+    await fireEvent.click(screen.getByRole('switch', { name: 'Start hidden' }));
+    const status429 = screen.getByRole('switch', { name: 'Status 429 means expired cookies' }) as HTMLInputElement;
     expect(status429.checked).toBe(true);
     await fireEvent.click(status429);
     await vi.waitFor(() =>
@@ -303,13 +303,13 @@ describe('each control saves at once', () => {
   test('the count beside the menu-bar icon: offered on macOS only, on by default', async () => {
     const COUNT = 'Show the count beside the menu-bar icon';
     await openSettings();
-    expect(screen.queryByRole('checkbox', { name: COUNT })).toBeNull();
+    expect(screen.queryByRole('switch', { name: COUNT })).toBeNull();
     expect(screen.getByRole('region', { name: 'Startup' })).toBeTruthy();
     cleanup();
 
     const { bridge } = await openSettings({ platform: 'darwin' });
     const startup = screen.getByRole('region', { name: 'Startup and menu bar' });
-    const count = within(startup).getByRole('checkbox', { name: COUNT }) as HTMLInputElement;
+    const count = within(startup).getByRole('switch', { name: COUNT }) as HTMLInputElement;
     expect(count.checked).toBe(true);
     await fireEvent.click(count);
     await vi.waitFor(() => expect(patches(bridge)).toEqual([{ showCountInMenuBar: false }]));
@@ -326,7 +326,8 @@ describe('refused values', () => {
     await fireEvent.input(field, { target: { value: '0' } });
     await fireEvent.change(field);
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe(message);
+    // Named by the field's own label.
+    expect(alert.textContent).toBe(`Check every (minutes): ${message}`);
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
 
@@ -341,7 +342,7 @@ describe('refused values', () => {
     const field = screen.getByLabelText('Check every (minutes)') as HTMLInputElement;
     await fireEvent.input(field, { target: { value: '' } });
     await fireEvent.change(field);
-    expect((await screen.findByRole('alert')).textContent).toBe('Enter a whole number of minutes from 1 to 60.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Check every (minutes): Enter a whole number of minutes from 1 to 60.');
     expect(patches(bridge)).toEqual([]);
   });
 
@@ -349,7 +350,7 @@ describe('refused values', () => {
     const message = '"Launch at login" could not be turned on: this system has no autostart folder.';
     const { bridge } = await openSettings();
     refuseSettings(bridge, (patch) => patch.launchAtLogin !== undefined, message);
-    const box = screen.getByRole('checkbox', { name: 'Launch at login' }) as HTMLInputElement;
+    const box = screen.getByRole('switch', { name: 'Launch at login' }) as HTMLInputElement;
     await fireEvent.click(box);
     expect((await screen.findByRole('alert')).textContent).toBe(message);
     expect(box.checked).toBe(false);

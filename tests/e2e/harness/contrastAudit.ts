@@ -301,8 +301,10 @@ export function auditContrast(): ContrastAudit {
       }
     }
     // Marks drawn by the control itself: a switch's knob, a disclosure's chevron, a select's arrow.
-    for (const pseudo of ['::before', '::after'] as const) {
-      const mark = styleOf(el, pseudo);
+    // (A select draws none of its own: its wrapper draws its chevron.)
+    const hosts = el.matches('select') && el.parentElement ? [el, el.parentElement] : [el];
+    for (const [host, pseudo] of hosts.flatMap((h) => (['::before', '::after'] as const).map((p) => [h, p] as const))) {
+      const mark = styleOf(host, pseudo);
       if (mark.content === 'none' || mark.content === 'normal' || mark.display === 'none') continue;
       const drawn = [parse(mark.backgroundColor), ...borders(mark)].filter((c) => c[3] > 0);
       if (drawn.length === 0) continue;

@@ -106,3 +106,11 @@ export function watchForErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
 }
+
+/** Waits until every CSS transition and animation in the page has ended (after a theme change, a hover). */
+export async function transitionsEnded(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const doc = (globalThis as unknown as { document: { getAnimations(): Array<{ finished: Promise<unknown> }> } }).document;
+    await Promise.all(doc.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+  });
+}

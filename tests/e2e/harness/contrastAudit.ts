@@ -17,8 +17,9 @@
  * - Exempt, as WCAG says: disabled controls (`:disabled`, `aria-disabled="true"`, and what they
  *   hold), logotypes (a platform's mark), and the boundary of a checkbox or radio button drawn by
  *   the browser itself (appearance: auto).
- * - Not computed: text over a background image or gradient. It is reported as unchecked, so a test
- *   has to check it some other way or name it as a known skip.
+ * - Over a gradient, text is measured against each of the gradient's colours (the worst counts).
+ *   Not computed: text over a background picture. It is reported as unchecked, so a test has to
+ *   check it some other way or name it as a known skip.
  */
 
 export interface ContrastFinding {
@@ -36,11 +37,11 @@ export interface ContrastAudit {
   /** How many of each kind were measured ('text', 'boundary', 'focus ring'…). */
   measured: Record<string, number>;
   failures: ContrastFinding[];
-  /** Text drawn over a background image or gradient: not measured. */
+  /** Text drawn over a background picture: not measured. */
   unchecked: Array<{ what: string; why: string }>;
 }
 
-export function auditContrast(): ContrastAudit {
+export async function auditContrast(): Promise<ContrastAudit> {
   // The few DOM shapes used here (the tests are type-checked without the DOM library).
   interface Rect {
     width: number;
@@ -109,7 +110,7 @@ export function auditContrast(): ContrastAudit {
     };
   }
   const page = globalThis as unknown as {
-    document: { body: El; documentElement: El; activeElement: El | null; createElement(tag: 'canvas'): Canvas & { width: number; height: number } };
+    document: { body: El; getElementById(id: string): El | null; documentElement: El; activeElement: El | null; createElement(tag: 'canvas'): Canvas & { width: number; height: number } };
     getComputedStyle(element: El, pseudo?: string): Style;
   };
   const { document } = page;
@@ -161,8 +162,10 @@ export function auditContrast(): ContrastAudit {
     inside: Rgba;
     /** Turns a colour drawn inside the element into what the eye sees (ancestors' opacity). */
     seen(colour: Rgba): Rgba;
-    /** A background image or gradient lies under the element's content. */
+    /** A background image (a picture, not a gradient) lies under the element's content. */
     image: string | null;
+    /** A gradient lies under it: the colours it passes through, each drawn over what is below. */
+    gradient: Rgba[] | null;
   }
 
   /**
@@ -174,6 +177,7 @@ export function auditContrast(): ContrastAudit {
     for (let at: El | null = includeSelf ? el : el.parentElement; at; at = at.parentElement) chain.unshift(at);
     let colour = canvasColour;
     let image: string | null = null;
+    let gradient = null as Rgba[] | null;
     const groups: Array<{ opacity: number; behind: Rgba }> = [];
     for (const node of chain) {
       const style = styleOf(node);
@@ -181,15 +185,21 @@ export function auditContrast(): ContrastAudit {
       if (opacity < 1) groups.push({ opacity, behind: colour });
       const background = parse(style.backgroundColor);
       colour = over(background, colour);
-      if (style.backgroundImage !== 'none') image = style.backgroundImage.slice(0, 60);
-      else if (background[3] === 1) image = null;
+      gradient = background[3] === 1 ? null : (gradient?.map((stop) => over(background, stop)) ?? null);
+      if (background[3] === 1) image = null;
+      if (/url\(/.test(style.backgroundImage)) image = style.backgroundImage.slice(0, 60);
+      else if (style.backgroundImage !== 'none') {
+        // A gradient's colours, each over the background colour it is painted on.
+        const stops = style.backgroundImage.match(/rgba?\([^)]*\)/g) ?? [];
+        gradient = stops.map((stop) => over(parse(stop), colour));
+      }
     }
     const seen = (drawn: Rgba): Rgba => {
       let result = drawn[3] < 1 ? over(drawn, colour) : drawn;
       for (let i = groups.length - 1; i >= 0; i--) result = mix(groups[i]!.behind, result, groups[i]!.opacity);
       return result;
     };
-    return { inside: colour, seen, image };
+    return { inside: colour, seen, image, gradient };
   }
 
   function describe(el: El, text: string): string {
@@ -260,9 +270,11 @@ export function auditContrast(): ContrastAudit {
     }
     const size = parseFloat(style.fontSize);
     const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-    const fg = backdrop.seen(over(parse(colour), backdrop.inside));
-    const bg = backdrop.seen(backdrop.inside);
-    expectContrast(large ? 'large text' : 'text', el, text, fg, bg, large ? 3 : 4.5);
+    // Over a gradient, the text must read on every colour it passes through: the worst one counts.
+    const worst = (backdrop.gradient ?? [backdrop.inside])
+      .map((under) => ({ fg: backdrop.seen(over(parse(colour), under)), bg: backdrop.seen(under) }))
+      .reduce((a, b) => (ratio(a.fg, a.bg) <= ratio(b.fg, b.bg) ? a : b));
+    expectContrast(large ? 'large text' : 'text', el, text, worst.fg, worst.bg, large ? 3 : 4.5);
   }
 
   function borders(style: Style): Rgba[] {
@@ -318,19 +330,25 @@ export function auditContrast(): ContrastAudit {
   }
 
   // 3. Focus rings, as the keyboard shows them (each control focused in turn; focus given back).
+  // A widget that keeps the focus and points at its current item (aria-activedescendant: the
+  // list's grid) shows the ring on that item, once the page has answered the focus.
   const before = document.activeElement;
+  const COMPOSITE = '[role="grid"], [role="listbox"], [role="tree"], [role="treegrid"], [aria-activedescendant]';
   for (const el of controls) {
     el.focus({ preventScroll: true, focusVisible: true });
+    if (el.matches(COMPOSITE)) await new Promise<void>((resolve) => setTimeout(resolve, 0));
     if (document.activeElement !== el || !el.matches(':focus-visible')) continue;
-    const style = styleOf(el);
-    const around = backdropOf(el, false);
-    const label = nameOf(el);
+    const activeId = el.getAttribute('aria-activedescendant');
+    const shows = (activeId ? document.getElementById(activeId) : null) ?? el;
+    const style = styleOf(shows);
+    const around = backdropOf(shows, false);
+    const label = nameOf(shows);
     if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) {
       // Drawn outside the control (offset ≥ 0) on what surrounds it; inside, on its own fill.
-      const base = parseFloat(style.outlineOffset) >= 0 ? around : backdropOf(el);
-      expectContrast('focus ring', el, label, base.seen(over(parse(style.outlineColor), base.inside)), base.seen(base.inside), 3);
+      const base = parseFloat(style.outlineOffset) >= 0 ? around : backdropOf(shows);
+      expectContrast('focus ring', shows, label, base.seen(over(parse(style.outlineColor), base.inside)), base.seen(base.inside), 3);
     } else if (borders(style).length === 0) {
-      failures.push({ kind: 'focus ring', what: describe(el, label), fg: 'none', bg: '', ratio: 0, required: 3 });
+      failures.push({ kind: 'focus ring', what: describe(shows, label), fg: 'none', bg: '', ratio: 0, required: 3 });
     }
   }
   if (before && before !== document.body) before.focus({ preventScroll: true });

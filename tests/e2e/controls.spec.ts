@@ -5,7 +5,7 @@
  * fields and selects share one compact height (24–28 px, as in the platforms' settings windows).
  */
 import type { Locator, Page } from '@playwright/test';
-import { BAD_KEY, connectWithKey, expect, openWindow, test } from './harness/fixtures.js';
+import { BAD_KEY, connectWithKey, expect, openWindow, test, transitionsEnded } from './harness/fixtures.js';
 
 /** Height in CSS pixels of each visible control, with its name for the message. */
 async function heights(page: Page, controls: Locator): Promise<Array<{ control: string; height: number }>> {
@@ -116,6 +116,7 @@ test.describe('onboarding', () => {
     expect(closed.chevron).not.toBe('none');
     await summary.click();
     await expect(page.getByLabel('API base URL')).toBeVisible();
+    await transitionsEnded(page);
     const open = await look();
     expect(open.turn).not.toBe(closed.turn);
   });

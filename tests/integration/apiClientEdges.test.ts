@@ -393,6 +393,21 @@ describe.each(CLIENT_FETCHES)('through %s', (_name, fetch) => {
       expect(list.accounts.map((a) => a.username)).toEqual(['Chloé Petit']);
     });
 
+    it('reads an accented name whose bytes arrive in two pieces (the body is decoded as it comes)', async () => {
+      const server = await serve((_req, res) => {
+        const page = pageOf(1, 1, 100);
+        (page.data as Array<Record<string, unknown>>)[0]!.username = 'Zoé Ørsted';
+        const body = Buffer.from(JSON.stringify(page));
+        // Cut inside the two bytes of "é" (0xc3 0xa9), and let the first piece be read alone.
+        const cut = body.indexOf(Buffer.from('é')) + 1;
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.write(body.subarray(0, cut));
+        setTimeout(() => res.end(body.subarray(cut)), 30);
+      });
+      const list = await client(server.base).client.listAccounts();
+      expect(list.accounts.map((a) => a.username)).toEqual(['Zoé Ørsted']);
+    });
+
     it.each([
       ['gzip', gzipSync],
       ['deflate', deflateSync],

@@ -15,6 +15,8 @@ import { z } from 'zod';
 import type { Account } from './account.js';
 import { LobstrApiError } from './apiErrors.js';
 import type { IconTable } from './iconTable.js';
+import { setOwn } from './sharedValues.js';
+import { readWellFormedFields } from './wellFormedAccount.js';
 
 /** Short reasons, since they end up in a sentence: "status_code_info: expected a string". */
 function expected(what: string) {
@@ -108,7 +110,7 @@ const accountFields = {
 };
 
 type KnownField = keyof typeof accountFields;
-type ParsedFields = { [K in KnownField]: z.output<(typeof accountFields)[K]> };
+export type ParsedFields = { [K in KnownField]: z.output<(typeof accountFields)[K]> };
 
 // The compiler checks here that the schema's output is exactly the app's Account.
 const fieldsMatchAccount: (p: ParsedFields) => Omit<Account, 'extra' | 'problem'> = (p) => p;
@@ -156,7 +158,11 @@ export function parseAccount(raw: unknown, icons?: IconTable): Account | { error
   }
 
   const extra: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) if (!KNOWN.has(key)) extra[key] = value;
+  for (const key in raw) if (Object.hasOwn(raw, key) && !KNOWN.has(key)) setOwn(extra, key, raw[key]);
+
+  // Nearly every item is well formed: read without the schema's garbage (wellFormedAccount.ts).
+  const plain = readWellFormedFields(raw);
+  if (plain !== undefined) return toAccount(plain, extra, icons);
 
   const whole = accountSchema.safeParse(raw);
   if (whole.success) return toAccount(whole.data as ParsedFields, extra, icons);

@@ -4,6 +4,7 @@
  * nothing usable did, sorted into what another try may fix (transient) and what it cannot (thrown).
  * Whether and when to try again is requestWithRetries.ts's business.
  */
+import { StringDecoder } from 'node:string_decoder';
 import { LobstrApiError, type ApiErrorKind } from './apiErrors.js';
 import type { ClientConfig } from './clientConfig.js';
 import { lastingFetchFailure, networkReason } from './fetchFailure.js';
@@ -119,7 +120,13 @@ async function readCappedBody(config: ClientConfig, response: Response): Promise
   }
   if (response.body === null) return '';
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  // Decoded chunk by chunk: no copy of the whole body in one more buffer. Buffers live outside V8's
+  // heap until a collection notices them; at 10,000 accounts a poll reads 18 MB of bodies, and each
+  // extra copy kept the main process's memory that much higher. StringDecoder is Buffer's own UTF-8
+  // decoder (twice TextDecoder's speed on text with accents) and keeps a character cut between two
+  // chunks whole.
+  const decoder = new StringDecoder('utf8');
+  let text = '';
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -129,11 +136,10 @@ async function readCappedBody(config: ClientConfig, response: Response): Promise
       void reader.cancel().catch(() => undefined);
       throw tooLarge();
     }
-    chunks.push(value);
+    text += decoder.write(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
   }
-  // Buffer's UTF-8 decoding: twice TextDecoder's speed on text with accents. Like TextDecoder, a byte
-  // order mark is dropped (JSON.parse would refuse it).
-  const text = Buffer.concat(chunks, total).toString('utf8');
+  text += decoder.end();
+  // Like TextDecoder, a byte order mark is dropped (JSON.parse would refuse it).
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -7,20 +7,32 @@
  */
 import type { Account } from './account.js';
 
-/** Equal as JSON values: plain values, arrays and records. */
+/**
+ * Equal as JSON values: plain values, arrays and records. Runs for every field of every account at
+ * every poll (is it the one already held?), so it allocates nothing: no key lists, no closures.
+ */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const other = b as unknown[];
-    return a.length === other.length && a.every((item, i) => sameJson(item, other[i]));
+  const aIsList = Array.isArray(a);
+  if (aIsList !== Array.isArray(b)) return false;
+  if (aIsList) {
+    const left = a as unknown[];
+    const right = b as unknown[];
+    if (left.length !== right.length) return false;
+    for (let i = 0; i < left.length; i++) if (!sameJson(left[i], right[i])) return false;
+    return true;
   }
   const left = a as Record<string, unknown>;
   const right = b as Record<string, unknown>;
-  const keys = Object.keys(left);
-  if (keys.length !== Object.keys(right).length) return false;
-  return keys.every((key) => Object.hasOwn(right, key) && sameJson(left[key], right[key]));
+  let keys = 0;
+  for (const key in left) {
+    if (!Object.hasOwn(left, key)) continue;
+    keys++;
+    if (!Object.hasOwn(right, key) || !sameJson(left[key], right[key])) return false;
+  }
+  for (const key in right) if (Object.hasOwn(right, key)) keys--;
+  return keys === 0;
 }
 
 export interface SharedParts {
@@ -45,4 +57,10 @@ export function createSharedParts(): SharedParts {
       return account;
     },
   };
+}
+
+/** `record[key] = value`, also for a key named `__proto__` (which would otherwise set the prototype). */
+export function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
 }

@@ -15,7 +15,8 @@ import type { AccountMemory, AlertLedger } from './alertPlanner.js';
 import type { PersistedMonitorState, StoreLoad } from './monitorStore.js';
 import { readMonitorStateV1 } from './monitorStateV1.js';
 import { isoTime, savedMemory, savedProblem } from './monitorStateSchema.js';
-import { FileFormError, SharedValuesReader, SharedValuesWriter, setOwn } from './sharedValues.js';
+import { setOwn } from '../lobstr/sharedValues.js';
+import { FileFormError, SharedValuesReader, SharedValuesWriter } from './sharedValues.js';
 
 export const MONITOR_STATE_VERSION = 2;
 

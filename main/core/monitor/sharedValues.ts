@@ -8,6 +8,8 @@
  * Free-form data (params, extra) thus pays for its keys once, not once per account.
  */
 
+import { setOwn } from '../lobstr/sharedValues.js';
+
 interface ShapeNode {
   next: Map<string, ShapeNode> | null;
   index: number;
@@ -138,10 +140,4 @@ export class SharedValuesReader {
     keys.forEach((key, i) => setOwn(record, key, this.fromKeyless(value[i + 1], where)));
     return record;
   }
-}
-
-/** `record[key] = value`, also for a key named `__proto__` (which would otherwise set the prototype). */
-export function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-  else record[key] = value;
 }

@@ -49,7 +49,7 @@ test('worst first: needs re-sync, attention, locked, then OK, each by username',
   ]);
   expect(rows[0]!.name).toMatch(/ · needs re-sync: cookies expired$/);
   expect(rows[2]!.name).toMatch(/ · attention: status 403/);
-  expect(rows[3]!.name).toMatch(/ · locked: locked until /);
+  expect(rows[3]!.name).toMatch(/ · locked: Nothing to do: .+ lifts this lock /);
   // The counts, which double as filters.
   await expect(filters(page).getByRole('button')).toHaveText(['All 12', /2 need re-sync/, /1 attention/, /1 locked/, /8 OK/]);
   // The connection state on top.
@@ -237,6 +237,81 @@ test('once the list is shown, the details and settings views load in the backgro
     );
   await expect.poll(loadedViews).toEqual(['DetailsView', 'SettingsView']);
 });
+
+/** What a guidance line shows in the page: its text, the whole line (title), and how much of it is in sight. */
+interface GuidanceInSight {
+  text: string;
+  title: string;
+  /** Width in px of the line's text in sight (its lead, cut with an ellipsis where the cell is narrow). */
+  leadShown: number;
+  /** True when the lead is cut (an ellipsis). */
+  leadCut: boolean;
+  /** A lock's time: its width in sight and its full width (equal when it is not cut). */
+  until: { shown: number; full: number } | null;
+  rowHeight: number;
+}
+
+async function guidanceInSight(page: Page, health: 'locked' | 'attention'): Promise<GuidanceInSight> {
+  const row = page.locator(`[role="row"][data-row-index][data-health="${health}"]`).first();
+  await expect(row.locator('.guidance')).toBeVisible();
+  return row.evaluate((element) => {
+    type Box = { left: number; right: number; width: number; height: number };
+    type El = {
+      textContent: string | null;
+      scrollWidth: number;
+      clientWidth: number;
+      getAttribute(n: string): string | null;
+      getBoundingClientRect(): Box;
+      querySelector(s: string): El | null;
+    };
+    const rowEl = element as unknown as El;
+    const cell = rowEl.querySelector('[aria-colindex="2"]')!;
+    const line = cell.querySelector('.guidance')!;
+    const lead = line.querySelector('.lead')!;
+    const until = line.querySelector('.until');
+    const clip = cell.getBoundingClientRect();
+    const inSight = (box: Box) => Math.max(0, Math.min(box.right, clip.right) - Math.max(box.left, clip.left));
+    return {
+      text: (cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      title: line.getAttribute('title') ?? '',
+      leadShown: inSight(lead.getBoundingClientRect()),
+      leadCut: lead.scrollWidth > lead.clientWidth + 1,
+      until: until ? { shown: inSight(until.getBoundingClientRect()), full: until.getBoundingClientRect().width } : null,
+      rowHeight: rowEl.getBoundingClientRect().height,
+    };
+  });
+}
+
+for (const viewport of [{ width: 960, height: 640 }, { width: 480, height: 360 }]) {
+  test.describe(`the guidance of locked and attention rows at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('each row shows its line in sight (a lock\'s time whole), the whole line on hover and in the row\'s name', async ({ page }) => {
+      const locked = await guidanceInSight(page, 'locked');
+      expect(locked.title).toMatch(/^Nothing to do: .+ lifts this lock (on \d{1,2} [A-Z][a-z]{2} )?at \d\d:\d\d$/);
+      expect(locked.text).toBe(locked.title);
+      // "Nothing to do: …" and the time are there for the user, whatever the width.
+      expect(locked.leadShown).toBeGreaterThanOrEqual(90);
+      expect(locked.until!.full).toBeGreaterThan(30);
+      expect(locked.until!.shown).toBeCloseTo(locked.until!.full, 0);
+      // At the window's real size, the platform's column gives it the room to read whole.
+      if (viewport.width === 960) expect(locked.leadCut).toBe(false);
+
+      const attention = await guidanceInSight(page, 'attention');
+      const [line, status] = attention.title.split('\n');
+      expect(line).toMatch(/^(.+) wants to confirm it is you: sign in to \1 in your browser and complete its security check$/);
+      expect(status).toBe('Status 403: checkpoint reached');
+      expect(attention.text).toBe(line);
+      expect(attention.leadShown).toBeGreaterThanOrEqual(120);
+
+      // Still one line in a row of 32 px.
+      expect([locked.rowHeight, attention.rowHeight]).toEqual([32, 32]);
+      const names = (await shownRows(page)).map((r) => r.name);
+      expect(names.find((n) => n.includes(' · locked: '))).toMatch(new RegExp(`· locked: ${escape(locked.title)}$`));
+      expect(names.find((n) => n.includes(' · attention: '))).toMatch(new RegExp(`· attention: status 403: checkpoint reached.*\\. ${escape(line!)}$`));
+    });
+  });
+}
 
 test.describe('at the window’s minimum size, 480×360', () => {
   test.use({ viewport: { width: 480, height: 360 } });

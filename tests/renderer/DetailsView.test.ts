@@ -6,6 +6,7 @@ import { AppState } from '../../renderer/src/lib/appState.svelte';
 import type { Account } from '../../main/core/lobstr/account';
 import { parseAccount } from '../../main/core/lobstr/accountSchema';
 import { accountView } from '../../main/core/views/rendererViews';
+import { clockTime } from '../../main/core/views/timeFormat';
 import { generateAccounts } from '../../main/simulator/accountFactory';
 import type { AccountDetails, IpcResult } from '../../main/shared/ipcContract';
 import { accountWith, SEED_TWITTER } from '../fixtures/seedAccounts';
@@ -198,8 +199,8 @@ describe('each kind of health', () => {
     await readDone();
     expect(screen.getByText('locked')).toBeTruthy();
     const health = region('Health');
-    // In the user's own clock (this machine's locale: 15:05 or 3:05 PM).
-    expect(textOf(health)).toMatch(/Nothing to do: LinkedIn lifts this lock at (15:05|3:05\sPM)/);
+    // In the window's clock, as the list says it (24 h, this machine's zone).
+    expect(textOf(health)).toContain(`Nothing to do: LinkedIn lifts this lock at ${clockTime(Date.parse('2026-11-25T15:05:00Z'), TEST_NOW)}`);
     const lock = within(health).getByText('Lock', { selector: 'dt' }).nextElementSibling as HTMLElement;
     expect(textOf(lock)).toMatch(/^Locked until .+ \(in 1 h\)$/);
     expect(lock.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-25T15:05:00.000Z');

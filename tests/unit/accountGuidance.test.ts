@@ -131,3 +131,25 @@ describe('a list row is enough', () => {
     expect(accountGuidance(row, 'locked', NOW, UTC_GB)).toBe('Nothing to do: LinkedIn lifts this lock at 13:12');
   });
 });
+
+describe('the window\'s clock', () => {
+  const row = { type: 'linkedin-sync', status: '200', status_code_info: 'synchronized' };
+
+  it('without a locale, times read as everywhere else in the window (24 h, two-digit hours, "26 Nov")', () => {
+    const morning = Date.parse('2026-11-25T08:00:00Z');
+    const at = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+    expect(accountGuidance({ ...row, lock_time: at('2026-11-25T09:05:00Z') }, 'locked', morning, { timeZone: 'UTC' })).toBe(
+      'Nothing to do: LinkedIn lifts this lock at 09:05',
+    );
+    expect(accountGuidance({ ...row, lock_time: at('2026-11-26T15:00:00Z') }, 'locked', morning, { timeZone: 'UTC' })).toBe(
+      'Nothing to do: LinkedIn lifts this lock on 26 Nov at 15:00',
+    );
+  });
+
+  it('a lock whose end has passed (the account is judged again at the next check) says it was lifted', () => {
+    expect(accountGuidance({ ...row, lock_time: inSeconds(-120) }, 'locked', NOW, UTC_GB)).toBe('Nothing to do: LinkedIn lifted this lock at 12:58');
+    expect(accountGuidance({ ...row, status_code_info: 'checkpoint_reached', lock_time: inSeconds(-120) }, 'locked', NOW, UTC_GB)).toBe(
+      'LinkedIn wants to confirm it is you: sign in to LinkedIn in your browser and complete its security check (the lock ended at 12:58)',
+    );
+  });
+});

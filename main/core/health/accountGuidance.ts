@@ -5,7 +5,7 @@
  * (shared/lobstr-api.md, "Account health" and §5.1).
  */
 import type { Account } from '../lobstr/account.js';
-import { formatter } from '../views/timeFormat.js';
+import { clockParts, formatter, sameDay } from '../views/timeFormat.js';
 import type { Health } from './accountHealth.js';
 import { platformLabel } from './platforms.js';
 
@@ -34,7 +34,10 @@ export const DOCUMENTED_STATUS_INFO = [
 export type GuidanceAccount = Pick<Account, 'type' | 'status' | 'status_code_info' | 'lock_time'> & { problem?: string };
 
 export interface GuidanceOptions {
-  /** The user's locale for the time of day ("13:12", "1:12 PM"); the runtime's own when undefined. */
+  /**
+   * A locale for the time of day ("13:12", "1:12 PM"); when undefined, the window's own clock
+   * (clockTime: "09:05", "26 Nov"), so the line reads like every other time in the list and details.
+   */
   locale?: string;
   /** The machine's zone when undefined; injectable so tests do not depend on it. */
   timeZone?: string;
@@ -68,9 +71,12 @@ export function accountGuidance(account: GuidanceAccount, health: Health, nowMs:
   const onPlatform = ON_THE_PLATFORM[info];
 
   if (health === 'locked') {
-    const until = account.lock_time === null ? null : lockEnd(account.lock_time * 1000, nowMs, options);
-    if (onPlatform) return `${onPlatform(platform)}${until ? ` (the lock ends ${until})` : ''}`;
-    return until ? `Nothing to do: ${platform} lifts this lock ${until}` : `Nothing to do: ${platform} lifts this lock by itself`;
+    const until = lockEndPhrase(account.lock_time, nowMs, options);
+    // The account stays judged locked until the next check: a lock whose end has passed is told as past.
+    const past = account.lock_time !== null && account.lock_time * 1000 <= nowMs;
+    if (onPlatform) return `${onPlatform(platform)}${until ? ` (the lock ${past ? 'ended' : 'ends'} ${until})` : ''}`;
+    if (!until) return `Nothing to do: ${platform} lifts this lock by itself`;
+    return `Nothing to do: ${platform} ${past ? 'lifted' : 'lifts'} this lock ${until}`;
   }
 
   if (health === 'needs_resync') {
@@ -90,10 +96,19 @@ export function accountGuidance(account: GuidanceAccount, health: Health, nowMs:
   return `Lobstr reports "${info.replace(/[_-]+/g, ' ')}": look at this account in the Lobstr dashboard and on ${platform}`;
 }
 
-/** "at 13:12" (or "at 1:12 PM") today, "on 26 Nov at 15:00" another day, in the user's locale and zone. */
-function lockEnd(atMs: number, nowMs: number, { locale, timeZone }: GuidanceOptions): string {
-  const day = formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }, timeZone);
+/**
+ * When a lock (`lock_time`, Unix seconds) ends, as the guidance line says it: "at 13:12" on
+ * `nowMs`'s day, "on 26 Nov at 15:00" another day; null without a lock. Exported so a view can
+ * find the time in the line and keep it in sight where the line is cut.
+ */
+export function lockEndPhrase(lockTime: number | null, nowMs: number, { locale, timeZone }: GuidanceOptions = {}): string | null {
+  if (lockTime === null || !Number.isFinite(lockTime)) return null;
+  const atMs = lockTime * 1000;
+  if (locale === undefined) {
+    const { day, time } = clockParts(atMs, nowMs, timeZone);
+    return day === null ? `at ${time}` : `on ${day} at ${time}`;
+  }
   const time = formatter(locale, { hour: 'numeric', minute: '2-digit' }, timeZone).format(atMs);
-  if (day.format(atMs) === day.format(nowMs)) return `at ${time}`;
+  if (sameDay(atMs, nowMs, timeZone)) return `at ${time}`;
   return `on ${formatter(locale, { day: 'numeric', month: 'short' }, timeZone).format(atMs)} at ${time}`;
 }

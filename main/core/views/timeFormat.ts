@@ -36,10 +36,20 @@ export function formatter(locale: string | undefined, options: Intl.DateTimeForm
  * `timeZone` is injectable so tests do not depend on the machine's zone.
  */
 export function clockTime(atMs: number, nowMs: number, timeZone?: string): string {
-  const day = formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }, timeZone);
+  const { day, time } = clockParts(atMs, nowMs, timeZone);
+  return day === null ? time : `${day} ${time}`;
+}
+
+/** clockTime's two parts: the time ("14:05") and the day ("26 Nov"), null on `nowMs`'s own day. */
+export function clockParts(atMs: number, nowMs: number, timeZone?: string): { day: string | null; time: string } {
   const time = formatter('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, timeZone).format(atMs);
-  if (day.format(atMs) === day.format(nowMs)) return time;
-  return `${formatter('en-GB', { day: 'numeric', month: 'short' }, timeZone).format(atMs)} ${time}`;
+  return { day: sameDay(atMs, nowMs, timeZone) ? null : formatter('en-GB', { day: 'numeric', month: 'short' }, timeZone).format(atMs), time };
+}
+
+/** Whether two instants fall on the same calendar day in `timeZone` (the machine's when undefined). */
+export function sameDay(aMs: number, bMs: number, timeZone?: string): boolean {
+  const day = formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }, timeZone);
+  return day.format(aMs) === day.format(bMs);
 }
 
 /** "45 s", "12 min", "3 h 20 min": a duration in seconds, for resets_in and waits. */

@@ -149,10 +149,30 @@ test.describe('at the window’s size, 960×640', () => {
   });
 });
 
+/** The focused control of the settings: whether it shows whole, inside the window and not under the toolbar. */
+async function focusedControl(page: Page): Promise<{ name: string; at: string; shown: boolean } | null> {
+  return page.evaluate(() => {
+    type Box = { left: number; right: number; top: number; bottom: number };
+    type El = { tagName: string; id: string; textContent: string | null; closest(s: string): El | null; getBoundingClientRect(): Box };
+    const g = globalThis as unknown as { document: { activeElement: El | null; querySelector(s: string): El | null }; innerWidth: number; innerHeight: number };
+    const el = g.document.activeElement;
+    if (!el?.closest('.settings-view')) return null;
+    const r = el.getBoundingClientRect();
+    const toolbar = g.document.querySelector('.settings-view .view-toolbar');
+    const top = toolbar && !el.closest('.view-toolbar') ? toolbar.getBoundingClientRect().bottom : 0;
+    return {
+      name: `${el.tagName.toLowerCase()}#${el.id} "${(el.textContent ?? '').trim()}"`,
+      at: `${Math.round(r.left)},${Math.round(r.top)}…${Math.round(r.right)},${Math.round(r.bottom)}`,
+      // Half a pixel of tolerance: scrolling into view may stop on a fraction.
+      shown: r.left >= -0.5 && r.right <= g.innerWidth + 0.5 && r.top >= top - 0.5 && r.bottom <= g.innerHeight + 0.5,
+    };
+  });
+}
+
 test.describe('at the window’s minimum, 480×360', () => {
   test.use({ viewport: { width: 480, height: 360 } });
 
-  test('nothing runs off the side, a switch stays beside its label, and every control is reachable by Tab', async ({ page, ipc, app }) => {
+  test('nothing runs off the side, a switch stays beside its label, and every control is reachable by Tab and Shift+Tab', async ({ page, ipc, app }) => {
     await openSettings(page, { ipc, app });
 
     const widths = await page.evaluate(() => {
@@ -193,30 +213,20 @@ test.describe('at the window’s minimum, 480×360', () => {
       expect(control!.y < label!.y + label!.height && label!.y < control!.y + control!.height, `"${name}": on its label's line`).toBe(true);
     }
 
-    // Every control of the view, reached from the back control by Tab, shows whole inside the window.
-    const controls = page.locator('.settings-view').locator('button, input, select');
-    const expected = await controls.count();
-    const reached = new Set<string>();
+    // Every control of the view, reached from the back control by Tab, then back by Shift+Tab, shows
+    // whole inside the window, not under the toolbar that stays on top.
+    const expected = await page.locator('.settings-view').locator('button, input, select').count();
     await page.getByRole('button', { name: 'Back to accounts' }).focus();
-    for (let i = 0; i < expected + 5 && reached.size < expected; i += 1) {
-      if (i > 0) await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => {
-        type El = { tagName: string; id: string; textContent: string | null; closest(s: string): unknown; getBoundingClientRect(): { left: number; right: number; top: number; bottom: number } };
-        const g = globalThis as unknown as { document: { activeElement: El | null }; innerWidth: number; innerHeight: number };
-        const el = g.document.activeElement;
-        if (!el?.closest('.settings-view')) return null;
-        const r = el.getBoundingClientRect();
-        return {
-          key: `${el.tagName}#${el.id}:${(el.textContent ?? '').trim()}`,
-          at: `${Math.round(r.left)},${Math.round(r.top)}…${Math.round(r.right)},${Math.round(r.bottom)}`,
-          // Half a pixel of tolerance: scrolling into view may stop on a fraction.
-          inside: r.left >= -0.5 && r.right <= g.innerWidth + 0.5 && r.top >= -0.5 && r.bottom <= g.innerHeight + 0.5,
-        };
-      });
-      if (!focused) continue;
-      expect(focused.inside, `${focused.key} is shown whole when focused (${focused.at})`).toBe(true);
-      reached.add(focused.key);
+    for (const key of ['Tab', 'Shift+Tab']) {
+      const reached = new Set<string>();
+      for (let i = 0; i < expected + 5 && reached.size < expected; i += 1) {
+        if (i > 0 || key === 'Shift+Tab') await page.keyboard.press(key);
+        const focused = await focusedControl(page);
+        if (!focused) continue;
+        expect(focused.shown, `${key}: ${focused.name} is shown whole when focused (${focused.at})`).toBe(true);
+        reached.add(focused.name);
+      }
+      expect(reached.size, `controls reached by ${key}`).toBe(expected);
     }
-    expect(reached.size, 'controls reached by Tab').toBe(expected);
   });
 });

@@ -38,13 +38,16 @@ async function main() {
   // version), so app.getVersion() and the user-data folder are the app's own, as when packaged.
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE; // would turn Electron into plain Node
-  const child = spawn(binary, [repoRoot, ...process.argv.slice(2)], { stdio: 'inherit', env });
-
+  // The handlers go in before Electron is spawned: a signal that came in between would otherwise
+  // end this script by default and orphan Electron, which keeps the terminal's output open (seen
+  // on a loaded machine). A handler runs on the event loop, so after spawn() has returned.
+  let child = null;
   const forward = (signal) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    if (child && child.exitCode === null && child.signalCode === null) child.kill(signal);
   };
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
+  child = spawn(binary, [repoRoot, ...process.argv.slice(2)], { stdio: 'inherit', env });
 
   child.on('error', (error) => {
     fail(`Lobstr Tray: could not run Electron at ${binary}: ${error.message}`);

@@ -12,11 +12,10 @@
  * the caller warns.
  */
 import { z } from 'zod';
-import type { Account } from './account.js';
+import { NO_EXTRA, type Account } from './account.js';
 import { LobstrApiError } from './apiErrors.js';
 import type { IconTable } from './iconTable.js';
 import { setOwn } from './sharedValues.js';
-import { readWellFormedFields } from './wellFormedAccount.js';
 
 /** Short reasons, since they end up in a sentence: "status_code_info: expected a string". */
 function expected(what: string) {
@@ -110,7 +109,7 @@ const accountFields = {
 };
 
 type KnownField = keyof typeof accountFields;
-export type ParsedFields = { [K in KnownField]: z.output<(typeof accountFields)[K]> };
+type ParsedFields = { [K in KnownField]: z.output<(typeof accountFields)[K]> };
 
 // The compiler checks here that the schema's output is exactly the app's Account.
 const fieldsMatchAccount: (p: ParsedFields) => Omit<Account, 'extra' | 'problem'> = (p) => p;
@@ -157,12 +156,13 @@ export function parseAccount(raw: unknown, icons?: IconTable): Account | { error
     return { error: id === undefined ? 'the item has no id' : `id: expected a non-empty string, got ${describeValue(id)}` };
   }
 
-  const extra: Record<string, unknown> = {};
-  for (const key in raw) if (Object.hasOwn(raw, key) && !KNOWN.has(key)) setOwn(extra, key, raw[key]);
-
-  // Nearly every item is well formed: read without the schema's garbage (wellFormedAccount.ts).
-  const plain = readWellFormedFields(raw);
-  if (plain !== undefined) return toAccount(plain, extra, icons);
+  // An own "__proto__" key (JSON.parse makes one) is kept as a field, not made the prototype.
+  let extra = NO_EXTRA;
+  for (const key in raw) {
+    if (!Object.hasOwn(raw, key) || KNOWN.has(key)) continue;
+    if (extra === NO_EXTRA) extra = {};
+    setOwn(extra, key, raw[key]);
+  }
 
   const whole = accountSchema.safeParse(raw);
   if (whole.success) return toAccount(whole.data as ParsedFields, extra, icons);

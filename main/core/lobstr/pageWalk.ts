@@ -42,7 +42,13 @@ export async function walkAccountPages(
     const items = new Array<ParsedItem>(data.length);
     for (let i = 0; i < data.length; i++) {
       const parsed = parseAccount(data[i], icons);
-      items[i] = 'error' in parsed ? parsed : reuse(shared.share(parsed));
+      if ('error' in parsed) {
+        items[i] = parsed;
+      } else {
+        // Only an account that is new or changed is kept: only it needs its parts shared.
+        const kept = reuse(parsed);
+        items[i] = kept === parsed ? shared.share(parsed) : kept;
+      }
       const pause = slicer.maybeYield();
       if (pause) await pause;
     }

@@ -10,7 +10,7 @@
  * damaged field) gives no state and a reason.
  */
 import { z } from 'zod';
-import type { Account, AccountSquid, RequiredCookie } from '../lobstr/account.js';
+import { NO_EXTRA, type Account, type AccountSquid, type RequiredCookie } from '../lobstr/account.js';
 import type { AccountMemory, AlertLedger } from './alertPlanner.js';
 import type { PersistedMonitorState, StoreLoad } from './monitorStore.js';
 import { readMonitorStateV1 } from './monitorStateV1.js';
@@ -238,7 +238,7 @@ class StateReader {
       primary_color: platform.primary_color,
       lock_time: numberOrNull(row[9], cell(9)),
       resets_in: numberOrNull(row[10], cell(10)),
-      extra: row[11] === undefined || row[11] === null ? {} : this.record(row[11], cell(11)),
+      extra: row[11] === undefined || row[11] === null ? NO_EXTRA : this.record(row[11], cell(11)),
     };
     if (row[12] !== undefined && row[12] !== null) account.problem = text(this.values.get(row[12], cell(12)), cell(12));
     return account;

@@ -115,6 +115,41 @@ test('search filters as you type: by username, platform or id', async ({ page })
   await expect(search).toHaveValue('');
 });
 
+test("every row shows its platform's icon, and typing a search swaps no image address in the list (each swap was work at every keystroke)", async ({ page }) => {
+  type IconPage = {
+    document: { querySelectorAll(selector: string): Iterable<PageElement>; querySelector(selector: string): unknown };
+    getComputedStyle(element: PageElement): { backgroundImage: string; width: string };
+    MutationObserver: new (callback: (records: Array<{ attributeName: string | null }>) => void) => { observe(target: unknown, options: object): void };
+    __srcChanges?: number;
+  };
+  const icons = () =>
+    page.evaluate(() => {
+      const inPage = globalThis as unknown as IconPage;
+      return [...inPage.document.querySelectorAll('[role="row"][data-row-index] .account > :first-child')].map((icon) => {
+        const style = inPage.getComputedStyle(icon);
+        return { image: style.backgroundImage.slice(0, 22), width: style.width };
+      });
+    });
+  const before = await icons();
+  expect(before).toHaveLength(12);
+  for (const icon of before) expect(icon).toEqual({ image: expect.stringMatching(/^url\("data:image\//), width: '18px' });
+
+  await page.evaluate(() => {
+    const inPage = globalThis as unknown as IconPage;
+    inPage.__srcChanges = 0;
+    new inPage.MutationObserver((records) => {
+      for (const record of records) if (record.attributeName === 'src') inPage.__srcChanges! += 1;
+    }).observe(inPage.document.querySelector('[role="grid"]'), { subtree: true, attributes: true, attributeFilter: ['src'] });
+  });
+  const search = page.getByRole('searchbox', { name: 'Search accounts' });
+  await search.pressSequentially('in');
+  await expect(page.getByRole('status').filter({ hasText: /^Showing \d+ of 12 accounts/ })).toBeVisible();
+  await search.fill('');
+  await expect(accountRows(page)).toHaveCount(12);
+  expect(await page.evaluate(() => (globalThis as unknown as IconPage).__srcChanges)).toBe(0);
+  expect(await icons()).toHaveLength(12);
+});
+
 test('keyboard: / searches, j/k and arrows move, Enter opens, Esc comes back, r refreshes', async ({ page, control }) => {
   const grid = page.getByRole('grid');
   await page.keyboard.press('/');

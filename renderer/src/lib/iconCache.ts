@@ -24,6 +24,33 @@ export function platformIconUrl(type: string, base64: string | null | undefined)
   return url;
 }
 
+const iconClasses = new Map<string, string>();
+
+/**
+ * The class that draws a platform's icon as a background, for the list's rows (platformIconRules
+ * defines it). A row that shows another account changes a class, not an image's address: setting
+ * an <img>'s src to a data: URL was about 1.2 ms of every search keystroke at 10,000 accounts.
+ */
+export function platformIconClass(type: string): string {
+  let name = iconClasses.get(type);
+  if (name === undefined) {
+    name = `platform-icon-${iconClasses.size}`;
+    iconClasses.set(type, name);
+  }
+  return name;
+}
+
+/** The CSS rules behind platformIconClass, one per type that has an icon. */
+export function platformIconRules(icons: Readonly<Record<string, string>>): string {
+  let rules = '';
+  for (const [type, base64] of Object.entries(icons)) {
+    const url = platformIconUrl(type, base64);
+    // A data: URL of base64 holds no quote or backslash: safe inside url("…").
+    if (url !== null) rules += `.${platformIconClass(type)}{background-image:url("${url}")}\n`;
+  }
+  return rules;
+}
+
 /** Forgets every icon (tests; a long-running window never needs it: there are a handful of types). */
 export function clearIconCache(): void {
   cache.clear();

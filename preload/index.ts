@@ -39,6 +39,7 @@ const bridge: LobstrBridge = Object.freeze({
   platform: process.platform,
 
   getSnapshot: () => invoke(INVOKE.getSnapshot),
+  getSnapshotHead: (rows) => invoke(INVOKE.getSnapshotHead, rows),
   onSnapshot: (callback) => subscribe(PUSH.snapshotChanged, callback),
   refresh: () => invoke(INVOKE.refresh),
   getAccount: (hash) => invoke(INVOKE.getAccount, hash),

@@ -24,6 +24,11 @@ export interface LobstrBridge {
   /** What the monitor knows now, whole: accounts with their health, counts, connection problem, schedule. */
   getSnapshot(): Promise<InvokeResponse<'snapshot:get'>>;
   /**
+   * The snapshot's first `rows` accounts (1 to MAX_HEAD_ROWS, main/core/views/firstScreen.ts), counts and total whole: what the
+   * window shows while the whole snapshot is read. No push is based on it.
+   */
+  getSnapshotHead(rows: number): Promise<InvokeResponse<'snapshot:head'>>;
+  /**
    * Called with what changed since the snapshot held (after a poll, a key change, the demo starting or
    * stopping): at most one push per poll. main/core/views/heldSnapshot.ts applies them.
    */

@@ -21,6 +21,7 @@ import { accountView, heldAccountView } from '../core/views/rendererViews.js';
 import type { AccountsDelta } from '../core/monitor/assessedSnapshot.js';
 import { createSnapshotPushes, type FullSnapshotPush, type PushTarget } from '../core/views/snapshotPushes.js';
 import { isTrustedSenderUrl } from '../core/views/trustedSender.js';
+import { MAX_HEAD_ROWS } from '../core/views/firstScreen.js';
 import {
   INVOKE,
   PUSH,
@@ -39,6 +40,7 @@ import {
   type ResyncStartRequest,
   type SettingsPatch,
   type SettingsView,
+  type SnapshotHead,
 } from '../shared/ipcContract.js';
 import { openPlatformPage, type ShellHandle } from './externalLinks.js';
 import type { ResyncActions } from './resyncActions.js';
@@ -101,8 +103,8 @@ export interface SecretsPort {
 
 export interface IpcHandlerDeps {
   monitor: MonitorPort;
-  /** The window's snapshot (createRendererPushes): snapshot:get answers the whole of it. */
-  snapshots: { full(): FullSnapshotPush | Promise<FullSnapshotPush> };
+  /** The window's snapshot (createRendererPushes): snapshot:get answers the whole of it, snapshot:head its first rows. */
+  snapshots: { full(): FullSnapshotPush | Promise<FullSnapshotPush>; head(rows: number): SnapshotHead };
   settings: SettingsPort;
   secrets: SecretsPort;
   /**
@@ -174,6 +176,12 @@ export function appPageSenderCheck(appPageUrl: string): (event: IpcInvokeEventLi
 const MAX_ACCOUNT_ID_LENGTH = 128;
 
 const noRequest = z.undefined({ error: 'takes no value' });
+
+const headRows = z
+  .number({ error: 'must be a number of rows' })
+  .int({ error: 'must be a whole number of rows' })
+  .min(1, { error: 'must be at least 1 row' })
+  .max(MAX_HEAD_ROWS, { error: `must be at most ${MAX_HEAD_ROWS} rows` });
 
 const accountId = z
   .string({ error: 'must be an account id (text)' })
@@ -249,6 +257,7 @@ const settingsPatch: z.ZodType<SettingsPatch> = z.strictObject(
 /** What each channel takes. A mapped type: a channel added to the contract without a schema does not compile. */
 const REQUEST_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeRequest<C>, unknown> } = {
   'snapshot:get': noRequest,
+  'snapshot:head': headRows,
   'monitor:refresh': noRequest,
   'account:get': accountId,
   'account:held': accountId,
@@ -272,6 +281,7 @@ const REQUEST_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeRequest<C>, unkno
 /** What each channel's value is called in a refusal. */
 const REQUEST_NAMES: Record<InvokeChannel, string> = {
   'snapshot:get': 'Reading the accounts',
+  'snapshot:head': 'The number of rows',
   'monitor:refresh': 'Refreshing',
   'account:get': 'The account id',
   'account:held': 'The account id',
@@ -295,6 +305,7 @@ const REQUEST_NAMES: Record<InvokeChannel, string> = {
 /** What could not be done, for the message of an unexpected failure: "Lobstr Tray could not …". */
 const ACTIONS: Record<InvokeChannel, string> = {
   'snapshot:get': 'read the accounts',
+  'snapshot:head': 'read the accounts',
   'monitor:refresh': 'refresh the accounts',
   'account:get': 'read this account',
   'account:held': 'read this account',
@@ -372,6 +383,8 @@ export function registerIpcHandlers(
 
   const handlers: Handlers = {
     'snapshot:get': async () => ok(await deps.snapshots.full()),
+    // The first screen's rows: no push is based on them, the window asks for the whole snapshot next.
+    'snapshot:head': async (rows) => ok(deps.snapshots.head(rows)),
 
     // The poll's result reaches the window as a push (what changed), not as a whole list here.
     'monitor:refresh': async () => {
@@ -529,6 +542,8 @@ export function pushToRenderer<C extends PushChannel>(
 export interface RendererPushes {
   /** The whole snapshot for the window (snapshot:get), made in slices; later pushes to that page are what changed. */
   full(): Promise<FullSnapshotPush>;
+  /** The first `rows` accounts of the snapshot (snapshot:head), for the window's first screen. */
+  head(rows: number): SnapshotHead;
   /** After every poll result and every settings, key or demo change: one push of what changed, if anything. */
   snapshotChanged(): void;
   /**
@@ -567,6 +582,7 @@ export function createRendererPushes(
   });
   return {
     full: () => snapshots.fullInSlices(),
+    head: (rows) => snapshots.head(rows),
     snapshotChanged: () => snapshots.changed(),
     navigate(accountId, extra = {}) {
       const target = contents();

@@ -52,6 +52,7 @@ export type {
   SnapshotView,
   SnapshotDelta,
   SnapshotPush,
+  SnapshotHead,
   AccountDetails,
   HeldAccount,
   KeyStorage,
@@ -59,7 +60,7 @@ export type {
   ResyncView,
   PastedCookies,
 } from '../core/views/windowViews.js';
-import type { AccountDetails, HeldAccount, KeyStatus, PastedCookies, ResyncView, SnapshotPush } from '../core/views/windowViews.js';
+import type { AccountDetails, HeldAccount, KeyStatus, PastedCookies, ResyncView, SnapshotHead, SnapshotPush } from '../core/views/windowViews.js';
 
 /** The whole snapshot, as snapshot:get answers it: later pushes are what changed since its revision. */
 export type FullSnapshotPush = Extract<SnapshotPush, { kind: 'full' }>;
@@ -140,6 +141,7 @@ export interface ResyncPush {
 /** Channel names of the requests the renderer makes, by the preload method that makes them. */
 export const INVOKE = {
   getSnapshot: 'snapshot:get',
+  getSnapshotHead: 'snapshot:head',
   refresh: 'monitor:refresh',
   getAccount: 'account:get',
   getHeldAccount: 'account:held',
@@ -194,6 +196,8 @@ export type InvokeContract = CompleteContract<
   InvokeChannel,
   {
     'snapshot:get': { request: NoRequest; response: IpcResult<FullSnapshotPush> };
+    /** How many rows (1 to MAX_HEAD_ROWS, core/views/firstScreen.ts): the first screen of the list, before the whole of it. */
+    'snapshot:head': { request: number; response: IpcResult<SnapshotHead> };
     /** Polls now; answers the snapshot once that poll has ended. */
     'monitor:refresh': { request: NoRequest; response: IpcResult<null> };
     /** The account's id (hash). */

@@ -44,16 +44,53 @@ test('every view loads with no error and no policy violation', async ({ page, ip
 });
 
 test('until the app answers, the window says it is loading', async ({ page, trayApp }) => {
-  // Hold the first answer back, as a busy main process would.
+  // Hold the first answers back, as a busy main process would.
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   const original = trayApp.electron.ipcMain.invoke.bind(trayApp.electron.ipcMain);
   trayApp.electron.ipcMain.invoke = async <T>(channel: string, ...args: unknown[]) => {
-    if (channel === 'snapshot:get') await held;
+    if (channel === 'snapshot:head' || channel === 'snapshot:get') await held;
     return original<T>(channel, ...args);
   };
   await page.goto('./');
   await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toBeVisible();
   release();
   await expect(page.getByRole('heading', { name: 'Connect Lobstr Tray to Lobstr' })).toBeVisible();
+});
+
+test.describe('10,000 accounts', () => {
+  test.use({ simulatorOptions: { accounts: 10_000, seed: 7 } });
+
+  test('the first rows are on screen while the whole list is still on its way, then the whole list takes their place', async ({ page, ipc, app, trayApp }) => {
+    test.slow();
+    await connectWithKey({ ipc, app });
+    const whole = await ipc('snapshot:get');
+    if (!whole.ok) throw new Error(whole.error.message);
+    const { counts, accounts } = (whole.value as { snapshot: { counts: Record<string, number>; accounts: Array<{ username: string }> } }).snapshot;
+    // The whole snapshot held back, as a main process still sending 10,000 rows.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const original = trayApp.electron.ipcMain.invoke.bind(trayApp.electron.ipcMain);
+    trayApp.electron.ipcMain.invoke = async <T>(channel: string, ...args: unknown[]) => {
+      if (channel === 'snapshot:get') await held;
+      return original<T>(channel, ...args);
+    };
+    await page.goto('./');
+
+    const grid = page.getByRole('grid', { name: 'Accounts' });
+    await expect(accountRows(page).first()).toBeVisible();
+    await expect(grid).toHaveAttribute('aria-busy', 'true');
+    await expect(accountRows(page).first()).toHaveAttribute('aria-label', new RegExp(`^${accounts[0]!.username} `));
+    // The counts and the total are the whole list's, not the rows at hand.
+    await expect(page.getByRole('status').filter({ hasText: /^\s*10,000 accounts\s*$/ })).toBeVisible();
+    const worst = ['needs_resync', 'attention', 'locked', 'ok'].find((health) => counts[health]! > 0)!;
+    expect(counts[worst]).toBeGreaterThan(100); // more than the first screen holds
+    await expect(grid.getByRole('rowheader').first()).toContainText(`· ${counts[worst]!.toLocaleString('en')}`);
+
+    release();
+    await expect(grid).toHaveAttribute('aria-busy', 'false');
+    await grid.focus();
+    await page.keyboard.press('End');
+    await expect(grid.locator('[aria-selected="true"]')).toHaveAttribute('aria-label', new RegExp(`^${accounts.at(-1)!.username.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `));
+  });
 });

@@ -3,7 +3,9 @@
  * platforms, a builder of many, the list view mounted on a real AppState over the fake bridge, and
  * the list's parts as a user finds them.
  */
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import { expect } from 'vitest';
 import type { Account } from '../../main/core/lobstr/account';
 import type { MonitorStatus } from '../../main/core/appModel';
 import { AppState } from '../../renderer/src/lib/appState.svelte';
@@ -112,6 +114,15 @@ export function mountList(
   const props = options.viewportHeight === undefined ? { state: app } : { state: app, viewportHeight: options.viewportHeight };
   const { unmount } = render(ListView, { props });
   return { bridge, app, unmount, stop };
+}
+
+/**
+ * Until the window has read the whole snapshot (it asks once its first screen is painted): the
+ * main process pushes what changed only to a window that has.
+ */
+export async function wholeSnapshotRead(bridge: FakeBridge): Promise<void> {
+  await waitFor(() => expect(bridge.calls.some(([name]) => name === 'getSnapshot')).toBe(true));
+  await tick();
 }
 
 export const grid = (): HTMLElement => screen.getByRole('grid', { name: 'Accounts' });

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import type { Account } from '../../main/core/lobstr/account';
 import type { SnapshotPush } from '../../main/core/views/windowViews';
 import { fakeBridge } from './fakeBridge';
-import { accountRows, grid, manyAccounts, mountList } from './ListViewFixtures';
+import { accountRows, grid, manyAccounts, mountList, wholeSnapshotRead } from './ListViewFixtures';
 import { firstPoll, nextPoll } from './pollPushes';
 import { useTestClock } from './testClock';
 
@@ -31,6 +31,7 @@ describe('a poll pushed to a sorted list', () => {
     await fireEvent.click(screen.getByRole('button', { name: /^Account/ }));
     await fireEvent.click(screen.getByRole('button', { name: /^Account/ }));
     await waitFor(() => expect(rowNames()[0]).toMatch(/^user00199/));
+    await wholeSnapshotRead(bridge);
 
     const next: Account[] = accounts.slice();
     next[20] = { ...next[20]!, username: 'zoe' };

@@ -8,7 +8,7 @@ import type { LobstrBridge } from '../../preload/lobstrBridge';
 import type { Account } from '../../main/core/lobstr/account';
 import type { MonitorStatus } from '../../main/core/appModel';
 import { DEFAULT_SETTINGS } from '../../main/core/settings/settings';
-import { heldAccountView, snapshotView } from '../../main/core/views/rendererViews';
+import { heldAccountView, snapshotHeadView, snapshotView, type ViewContext } from '../../main/core/views/rendererViews';
 import { assessAll } from '../../main/core/monitor/assessedSnapshot';
 import type { HeldAccount, IpcResult, KeyStatus, NavigateTarget, ResyncPush, ResyncView, SettingsValues, SnapshotPush, SnapshotView } from '../../main/shared/ipcContract';
 
@@ -18,6 +18,13 @@ type PlainSnapshot = { checkedAt: string; accounts: Account[]; warnings: string[
 
 /** What the app holds behind each snapshot made here: an account in full, by id (account:held). */
 const heldBehind = new WeakMap<SnapshotView, (id: string) => HeldAccount | null>();
+/** The first rows of each snapshot made here, as the app answers snapshot:head. */
+const headBehind = new WeakMap<SnapshotView, (rows: number) => SnapshotView>();
+
+/** The first screen of `snapshot` (snapshot:head), made by the core from the same status when snapshotOf made it. */
+export function headOf(snapshot: SnapshotView, rows: number): SnapshotView {
+  return headBehind.get(snapshot)?.(rows) ?? { ...snapshot, accounts: snapshot.accounts.slice(0, rows) };
+}
 
 /** The account as the app holds it behind `snapshot` (made by snapshotOf); null when it has none. */
 export function heldIn(snapshot: SnapshotView, id: string): HeldAccount | null {
@@ -42,8 +49,10 @@ export function snapshotOf(
     polling: false,
     ...rest,
   };
-  const view = snapshotView(status, { nowMs: TEST_NOW, demo, rules });
+  const context: ViewContext = { nowMs: TEST_NOW, demo, rules };
+  const view = snapshotView(status, context);
   heldBehind.set(view, (id) => heldAccountView(status, id));
+  headBehind.set(view, (rows) => snapshotHeadView(status, context, rows));
   return view;
 }
 
@@ -84,6 +93,10 @@ export function fakeBridge(snapshot: SnapshotView, overrides: Partial<LobstrBrid
     async getSnapshot() {
       record('getSnapshot');
       return ok({ kind: 'full', revision, snapshot: current });
+    },
+    async getSnapshotHead(rows) {
+      record('getSnapshotHead', rows);
+      return ok({ kind: 'head', snapshot: headOf(current, rows) });
     },
     onSnapshot(callback) {
       snapshotListeners.add(callback);

@@ -27,12 +27,13 @@ export function firstPoll(accounts: readonly Account[]): { judged: AssessedSnaps
   return { judged, view: snapshotView(statusOf(judged), context) };
 }
 
-/** A later poll listing `accounts`: judged against `previous`, and what changed as it is pushed. */
+/** A later poll listing `accounts`: judged against `previous`, what changed as it is pushed, and the whole snapshot after it. */
 export async function nextPoll(
   previous: AssessedSnapshot,
   accounts: readonly Account[],
   knownIcons: Record<string, string>,
-): Promise<{ judged: AssessedSnapshot; changes: SnapshotDelta }> {
+): Promise<{ judged: AssessedSnapshot; changes: SnapshotDelta; view: SnapshotView }> {
   const { snapshot, delta } = await assessSnapshot(previous, { checkedAt: '2026-11-25T14:05:00Z', accounts, warnings: [] }, TEST_NOW, rules);
-  return { judged: snapshot, changes: snapshotDeltaView(statusOf(snapshot), delta, knownIcons, context) };
+  const status = statusOf(snapshot);
+  return { judged: snapshot, changes: snapshotDeltaView(status, delta, knownIcons, context), view: snapshotView(status, context) };
 }

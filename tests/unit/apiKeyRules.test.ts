@@ -34,7 +34,7 @@ function keyHandlers(checkFails?: Error) {
       accountRead: async () => {},
       changesSince: () => null,
     },
-    snapshots: { full: () => ({ kind: 'full', revision: 1, snapshot: undefined as never }) },
+    snapshots: { full: () => ({ kind: 'full', revision: 1, snapshot: undefined as never }), head: () => ({ kind: 'head', snapshot: undefined as never }) },
     settings,
     secrets: {
       ...secrets,

@@ -47,6 +47,7 @@ describe('the IPC contract', () => {
       'settings:get',
       'settings:update',
       'snapshot:get',
+      'snapshot:head',
       'window:hide',
     ]);
     expect(Object.values(PUSH).sort()).toEqual(['resync:changed', 'snapshot:changed', 'window:navigate']);
@@ -88,6 +89,8 @@ describe('the IPC contract', () => {
     expectTypeOf<InvokeArgs<'account:held'>>().toEqualTypeOf<[string]>();
     expectTypeOf<InvokeResponse<'account:held'>>().toEqualTypeOf<IpcResult<HeldAccount>>();
     expectTypeOf<InvokeResponse<'snapshot:get'>>().toEqualTypeOf<IpcResult<{ kind: 'full'; revision: number; snapshot: SnapshotView }>>();
+    expectTypeOf<InvokeArgs<'snapshot:head'>>().toEqualTypeOf<[number]>();
+    expectTypeOf<InvokeResponse<'snapshot:head'>>().toEqualTypeOf<IpcResult<{ kind: 'head'; snapshot: SnapshotView }>>();
     expectTypeOf<PushPayload<'snapshot:changed'>>().toEqualTypeOf<SnapshotPush>();
     expectTypeOf<InvokeResponse<'key:set'>>().toEqualTypeOf<IpcResult<KeyStatus>>();
     expectTypeOf<PushPayload<'window:navigate'>>().toEqualTypeOf<{ accountId: string | null; view?: 'settings'; resync?: boolean }>();

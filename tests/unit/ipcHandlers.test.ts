@@ -262,6 +262,7 @@ describe('the sender check', () => {
     const h = harness(null);
     const anything: Record<InvokeChannel, unknown[]> = {
       'snapshot:get': [],
+      'snapshot:head': [40],
       'monitor:refresh': [],
       'account:get': ['6e5f36d27502ec69fda745ec59ead509'],
       'account:held': ['6e5f36d27502ec69fda745ec59ead509'],
@@ -337,6 +338,11 @@ describe('payload validation', () => {
     ['key:set', 'two words', ['lobstr key-7f3a9c21'], /no spaces/],
     ['key:set', 'a megabyte', ['k'.repeat(1_000_000)], /far longer than a Lobstr API key/],
     ['snapshot:get', 'a value it does not take', [{ all: true }], /^Reading the accounts was refused: takes no value\.$/],
+    ['snapshot:head', 'nothing', [], /^The number of rows was refused: must be a number of rows\.$/],
+    ['snapshot:head', 'text', ['40'], /must be a number of rows/],
+    ['snapshot:head', 'a fraction', [2.5], /must be a whole number of rows/],
+    ['snapshot:head', 'no rows', [0], /must be at least 1 row/],
+    ['snapshot:head', 'every account', [100_000], /must be at most 500 rows/],
     ['key:clear', 'a value it does not take', ['now'], /takes no value/],
     ['demo:start', 'a value it does not take', [{ scenario: 'x' }], /takes no value/],
     ['clipboard:write', 'nothing', [], /^The text to copy was refused: must be text\.$/],
@@ -418,6 +424,22 @@ describe('the snapshot', () => {
     expect(await h.call(INVOKE.refresh)).toEqual({ ok: true, value: null });
     expect(h.monitor.refreshes).toBe(2);
     expect((await whole(h)).accounts.find((a) => a.id === first)?.health).toBe('needs_resync');
+  });
+
+  test("the first screen (snapshot:head): the whole snapshot's first rows and their icons, its counts and total whole, and nothing pushed from it", async () => {
+    const sim = await simulator({ accounts: 30, token: THE_KEY });
+    const h = harness(sim);
+    await h.monitor.refreshNow();
+    const { accounts, icons, ...rest } = await whole(h);
+    const head = expectOk<{ kind: 'head'; snapshot: SnapshotView }>(await h.call(INVOKE.getSnapshotHead, 7));
+    expect(head.kind).toBe('head');
+    expect(head.snapshot.accounts).toEqual(accounts.slice(0, 7));
+    expect(head.snapshot).toMatchObject({ ...rest, total: 30 });
+    // The icons of the platforms on those rows only: the whole snapshot brings the others.
+    expect(Object.keys(head.snapshot.icons).sort()).toEqual([...new Set(accounts.slice(0, 7).map((a) => a.type))].sort());
+    for (const type of Object.keys(head.snapshot.icons)) expect(head.snapshot.icons[type]).toBe(icons[type]);
+    // More rows than accounts: all of them.
+    expect(expectOk<{ snapshot: SnapshotView }>(await h.call(INVOKE.getSnapshotHead, 500)).snapshot.accounts).toEqual(accounts);
   });
 
   test('the window is told the health the monitor judged, never judged again here', async () => {

@@ -75,6 +75,7 @@ describe('the preload', () => {
         'version',
         'platform',
         'getSnapshot',
+        'getSnapshotHead',
         'onSnapshot',
         'refresh',
         'getAccount',
@@ -117,6 +118,7 @@ describe('the preload', () => {
     const api = await loadPreload();
     const calls: [keyof typeof INVOKE, () => Promise<unknown>, unknown[]][] = [
       ['getSnapshot', () => api.getSnapshot(), []],
+      ['getSnapshotHead', () => api.getSnapshotHead(40), [40]],
       ['refresh', () => api.refresh(), []],
       ['getAccount', () => api.getAccount('6e5f36d27502ec69fda745ec59ead509'), ['6e5f36d27502ec69fda745ec59ead509']],
       ['getHeldAccount', () => api.getHeldAccount('6e5f36d27502ec69fda745ec59ead509'), ['6e5f36d27502ec69fda745ec59ead509']],

@@ -87,6 +87,19 @@ export function snapshotView(status: MonitorStatus, context: ViewContext): Snaps
   };
 }
 
+/**
+ * snapshotView's first `rows` accounts only, with their platforms' icons; counts and total are the
+ * whole snapshot's. As cheap at 100,000 accounts as at 100: no row past `rows` is touched.
+ */
+export function snapshotHeadView(status: MonitorStatus, context: ViewContext, rows: number): SnapshotView {
+  const first = status.snapshot?.assessed.slice(0, rows) ?? [];
+  return {
+    ...statusPart(status, context),
+    accounts: first.map(rowOf),
+    icons: iconsOf(first.map((item) => item.account)),
+  };
+}
+
 /** snapshotView, giving the event loop a turn while it gathers 100,000 rows for the window. */
 export async function snapshotViewInSlices(status: MonitorStatus, context: ViewContext, slicer: Slicer): Promise<SnapshotView> {
   const snapshot = status.snapshot;

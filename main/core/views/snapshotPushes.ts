@@ -10,9 +10,9 @@
  */
 import type { MonitorStatus } from '../appModel.js';
 import type { AccountsDelta } from '../monitor/assessedSnapshot.js';
-import { snapshotDeltaView, snapshotView, snapshotViewInSlices, type ViewContext } from './rendererViews.js';
+import { snapshotDeltaView, snapshotHeadView, snapshotView, snapshotViewInSlices, type ViewContext } from './rendererViews.js';
 import { createSlicer, type Slicer } from '../yielding.js';
-import type { SnapshotDelta, SnapshotPush, SnapshotView } from './windowViews.js';
+import type { SnapshotDelta, SnapshotHead, SnapshotPush, SnapshotView } from './windowViews.js';
 
 export type FullSnapshotPush = Extract<SnapshotPush, { kind: 'full' }>;
 
@@ -32,6 +32,11 @@ export interface SnapshotPushes {
   full(): FullSnapshotPush;
   /** The same, made in slices (snapshot:get at 100,000 accounts must not hold the main process). */
   fullInSlices(slicer?: Slicer): Promise<FullSnapshotPush>;
+  /**
+   * The snapshot's first `rows` accounts, for the window's first screen (snapshot:head). It changes
+   * nothing of what the window is known to hold: pushes start from the whole snapshot it asks next.
+   */
+  head(rows: number): SnapshotHead;
   /** The monitor's status changed: pushes to the window what it does not have yet, if anything. */
   changed(): void;
   /** Pushes made so far (for the app's figures). */
@@ -87,6 +92,10 @@ export function createSnapshotPushes(
       // The status as it is now: a poll that ends meanwhile is the next push's, from this revision.
       const status = source.status();
       return hand(status, await snapshotViewInSlices(status, context(), slicer));
+    },
+
+    head(rows) {
+      return { kind: 'head', snapshot: snapshotHeadView(source.status(), context(), rows) };
     },
 
     changed() {

@@ -181,6 +181,17 @@ export type SnapshotPush =
   | { kind: 'delta'; base: number; revision: number; changes: SnapshotDelta };
 
 /**
+ * The window's first screen (snapshot:head): the snapshot with only its first accounts, in its
+ * order, and the icons of their platforms; the rest (counts, total, problem, times) whole. The
+ * window shows it while it reads the whole snapshot, so its first rows do not wait for 100,000
+ * accounts to be sent and read. No push is based on it: pushes follow the whole snapshot only.
+ */
+export interface SnapshotHead {
+  kind: 'head';
+  snapshot: SnapshotView;
+}
+
+/**
  * A re-sync as the window follows it (core/resync/resyncProgress.ts): its step with names and counts,
  * never a cookie value; a finished one without the account (the snapshot's push carries it).
  */

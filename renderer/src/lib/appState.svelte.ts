@@ -5,6 +5,8 @@
 import type { LobstrBridge } from '../../../preload/lobstrBridge';
 import type { NavigateTarget, ResyncPush, ResyncView, SnapshotPush, SnapshotView } from '../../../main/shared/ipcContract';
 import { applySnapshotPush, indexAhead, type HeldSnapshot } from '../../../main/core/views/heldSnapshot';
+import { firstScreenRows } from '../../../main/core/views/firstScreen';
+import { afterNextPaint } from './firstScreen';
 
 /** Accounts indexed per task after a whole snapshot (a few ms of work each). */
 const INDEXED_PER_TASK = 5_000;
@@ -17,6 +19,12 @@ export type Route =
 export class AppState {
   /** null until the first snapshot arrives (the loading state). */
   snapshot = $state.raw<SnapshotView | null>(null);
+  /**
+   * True while `snapshot` is only the first screen (snapshot:head: its first rows, with the whole
+   * counts and total) and the whole snapshot is being read; false once that has arrived. Even a
+   * first screen that holds every account stands in until then: no push can be applied to it.
+   */
+  partial = $state(false);
   /** Why the first snapshot could not be read, if it could not. */
   loadError = $state<string | null>(null);
   route = $state<Route>({ name: 'list' });
@@ -44,7 +52,7 @@ export class AppState {
     const offSnapshot = this.bridge.onSnapshot((push) => this.receive(push));
     const offNavigate = this.bridge.onNavigate((target) => this.navigateTo(target));
     const offResync = this.bridge.onResync((push) => this.noteResync(push));
-    this.readWhole();
+    this.readFirstScreen();
     return () => {
       offSnapshot();
       offNavigate();
@@ -90,6 +98,7 @@ export class AppState {
     if (next === this.held) return;
     this.held = next;
     this.snapshot = next.snapshot;
+    this.partial = false;
     this.loadError = null;
     if (push.kind === 'full') this.indexAhead(next);
   }
@@ -107,18 +116,53 @@ export class AppState {
     later(step);
   }
 
+  /**
+   * The first screen's rows first (a few dozen, whatever the number of accounts), then the whole
+   * snapshot once they are painted: at 100,000 accounts the whole one takes a few hundred ms to
+   * send and read, and read with them it would hold back their first frame. Pushes that arrive
+   * meanwhile cannot be applied to a part: they wait for the whole snapshot, which holds them.
+   */
+  private readFirstScreen(): void {
+    this.reading = true;
+    const thenWhole = () =>
+      afterNextPaint(() => {
+        this.reading = false;
+        // A whole snapshot pushed meanwhile is held already.
+        if (this.held === null) this.readWhole();
+      });
+    void this.bridge.getSnapshotHead(firstScreenRows(innerHeight)).then(
+      (result) => {
+        // For a window that shows nothing yet: a snapshot held or pushed meanwhile is newer.
+        if (result.ok && this.held === null && this.snapshot === null) {
+          this.snapshot = result.value.snapshot;
+          this.partial = true;
+        }
+        thenWhole();
+      },
+      () => thenWhole(),
+    );
+  }
+
   private readWhole(): void {
     if (this.reading) return;
     this.reading = true;
+    const failed = (message: string) => {
+      // The first screen alone is not the list: say what went wrong instead of showing part of it.
+      if (this.partial) {
+        this.snapshot = null;
+        this.partial = false;
+      }
+      if (this.snapshot === null) this.loadError = message;
+    };
     void this.bridge.getSnapshot().then(
       (result) => {
         this.reading = false;
         if (result.ok) this.receive(result.value);
-        else if (this.snapshot === null) this.loadError = result.error.message;
+        else failed(result.error.message);
       },
       (error: unknown) => {
         this.reading = false;
-        if (this.snapshot === null) this.loadError = (error as Error)?.message ?? String(error);
+        failed((error as Error)?.message ?? String(error));
       },
     );
   }

@@ -91,10 +91,14 @@ export async function connectWithKey(fixtures: Pick<WindowFixtures, 'ipc' | 'app
   await fixtures.app.refreshNow();
 }
 
-/** Opens the window (the built renderer served by vite preview) and waits until it has its state. */
+/**
+ * Opens the window (the built renderer served by vite preview) and waits until it has its whole
+ * state: past "Loading…", and past the first screen's rows (a busy grid) to the whole list.
+ */
 export async function openWindow(page: Page): Promise<void> {
   await page.goto('./');
   await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toHaveCount(0);
+  await expect(page.locator('[role="grid"][aria-busy="true"]')).toHaveCount(0);
 }
 
 /** Collects what the page logs as errors (a CSP violation, a failed script) while a test runs. */

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
+import { firstScreenRows } from '../main/core/views/firstScreen.js';
 import { nodeHttpFetch } from '../main/cli/nodeHttpFetch.js';
 import { startTrayApp, type TrayAppHandle } from '../main/electron/trayApp.js';
 import type { TrayMenuTemplateItem } from '../main/electron/tray.js';
@@ -57,6 +58,9 @@ class CountingWindow extends FakeBrowserWindow {
 
 /** The window opening: its page asks for the whole snapshot (snapshot:get), as it does when it loads. */
 export interface WindowOpenFigures {
+  /** The first screen's answer (snapshot:head, as many rows as a 640 px window asks): bytes, and making plus serialising it. */
+  headBytes: number;
+  headMs: number;
   /** The answer's bytes as the structured clone algorithm writes them (Electron clones an invoke's reply). */
   answerBytes: number;
   /** Making the answer (the handler, in slices) and serialising it (v8.serialize: the clone's work on the main thread). */
@@ -169,14 +173,19 @@ export async function launchBenchApp(options: BenchAppOptions): Promise<BenchApp
 
   const window = app.lifecycle.showWindow();
   if (!window) throw new Error('the app opened no window');
-  // As the page does when it loads (renderer/src/lib/appState.svelte.ts): it asks for the whole
-  // snapshot once; from then on the main process pushes it what changed.
+  // As the page does when it loads (renderer/src/lib/appState.svelte.ts): it asks for its first
+  // screen's rows, then for the whole snapshot once; from then on the main process pushes it what changed.
+  const headAsked = performance.now();
+  const head = await electron.ipcMain.invoke('snapshot:head', firstScreenRows(640));
+  if (!head.ok) throw new Error(`the window could not read its first screen: ${JSON.stringify(head)}`);
+  const headBytes = v8.serialize(head).length;
+  const headMs = performance.now() - headAsked;
   const asked = performance.now();
   const whole = await electron.ipcMain.invoke('snapshot:get');
   const answered = performance.now();
   if (!whole.ok) throw new Error(`the window could not read the snapshot: ${JSON.stringify(whole)}`);
   const answerBytes = v8.serialize(whole).length;
-  const windowOpen: WindowOpenFigures = { answerBytes, answerMs: answered - asked, serializeMs: performance.now() - answered };
+  const windowOpen: WindowOpenFigures = { headBytes, headMs, answerBytes, answerMs: answered - asked, serializeMs: performance.now() - answered };
 
   const menuSets = (): number => electron.trays.reduce((n, tray) => n + tray.calls.filter((c) => c === 'setContextMenu').length, 0);
 

@@ -12,7 +12,7 @@ import type { MonitorStatus } from '../main/core/appModel.js';
 import type { Account } from '../main/core/lobstr/account.js';
 import { parseAccount } from '../main/core/lobstr/accountSchema.js';
 import { assessAll, assessSnapshot, type AssessedSnapshot } from '../main/core/monitor/assessedSnapshot.js';
-import { heldAccountView, snapshotDeltaView, snapshotView, type ViewContext } from '../main/core/views/rendererViews.js';
+import { heldAccountView, snapshotDeltaView, snapshotHeadView, snapshotView, type ViewContext } from '../main/core/views/rendererViews.js';
 import type { HeldAccount, SnapshotPush, SnapshotView } from '../main/core/views/windowViews.js';
 import { generateAccounts } from '../main/simulator/accountFactory.js';
 
@@ -21,6 +21,8 @@ const SEED = 7;
 export interface WindowData {
   /** The whole snapshot, revision 1 (snapshot:get's answer). */
   snapshot: SnapshotView;
+  /** Its first `rows` accounts, counts and total whole (snapshot:head's answer). */
+  head(rows: number): SnapshotView;
   /** An account of that snapshot in full (account:held's answer); null for an id it does not hold. */
   held(id: string): HeldAccount | null;
   /** Deltas following it, revision 2, 3…; each applies to the one before. */
@@ -58,6 +60,7 @@ export async function windowData(size: number, pushCount: number, nowMs: number)
   const first = statusOf(previous, nowMs);
   const snapshot = snapshotView(first, context);
   const held = (id: string): HeldAccount | null => heldAccountView(first, id);
+  const head = (rows: number): SnapshotView => snapshotHeadView(first, context, rows);
 
   let icons = { ...snapshot.icons };
   const pushes: SnapshotPush[] = [];
@@ -83,5 +86,5 @@ export async function windowData(size: number, pushCount: number, nowMs: number)
     previous = judged;
     accounts = next;
   }
-  return { snapshot, held, pushes, changed };
+  return { snapshot, head, held, pushes, changed };
 }

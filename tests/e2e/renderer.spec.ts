@@ -86,6 +86,8 @@ test.describe('10,000 accounts', () => {
     const worst = ['needs_resync', 'attention', 'locked', 'ok'].find((health) => counts[health]! > 0)!;
     expect(counts[worst]).toBeGreaterThan(100); // more than the first screen holds
     await expect(grid.getByRole('rowheader').first()).toContainText(`· ${counts[worst]!.toLocaleString('en')}`);
+    // As long as the whole list: its scroll bar does not jump when the rest arrives.
+    expect(Number(await grid.getAttribute('aria-rowcount'))).toBeGreaterThan(10_001);
 
     release();
     await expect(grid).toHaveAttribute('aria-busy', 'false');

@@ -59,6 +59,10 @@ describe('the first screen', () => {
     expect(screen.getByText('1,000 accounts').getAttribute('role')).toBe('status');
     expect(screen.getByRole('button', { name: 'All 1,000' })).toBeTruthy();
     expect(grid().getAttribute('aria-busy')).toBe('true');
+    // As long as the whole list will be (its scroll bar does not jump when the rest arrives): every
+    // account and both headings, after the header row.
+    expect(grid().getAttribute('aria-rowcount')).toBe('1003');
+    expect(grid().querySelector<HTMLElement>('.spacer')!.style.height).toBe(`${1_002 * 32 - 2 * (32 - 24)}px`); // rows of 32 px, headings of 24
 
     // Asked for once the first screen was painted, and applied when it comes.
     await waitFor(() => expect(names()).toContain('getSnapshot'));

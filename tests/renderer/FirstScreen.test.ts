@@ -123,4 +123,24 @@ describe('the first screen', () => {
     await waitFor(() => expect(grid().getAttribute('aria-busy')).toBe('false'));
     expect(screen.getByText('1,000 accounts').getAttribute('role')).toBe('status');
   });
+
+  test("an account's details opened before the whole list is read do not call it gone for not being among the first rows", async () => {
+    const list = accounts();
+    // A check newer than the account's read from Lobstr: then only the list can say it is gone.
+    const view = snapshotOf(list, { snapshot: { checkedAt: '2026-11-25T14:10:00Z', accounts: list, warnings: [] } });
+    const bridge = fakeBridge(view);
+    bridgeCalls.current = bridge;
+    const { release } = heldBack(bridge);
+    render(App, { props: { bridge } });
+    await waitFor(() => expect(accountRows().length).toBeGreaterThan(10));
+    // A notification's click opens an account far down the list.
+    const far = list[900]!;
+    bridge.navigate({ accountId: far.id });
+    await waitFor(() => expect(bridge.calls.some(([name, id]) => name === 'getAccount' && id === far.id)).toBe(true));
+    await screen.findByRole('heading', { level: 2, name: far.username });
+    expect(screen.queryByText('This account is no longer in your Lobstr account list')).toBeNull();
+    release();
+    await waitFor(() => expect(bridge.calls.some(([name]) => name === 'getSnapshot')).toBe(true));
+    expect(screen.queryByText('This account is no longer in your Lobstr account list')).toBeNull();
+  });
 });

@@ -14,7 +14,9 @@
  *   keystroke      a search keystroke's input event to the end of the next frame after the list
  *                  changed (or after the input, when nothing changed), over 40 keystrokes (two
  *                  searches of 10 characters, each typed then erased: a median of 20 moved by a
- *                  few ms from run to run, with where each keystroke falls in the frame)
+ *                  few ms from run to run, with where each keystroke falls in the frame); each
+ *                  keystroke (and each push below) sent at another point of the frame, spread
+ *                  evenly over it, once the one before has settled
  *   poll update    a push's delivery (deserialised, handed to the window's listener) to the end of
  *                  the next frame after the list changed, over 20 pushes (1 to 20 accounts changing
  *                  health, one renamed, one removed)
@@ -263,18 +265,27 @@ async function profiled(page: Page, name: string, during: () => Promise<void>): 
   return `${path.relative(repoRoot, file)} (timeline: ${path.relative(repoRoot, trace)})`;
 }
 
+/** A frame at 60 Hz, in ms. */
+const FRAME_MS = 1000 / 60;
+
+/**
+ * How long to wait before the `i`th keystroke or push: spread evenly over a frame (a golden-ratio
+ * sequence), as a person's keystrokes and the app's pushes come at any point of the page's frame.
+ * Sent as soon as the previous one settled (at a frame's start), each would wait for the next frame
+ * from the same point.
+ */
+const framePhase = (i: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ((i * 0.618_034) % 1) * FRAME_MS));
+
 /** Types each text then erases it, then delivers the pushes one by one, each once the previous one is on screen. */
 async function keysAndPushes(browser: Browser, url: string, texts: readonly string[], pushes: number, size: number) {
   const page = await openPage(browser, url);
   const settle = (list: 'keys' | 'pushes', i: number) =>
-    page.waitForFunction(([l, n]) => (globalThis as WithProbe).__bench[l as 'keys' | 'pushes'][n as number]?.done === true, [list, i], {
-      polling: 10,
-      timeout: 30_000,
-    });
+    page.evaluate(([l, n]) => (globalThis as WithProbe).__benchSettled(l as 'keys' | 'pushes', n as number), [list, i] as const);
   await page.locator(SELECTORS.search).first().focus();
   const keys = texts.flatMap((text) => [...text.split(''), ...text.split('').map(() => 'Backspace')]);
   const type = async () => {
     for (const [index, key] of keys.entries()) {
+      await framePhase(index);
       await page.keyboard.press(key);
       await settle('keys', index);
     }
@@ -282,6 +293,7 @@ async function keysAndPushes(browser: Browser, url: string, texts: readonly stri
   const keysProfile = process.env.BENCH_PROFILE ? await profiled(page, `keys-${size}`, type) : (await type(), null);
   const deliver = async () => {
     for (let index = 0; index < pushes; index++) {
+      await framePhase(index);
       await page.evaluate((i) => (globalThis as WithProbe).__benchPush(i), index);
       await settle('pushes', index);
     }

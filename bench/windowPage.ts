@@ -47,7 +47,12 @@ export interface PageProbe {
   pushes: TimedChange[];
 }
 
-export type WithProbe = typeof globalThis & { __bench: PageProbe; __benchPush(index: number): void };
+export type WithProbe = typeof globalThis & {
+  __bench: PageProbe;
+  __benchPush(index: number): void;
+  /** Resolves once the change `index` of `list` has settled: waited for in the page, with no polling there. */
+  __benchSettled(list: 'keys' | 'pushes', index: number): Promise<void>;
+};
 
 /** The page script; `headRows`: the rows the window asks for its first screen at the bench's height. */
 export function pageScript(headRows: number): string {
@@ -138,7 +143,7 @@ export function pageScript(headRows: number): string {
 
   /** Times a change started at startedAt until the frame showing its last effect is painted. */
   const timeChange = (list, startedAt) => {
-    const change = { startedAt, changedMs: null, changesSinceFrame: false, frameMs: null, done: false, frames: 0 };
+    const change = { startedAt, changedMs: null, changesSinceFrame: false, frameMs: null, done: false, frames: 0, waiting: [] };
     open = change;
     list.push(change);
     const watch = () => requestAnimationFrame(() => {
@@ -146,6 +151,7 @@ export function pageScript(headRows: number): string {
       // Settled: the page changed and a frame passed without a further change, or nothing changed for half a second.
       if ((change.changedMs !== null && !change.changesSinceFrame) || (change.changedMs === null && change.frames > 30)) {
         change.done = true;
+        for (const resolve of change.waiting.splice(0)) resolve();
         return;
       }
       // This frame shows the latest change (or, while nothing changed, the first frame after the start):
@@ -156,6 +162,18 @@ export function pageScript(headRows: number): string {
     });
     watch();
   };
+
+  // The bench waits for each change through this promise: a wait that polled the page (Playwright's
+  // waitForFunction) would run its checks on the very thread whose frames are timed.
+  Object.defineProperty(window, '__benchSettled', { value: (list, index) => new Promise((resolve) => {
+    const check = () => {
+      const change = bench[list][index];
+      if (change === undefined) { setTimeout(check, 50); return; } // its event has not come yet
+      if (change.done) resolve();
+      else change.waiting.push(resolve);
+    };
+    check();
+  }) });
 
   document.addEventListener('input', (event) => {
     if (event.target instanceof Element && event.target.matches(selectors.search)) timeChange(bench.keys, event.timeStamp);

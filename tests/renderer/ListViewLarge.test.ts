@@ -4,7 +4,7 @@
  * full count, the keyboard reaches the last account, scrolling moves the window, search narrows.
  */
 import { fireEvent, screen } from '@testing-library/svelte';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { accountRows, grid, manyAccounts, mountList, searchBox } from './ListViewFixtures';
 import { useTestClock } from './testClock';
 
@@ -69,6 +69,17 @@ describe('10,000 accounts', () => {
     expect(screen.getByRole('status').textContent).toContain('Showing 10 of 10,000 accounts');
     await fireEvent.input(search, { target: { value: 'user09999' } });
     expect(accountRows()).toHaveLength(1);
+  });
+
+  test('a search keystroke builds no number formatter (toLocaleString makes one at every call)', async () => {
+    mountList(TEN_THOUSAND);
+    const toLocaleString = vi.spyOn(Number.prototype, 'toLocaleString');
+    const search = searchBox();
+    await fireEvent.input(search, { target: { value: 'user0' } });
+    await fireEvent.input(search, { target: { value: 'user09' } });
+    expect(screen.getByRole('status').textContent).toContain('Showing 1,000 of 10,000 accounts');
+    expect(toLocaleString).not.toHaveBeenCalled();
+    toLocaleString.mockRestore();
   });
 
   test('a taller viewport, when given, shows more rows', () => {

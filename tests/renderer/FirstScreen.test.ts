@@ -37,14 +37,13 @@ function heldBack(bridge: FakeBridge): { release: () => void } {
   return { release };
 }
 
-const names = () => bridgeCalls.current?.calls.map(([name]) => name) ?? [];
-const bridgeCalls: { current: FakeBridge | null } = { current: null };
+/** The bridge's calls, by name, in order. */
+const names = (bridge: FakeBridge) => bridge.calls.map(([name]) => name);
 
 describe('the first screen', () => {
   test('shows its rows with the whole counts and total while the whole snapshot is still being read', async () => {
     const view = snapshotOf(accounts());
     const bridge = fakeBridge(view);
-    bridgeCalls.current = bridge;
     const { release } = heldBack(bridge);
     render(App, { props: { bridge } });
 
@@ -65,8 +64,8 @@ describe('the first screen', () => {
     expect(grid().querySelector<HTMLElement>('.spacer')!.style.height).toBe(`${1_002 * 32 - 2 * (32 - 24)}px`); // rows of 32 px, headings of 24
 
     // Asked for once the first screen was painted, and applied when it comes.
-    await waitFor(() => expect(names()).toContain('getSnapshot'));
-    expect(names().indexOf('getSnapshotHead')).toBeLessThan(names().indexOf('getSnapshot'));
+    await waitFor(() => expect(names(bridge)).toContain('getSnapshot'));
+    expect(names(bridge).indexOf('getSnapshotHead')).toBeLessThan(names(bridge).indexOf('getSnapshot'));
     release();
     await waitFor(() => expect(grid().getAttribute('aria-busy')).toBe('false'));
     await fireEvent.keyDown(document.body, { key: 'End' });
@@ -85,7 +84,6 @@ describe('the first screen', () => {
         return () => {};
       },
     });
-    bridgeCalls.current = bridge;
     const { release } = heldBack(bridge);
     render(App, { props: { bridge } });
     await waitFor(() => expect(accountRows().length).toBeGreaterThan(10));
@@ -108,7 +106,6 @@ describe('the first screen', () => {
     const bridge = fakeBridge(snapshotOf(accounts()), {
       getSnapshot: async () => ({ ok: false, error: { kind: 'failed', message: 'the monitor is not running' } }),
     });
-    bridgeCalls.current = bridge;
     render(App, { props: { bridge } });
     expect((await screen.findByRole('alert')).textContent).toBe('Lobstr Tray could not read its state: the monitor is not running');
     expect(screen.queryByRole('grid')).toBeNull();
@@ -118,7 +115,6 @@ describe('the first screen', () => {
     const bridge = fakeBridge(snapshotOf(accounts()), {
       getSnapshotHead: async () => ({ ok: false, error: { kind: 'failed', message: 'busy' } }),
     });
-    bridgeCalls.current = bridge;
     render(App, { props: { bridge } });
     await waitFor(() => expect(grid().getAttribute('aria-busy')).toBe('false'));
     expect(screen.getByText('1,000 accounts').getAttribute('role')).toBe('status');
@@ -129,7 +125,6 @@ describe('the first screen', () => {
     // A check newer than the account's read from Lobstr: then only the list can say it is gone.
     const view = snapshotOf(list, { snapshot: { checkedAt: '2026-11-25T14:10:00Z', accounts: list, warnings: [] } });
     const bridge = fakeBridge(view);
-    bridgeCalls.current = bridge;
     const { release } = heldBack(bridge);
     render(App, { props: { bridge } });
     await waitFor(() => expect(accountRows().length).toBeGreaterThan(10));

@@ -6,7 +6,7 @@ import type { LobstrBridge } from '../../../preload/lobstrBridge';
 import type { NavigateTarget, ResyncPush, ResyncView, SnapshotPush, SnapshotView } from '../../../main/shared/ipcContract';
 import { applySnapshotPush, indexAhead, type HeldSnapshot } from '../../../main/core/views/heldSnapshot';
 import { firstScreenRows } from '../../../main/core/views/firstScreen';
-import { afterNextPaint } from './firstScreen';
+import { afterNextPaint } from './afterNextPaint';
 
 /** Accounts indexed per task after a whole snapshot (a few ms of work each). */
 const INDEXED_PER_TASK = 5_000;

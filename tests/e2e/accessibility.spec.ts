@@ -136,3 +136,26 @@ test.describe('at 200% zoom', () => {
     });
   }
 });
+
+// A health's mark is a box painted through a mask of its shape (HealthMark.svelte). Forced colours
+// (Windows' high contrast) repaint boxes in the background's colour, which would leave the shape
+// invisible where an inline SVG's stroke would have followed the text: each mark must still show.
+test('every health mark is drawn, in light, dark and forced colours (high contrast)', async ({ page, control, ipc, app }) => {
+  await prepare('list', { control, ipc, app });
+  await openWindow(page);
+  await openList(page);
+  const themes = [{ colorScheme: 'light' }, { colorScheme: 'dark' }, { colorScheme: 'light', forcedColors: 'active' }] as const;
+  for (const theme of themes) {
+    await page.emulateMedia({ forcedColors: 'none', ...theme });
+    for (const health of ['needs_resync', 'attention', 'locked', 'ok']) {
+      const mark = page.locator(`[role="row"][data-health="${health}"] .health .mark`).first();
+      await expect(mark).toBeVisible();
+      const box = (await mark.boundingBox())!;
+      const drawn = await page.screenshot({ clip: box });
+      await mark.evaluate((element) => ((element as unknown as { style: { visibility: string } }).style.visibility = 'hidden'));
+      const without = await page.screenshot({ clip: box });
+      await mark.evaluate((element) => ((element as unknown as { style: { visibility: string } }).style.visibility = ''));
+      expect(drawn.equals(without), `the ${health} mark is not drawn (${JSON.stringify(theme)})`).toBe(false);
+    }
+  }
+});

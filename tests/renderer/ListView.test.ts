@@ -31,10 +31,10 @@ describe('the rows', () => {
     expect(within(zed!).getByText('Status 401: cookies rejected')).toBeTruthy();
     // Locked and attention rows say what to do instead (ListViewGuidance.test.ts).
     expect(within(carl!).getByText(/^Nothing to do: LinkedIn lifts this lock$/)).toBeTruthy();
-    expect(maya!.querySelector('.health svg use')?.getAttribute('href')).toBe('#health-mark-needs_resync');
-    expect(bob!.querySelector('.health svg use')?.getAttribute('href')).toBe('#health-mark-attention');
-    expect(carl!.querySelector('.health svg use')?.getAttribute('href')).toBe('#health-mark-locked');
-    expect(alice!.querySelector('.health svg use')?.getAttribute('href')).toBe('#health-mark-ok');
+    expect(maya!.querySelector('.health .mark')?.getAttribute('data-health')).toBe('needs_resync');
+    expect(bob!.querySelector('.health .mark')?.getAttribute('data-health')).toBe('attention');
+    expect(carl!.querySelector('.health .mark')?.getAttribute('data-health')).toBe('locked');
+    expect(alice!.querySelector('.health .mark')?.getAttribute('data-health')).toBe('ok');
     // No badge repeating "needs re-sync" on every row.
     expect(within(maya!).queryByText('needs re-sync')).toBeNull();
   });
@@ -335,7 +335,7 @@ describe('a snapshot pushed by the app', () => {
     bridge.pushSnapshot(snapshotOf([DORA, expired, CARL, BOB, ZED, MAYA]));
     await vi.waitFor(() => expect(usernames()).toEqual(['alice', 'maya', 'zed', 'bob', 'carl', 'dora']));
     const alice = screen.getByRole('row', { name: 'alice · X (Twitter) · needs re-sync: cookies expired' });
-    expect(alice.querySelector('.health svg use')?.getAttribute('href')).toBe('#health-mark-needs_resync');
+    expect(alice.querySelector('.health .mark')?.getAttribute('data-health')).toBe('needs_resync');
     expect(screen.getByRole('button', { name: '3 need re-sync' })).toBeTruthy();
   });
 });

@@ -137,25 +137,72 @@ test.describe('at 200% zoom', () => {
   }
 });
 
-// A health's mark is a box painted through a mask of its shape (HealthMark.svelte). Forced colours
-// (Windows' high contrast) repaint boxes in the background's colour, which would leave the shape
-// invisible where an inline SVG's stroke would have followed the text: each mark must still show.
-test('every health mark is drawn, in light, dark and forced colours (high contrast)', async ({ page, control, ipc, app }) => {
+// A health's mark is a box whose background is its shape in the health's colour (HealthMark.svelte).
+// Forced colours (Windows' high contrast) would keep that colour, or repaint a plain box in the
+// background's: there it becomes a mask of the shape over the text's system colour. Each mark must
+// show, in each theme.
+test('every health mark is drawn in its colour, in light, dark and forced colours (high contrast)', async ({ page, control, ipc, app }) => {
   await prepare('list', { control, ipc, app });
   await openWindow(page);
   await openList(page);
-  const themes = [{ colorScheme: 'light' }, { colorScheme: 'dark' }, { colorScheme: 'light', forcedColors: 'active' }] as const;
+  const themes: Array<{ colorScheme: 'light' | 'dark'; forcedColors?: 'active' }> = [{ colorScheme: 'light' }, { colorScheme: 'dark' }, { colorScheme: 'light', forcedColors: 'active' }];
+  const variable = { needs_resync: '--health-resync-fg', attention: '--health-attention-fg', locked: '--health-locked-fg', ok: '--health-ok-fg' };
   for (const theme of themes) {
     await page.emulateMedia({ forcedColors: 'none', ...theme });
-    for (const health of ['needs_resync', 'attention', 'locked', 'ok']) {
+    for (const [health, colourVariable] of Object.entries(variable)) {
       const mark = page.locator(`[role="row"][data-health="${health}"] .health .mark`).first();
       await expect(mark).toBeVisible();
+      // The health's colour; in forced colours, the text's system colour.
+      const expected = await resolvedColour(page, theme.forcedColors === 'active' ? 'CanvasText' : `var(${colourVariable})`);
       const box = (await mark.boundingBox())!;
       const drawn = await page.screenshot({ clip: box });
       await mark.evaluate((element) => ((element as unknown as { style: { visibility: string } }).style.visibility = 'hidden'));
       const without = await page.screenshot({ clip: box });
       await mark.evaluate((element) => ((element as unknown as { style: { visibility: string } }).style.visibility = ''));
-      expect(drawn.equals(without), `the ${health} mark is not drawn (${JSON.stringify(theme)})`).toBe(false);
+      const where = `the ${health} mark (${JSON.stringify(theme)})`;
+      expect(drawn.equals(without), `${where} is not drawn`).toBe(false);
+      // The stroke's core is painted in that colour (anti-aliased edges blend with the row).
+      const closest = await closestPixel(page, drawn, expected);
+      expect(closest, `${where}: no pixel in ${expected}`).toBeLessThanOrEqual(24);
     }
   }
 });
+
+/** A CSS colour (a variable, a system colour) as the page resolves it now: "rgb(r, g, b)". */
+function resolvedColour(page: Page, css: string): Promise<string> {
+  return page.evaluate((value) => {
+    const g = globalThis as unknown as {
+      document: { createElement(tag: string): { style: { color: string }; remove(): void }; body: { append(node: unknown): void } };
+      getComputedStyle(node: unknown): { color: string };
+    };
+    const probe = g.document.createElement('span');
+    probe.style.color = value;
+    g.document.body.append(probe);
+    const colour = g.getComputedStyle(probe).color;
+    probe.remove();
+    return colour;
+  }, css);
+}
+
+/** The smallest distance (the largest of the three channel differences) from `rgb` to a pixel of a PNG. */
+function closestPixel(page: Page, png: Buffer, rgb: string): Promise<number> {
+  return page.evaluate(
+    async ([base64, colour]) => {
+      const g = globalThis as unknown as {
+        Image: new () => { src: string; decode(): Promise<void>; width: number; height: number };
+        OffscreenCanvas: new (w: number, h: number) => { getContext(t: '2d'): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+      };
+      const image = new g.Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const context = new g.OffscreenCanvas(image.width, image.height).getContext('2d');
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      const [r, gr, b] = (colour.match(/\d+/g) ?? []).map(Number);
+      let best = 255;
+      for (let i = 0; i < data.length; i += 4) best = Math.min(best, Math.max(Math.abs(data[i]! - r!), Math.abs(data[i + 1]! - gr!), Math.abs(data[i + 2]! - b!)));
+      return best;
+    },
+    [png.toString('base64'), rgb] as const,
+  );
+}

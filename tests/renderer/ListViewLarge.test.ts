@@ -4,9 +4,11 @@
  * full count, the keyboard reaches the last account, scrolling moves the window, search narrows.
  */
 import { fireEvent, screen } from '@testing-library/svelte';
+import { tick } from 'svelte';
 import { describe, expect, test, vi } from 'vitest';
 import { accountRows, grid, manyAccounts, mountList, searchBox } from './ListViewFixtures';
 import { useTestClock } from './testClock';
+import { SCROLL_SETTLED_MS } from '../../renderer/src/components/list/VirtualList.svelte';
 
 const TEN_THOUSAND = manyAccounts(10_000);
 
@@ -58,6 +60,23 @@ describe('10,000 accounts', () => {
     expect(indexes.length).toBeLessThan(100);
     expect(Math.min(...indexes)).toBeGreaterThan(4900);
     expect(Math.max(...indexes)).toBeLessThan(5100);
+  });
+
+  test('at rest one row is kept beyond each edge of the view, while scrolling three, and one again once the scroll stops', async () => {
+    mountList(TEN_THOUSAND);
+    const viewport = grid().querySelector<HTMLElement>('.viewport')!;
+    viewport.scrollTop = 32 * 5000;
+    await fireEvent.scroll(viewport);
+    const scrolling = rowIndexes();
+    await new Promise((settled) => setTimeout(settled, SCROLL_SETTLED_MS + 20)); // timers are real here (testClock.ts)
+    await tick();
+    const resting = rowIndexes();
+    // The same rows in view; two fewer beyond each edge (3 while scrolling, 1 at rest).
+    expect(scrolling.length - resting.length).toBe(4);
+    expect(Math.min(...resting) - Math.min(...scrolling)).toBe(2);
+    expect(Math.max(...scrolling) - Math.max(...resting)).toBe(2);
+    await fireEvent.scroll(viewport);
+    expect(rowIndexes()).toEqual(scrolling);
   });
 
   test('a search narrows the 10,000 as you type', async () => {

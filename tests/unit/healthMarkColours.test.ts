@@ -36,20 +36,28 @@ function cssColour(css: string, name: string): string | undefined {
   return new RegExp(`--health-${name}-fg:\\s*#([0-9a-f]{6})`, 'i').exec(css)?.[1]?.toLowerCase();
 }
 
-function markColour(css: string, health: string): string | undefined {
-  return new RegExp(`\\.mark\\[data-health='${health}'\\]\\s*\\{[^}]*stroke='%23([0-9a-f]{6})'`, 'i').exec(css)?.[1]?.toLowerCase();
+/** A health's mark in one theme ('light' or 'dark'): the SVG image's address, from HealthMark.svelte. */
+function markImage(health: string, theme: 'light' | 'dark'): string | undefined {
+  return new RegExp(`\\.mark\\[data-health='${health}'\\]\\s*\\{[^}]*--mark-${theme}:\\s*url\\("([^"]+)"\\)`).exec(markSource)?.[1];
 }
+
+const strokeOf = (image: string | undefined): string | undefined => /stroke='%23([0-9a-f]{6})'/i.exec(image ?? '')?.[1]?.toLowerCase();
 
 describe('the health marks are drawn in the health colours of app.css', () => {
   const css = splitThemes(appCss);
-  const marks = splitThemes(markSource.slice(markSource.indexOf('<style>')));
-  for (const theme of ['light', 'dark'] as const) {
-    for (const [health, name] of Object.entries(COLOUR_OF)) {
+  for (const [health, name] of Object.entries(COLOUR_OF)) {
+    for (const theme of ['light', 'dark'] as const) {
       it(`${health}, ${theme}`, () => {
         const expected = cssColour(css[theme], name);
         expect(expected, `app.css has no --health-${name}-fg in the ${theme} theme`).toBeDefined();
-        expect(markColour(marks[theme], health), `HealthMark.svelte's ${health} mark, ${theme} theme`).toBe(expected);
+        expect(strokeOf(markImage(health, theme)), `HealthMark.svelte's ${health} mark, ${theme} theme`).toBe(expected);
       });
     }
+
+    it(`${health}: one shape in both themes`, () => {
+      const light = markImage(health, 'light')!;
+      const dark = markImage(health, 'dark')!;
+      expect(dark.replace(/%23[0-9a-f]{6}/gi, 'COLOUR')).toBe(light.replace(/%23[0-9a-f]{6}/gi, 'COLOUR'));
+    });
   }
 });

@@ -1,3 +1,5 @@
+import { warmCollators } from '../../main/core/health/collation';
+
 /**
  * The views the window does not open with, each in a script of its own: the list is what the
  * window shows first, and every kilobyte of script before it is parsed and compiled before the
@@ -17,8 +19,9 @@ export const laterViews = {
 
 /**
  * Loads the details and settings scripts once the window is idle after showing the list, so the
- * first Enter on an account or click on Settings does not wait for a file. Without
- * requestIdleCallback (tests without a browser) they load when first opened.
+ * first Enter on an account or click on Settings does not wait for a file; and builds the sorting
+ * collators there, so the first column sort or poll's push does not wait for ICU's data either.
+ * Without requestIdleCallback (tests without a browser) each comes when first needed.
  */
 export function loadLaterViewsWhenIdle(): void {
   if (typeof requestIdleCallback !== 'function') return;
@@ -26,6 +29,7 @@ export function loadLaterViewsWhenIdle(): void {
     () => {
       void laterViews.details();
       void laterViews.settings();
+      warmCollators();
     },
     { timeout: 2_000 },
   );

@@ -2,7 +2,8 @@
  * The list's search, filters and sorting as pure functions: what matches, in what order, and
  * that reversing a column keeps the snapshot's order among equals.
  */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+import { countCollators } from '../helpers/countedCollators';
 import {
   DEFAULT_SORT,
   filterAccounts,
@@ -93,5 +94,22 @@ describe('sortAccounts and nextSort', () => {
     expect(nextSort(DEFAULT_SORT, 'health')).toEqual({ column: 'health', direction: 'descending' });
     expect(nextSort({ column: 'health', direction: 'descending' }, 'health')).toEqual(DEFAULT_SORT);
     expect(nextSort({ column: 'health', direction: 'descending' }, 'squids')).toEqual({ column: 'squids', direction: 'ascending' });
+  });
+});
+
+describe('the collators of the column sorts', () => {
+  test('none is built when the list loads its filters (before the first row), one at the first sort by name', async () => {
+    vi.resetModules();
+    const counted = countCollators();
+    try {
+      const filters = await import('../../renderer/src/lib/accountFilter');
+      expect(counted.count).toBe(0);
+      const list = filters.listAccounts(snapshotOf(SIX).accounts);
+      filters.sortAccounts(list, { column: 'username', direction: 'ascending' });
+      filters.sortAccounts(list, { column: 'platform', direction: 'descending' });
+      expect(counted.count).toBe(1);
+    } finally {
+      counted.restore();
+    }
   });
 });

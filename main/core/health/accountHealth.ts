@@ -5,6 +5,7 @@
  * cookies are expired).
  */
 import type { Account, AccountSquid } from '../lobstr/account.js';
+import { collatorOnFirstUse } from './collation.js';
 import { clockTime, durationText } from '../views/timeFormat.js';
 
 export type Health = 'ok' | 'needs_resync' | 'locked' | 'attention';
@@ -86,9 +87,10 @@ export interface HealthSummary {
 
 /**
  * One collator for every comparison: `localeCompare` with options builds a new one each call, which
- * made sorting 10,000 names take about a second instead of a few milliseconds.
+ * made sorting 10,000 names take about a second instead of a few milliseconds. Built at the first
+ * sort, not at import (collation.ts).
  */
-const byUsername = new Intl.Collator('en', { sensitivity: 'base' });
+const byUsername = collatorOnFirstUse({ sensitivity: 'base' });
 const HEALTH_RANK: Readonly<Record<Health, number>> = { needs_resync: 0, attention: 1, locked: 2, ok: 3 };
 
 /** Worst first (HEALTH_ORDER), then by username (case and accents aside), then by id: the order every view shows. */

@@ -5,6 +5,7 @@
  * push to push), so a keystroke in the search box at 10,000 accounts is a substring test per
  * account and nothing more.
  */
+import { collatorOnFirstUse } from '../../../main/core/health/collation';
 import { compareJudged, HEALTH_ORDER, type Health } from '../../../main/core/health/accountHealth';
 import { platformLabel } from '../../../main/core/health/platforms';
 import type { AccountRowView } from '../../../main/shared/ipcContract';
@@ -97,7 +98,8 @@ export function filterAccounts(list: readonly ListedAccount[], filter: AccountFi
   );
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+// Built at the first column sort, not before the window's first row (collation.ts).
+const collator = collatorOnFirstUse({ sensitivity: 'base', numeric: true });
 
 const COMPARE: Record<SortColumn, (a: ListedAccount, b: ListedAccount) => number> = {
   username: (a, b) => collator.compare(a.username, b.username),

@@ -16,6 +16,11 @@ export const SYSTEM_CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Chromium the browser, even headless, starts its address bar's popup (a page of its own, in a
+  // renderer process of its own) about 250 ms after each new window: at the very time the window
+  // under test loads. Electron has no such page. On a 2-core machine it took the CPU from the
+  // page's first render: 195–202 ms with it, 125–134 ms without (bench/rendererBench.ts, 10,000).
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
 ];
 
 export const INSTALL_HINT =

@@ -77,7 +77,11 @@ export async function walkAccountPages(
     const validateReceived = async (): Promise<void> => {
       const page = received;
       received = null;
-      if (page) pages[page.page - 1] = await parsePage(page.data);
+      if (!page) return;
+      // The other workers' answers that came meanwhile first: each sends its next request before
+      // this page is validated, so a round's requests leave together rather than one validation apart.
+      await slicer.yieldNow();
+      pages[page.page - 1] = await parsePage(page.data);
     };
     while (!failed) {
       const page = nextPage;

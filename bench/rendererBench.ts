@@ -20,6 +20,9 @@
  *   poll update    a push's delivery (deserialised, handed to the window's listener) to the end of
  *                  the next frame after the list changed, over 20 pushes (1 to 20 accounts changing
  *                  health, one renamed, one removed)
+ *   list work      beside each of the two: the change's own task, from its start to the end of its
+ *                  microtasks (the window lays its rows out in one); the probe forces no layout of
+ *                  its own, so the frame after does what it would do in the app
  *   JavaScript     dist/renderer/**\/*.js, each file gzipped, summed
  * Targets (median, at 10,000 accounts): first render < 200 ms, keystroke < 16 ms, poll update
  * < 16 ms, JavaScript < 150 kB gzipped; the 100,000 figures are shown against the same.

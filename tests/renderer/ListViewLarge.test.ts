@@ -6,7 +6,8 @@
 import { fireEvent, screen } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { describe, expect, test, vi } from 'vitest';
-import { accountRows, grid, manyAccounts, mountList, searchBox } from './ListViewFixtures';
+import { accountRows, grid, manyAccounts, mountList, searchBox, wholeSnapshotRead } from './ListViewFixtures';
+import { snapshotOf } from './fakeBridge';
 import { useTestClock } from './testClock';
 import { SCROLL_SETTLED_MS } from '../../renderer/src/components/list/VirtualList.svelte';
 
@@ -105,5 +106,49 @@ describe('10,000 accounts', () => {
     mountList(TEN_THOUSAND, { viewportHeight: 44 * 40 });
     expect(accountRows().length).toBeGreaterThanOrEqual(40);
     expect(accountRows().length).toBeLessThan(60);
+  });
+});
+
+describe('the layout of a change', () => {
+  // The window lays out the rows in the task that changed them (a keystroke's input event, a poll's
+  // push), which mostly ends well before the next frame: that frame is left to paint them. Chromium
+  // runs the layout of a read of offsetHeight; jsdom has none, so the test counts the reads.
+  /** The reads of the grid's layout from now on: which row was first then, and whether the task that started them had ended. */
+  function layoutReads(): Array<{ firstRow: string | null; sameTask: boolean }> {
+    const reads: Array<{ firstRow: string | null; sameTask: boolean }> = [];
+    let sameTask = true;
+    Object.defineProperty(grid(), 'offsetHeight', {
+      configurable: true,
+      get: () => {
+        reads.push({ firstRow: accountRows()[0]?.getAttribute('aria-label') ?? null, sameTask });
+        return 0;
+      },
+    });
+    setTimeout(() => (sameTask = false), 0);
+    return reads;
+  }
+
+  test('a keystroke that changes the rows has them laid out once, after they changed and before the task ends', async () => {
+    mountList(TEN_THOUSAND);
+    await tick();
+    const reads = layoutReads();
+    const box = searchBox();
+    box.value = 'user0123';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(reads).toHaveLength(1);
+    expect(reads[0]!.firstRow).toMatch(/^user0123/);
+    expect(reads[0]!.sameTask).toBe(true);
+  });
+
+  test("a poll's push that changes the rows has them laid out once, after they changed and before the task ends", async () => {
+    const { bridge } = mountList(TEN_THOUSAND);
+    await wholeSnapshotRead(bridge);
+    const reads = layoutReads();
+    bridge.pushSnapshot(snapshotOf(TEN_THOUSAND.map((account, i) => (i === 0 ? { ...account, status_code_info: 'cookies_expired', status: '401' } : account))));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(reads).toHaveLength(1);
+    expect(reads[0]!.firstRow).toMatch(/^user00000 .*needs re-sync/);
+    expect(reads[0]!.sameTask).toBe(true);
   });
 });

@@ -8,6 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   envelopeBody,
+  envelopeBytes,
   errorBody,
   faultError,
   isProxyStatus,
@@ -31,7 +32,8 @@ const MAX_LIMIT = 100;
 
 interface Answer {
   status: number;
-  body: string;
+  /** A page of the list is bytes (accountStore.ts); every other answer a text. */
+  body: string | Buffer;
   headers: Record<string, string | number>;
 }
 
@@ -249,14 +251,14 @@ export function createAccountsApi(ctx: SimulatorContext) {
     const total = store.size;
     const totalPages = faults.totalPages ?? Math.ceil(total / limit);
     const offset = (page - 1) * limit;
-    const items = offset < total ? store.pageJson(offset, limit) : [];
+    const items = offset < total ? store.pageBytes(offset, limit) : [];
     const origin = requestOrigin(req, ctx);
     const linkTo = (n: number): string => {
       const query = new URLSearchParams(url.search);
       query.set('page', String(n));
       return `${origin}${url.pathname}?${query.toString()}`;
     };
-    const body = envelopeBody(
+    const body = envelopeBytes(
       {
         totalResults: total,
         limit,
@@ -274,7 +276,8 @@ export function createAccountsApi(ctx: SimulatorContext) {
   const malformedAnswer = (kind: MalformedKind, normal: Answer): { body: string; contentType: string } => {
     if (kind === 'html') return { body: MAINTENANCE_PAGE, contentType: 'text/html; charset=utf-8' };
     if (kind === 'wrong_shape') return { body: WRONG_SHAPE_BODY, contentType: 'application/json' };
-    return { body: normal.body.slice(0, Math.floor(normal.body.length / 2)), contentType: 'application/json' };
+    const text = normal.body.toString();
+    return { body: text.slice(0, Math.floor(text.length / 2)), contentType: 'application/json' };
   };
 
   /** Streams a valid envelope of `megabytes` MB, without holding it in memory. */

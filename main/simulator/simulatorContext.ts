@@ -20,7 +20,7 @@ export interface SimulatorContext {
 export function send(
   res: ServerResponse,
   status: number,
-  body: string,
+  body: string | Buffer,
   headers: Record<string, string | number> = {},
   contentType = 'application/json',
 ): void {

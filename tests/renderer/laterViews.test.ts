@@ -16,12 +16,14 @@ test('when idle, the window builds the collators its sorts need (not before its 
   const counted = countCollators();
   try {
     await import('../../renderer/src/lib/accountFilter'); // declares the column sorts' collator and, through the health order, the names'
-    const { loadLaterViewsWhenIdle } = await import('../../renderer/src/laterViews');
+    const { laterViews, loadLaterViewsWhenIdle } = await import('../../renderer/src/laterViews');
     loadLaterViewsWhenIdle();
     expect(counted.count).toBe(0);
     expect(idle).toHaveLength(1);
     idle[0]!();
     expect(counted.count).toBe(2);
+    // The views' scripts it started to load, loaded before the test's environment goes.
+    await Promise.all([laterViews.details(), laterViews.settings()]);
   } finally {
     counted.restore();
   }

@@ -20,7 +20,7 @@ export const laterViews = {
 /**
  * Loads the details and settings scripts once the window is idle after showing the list, so the
  * first Enter on an account or click on Settings does not wait for a file; and builds the sorting
- * collators there, so the first column sort or poll's push does not wait for ICU's data either.
+ * collators there, so the first column sort or poll's push does not build them either.
  * Without requestIdleCallback (tests without a browser) each comes when first needed.
  */
 export function loadLaterViewsWhenIdle(): void {

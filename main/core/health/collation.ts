@@ -1,9 +1,10 @@
 /**
- * Collators built at their first comparison, not when their module loads. A page's first
- * Intl.Collator loads ICU's collation data: 11–26 ms in Chromium on our 2-core machine, all of it
- * before the window's first row, since the window imports the sorting modules (health order, column
- * sorts) with the list though it sorts only later (a column's click, a poll's push). The window
- * builds them when idle after its first screen (warmCollators), so the first sort does not wait either.
+ * Collators built at their first comparison, not when their module loads. The window imports the
+ * sorting modules (health order, column sorts) with the list, though it sorts only later (a column's
+ * click, a poll's push). Its first screen builds a time formatter anyway (a page's first Intl object,
+ * 15–40 ms in Chromium here); a collator after it cost another 0.5–5 ms before the first row. The
+ * window builds them when idle after its first screen (warmCollators), so the first sort does not
+ * wait either.
  */
 export interface CollatorOnFirstUse {
   compare(a: string, b: string): number;

@@ -14,8 +14,8 @@
  *   keystroke      a search keystroke's latency as Chromium traces it (eventLatency.ts: the key
  *                  event's creation to the frame that shows it presented), over 40 keystrokes (two
  *                  searches of 10 characters, each typed then erased), with its stages beside it;
- *                  each keystroke (and each push below) sent at another point of the frame, spread
- *                  evenly over it, once the one before has settled. Not a timer in the page: a
+ *                  typed at a quick typist's pace (150 ms apart) and at another point of the frame
+ *                  each (spread evenly over it, as are the pushes below). Not a timer in the page: a
  *                  task posted from the keystroke's frame waits, half of the time, until after the
  *                  frame that follows (Chromium defers a page's tasks after a key press)
  *   poll update    a push's delivery (deserialised, handed to the window's listener) to the end of
@@ -294,19 +294,25 @@ const FRAME_MS = 1000 / 60;
  */
 const framePhase = (i: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ((i * 0.618_034) % 1) * FRAME_MS));
 
+/**
+ * Between two keystrokes: a quick typist's pace (80 words a minute is about 150 ms a character),
+ * long after the one before is on screen (its latency is a few tens of ms at most).
+ */
+const KEY_INTERVAL_MS = 150;
+
 /** Types each text then erases it, then delivers the pushes one by one, each once the previous one is on screen. */
 async function keysAndPushes(browser: Browser, url: string, texts: readonly string[], pushes: number, size: number) {
   const page = await openPage(browser, url);
-  const settle = (list: 'keys' | 'pushes', i: number) =>
-    page.evaluate(([l, n]) => (globalThis as WithProbe).__benchSettled(l as 'keys' | 'pushes', n as number), [list, i] as const);
+  const settle = (i: number) => page.evaluate((n) => (globalThis as WithProbe).__benchSettled('pushes', n), i);
   await page.locator(SELECTORS.search).first().focus();
   const keys = texts.flatMap((text) => [...text.split(''), ...text.split('').map(() => 'Backspace')]);
   const type = async () => {
     for (const [index, key] of keys.entries()) {
+      await new Promise((resolve) => setTimeout(resolve, KEY_INTERVAL_MS));
       await framePhase(index);
       await page.keyboard.press(key);
-      await settle('keys', index);
     }
+    await new Promise((resolve) => setTimeout(resolve, KEY_INTERVAL_MS));
   };
   // Typed under a trace of Chromium's input latencies: the keystroke's figure (eventLatency.ts).
   const typed = await traced(page, `keys-${size}`, INPUT_CATEGORIES, type);
@@ -314,7 +320,7 @@ async function keysAndPushes(browser: Browser, url: string, texts: readonly stri
     for (let index = 0; index < pushes; index++) {
       await framePhase(index);
       await page.evaluate((i) => (globalThis as WithProbe).__benchPush(i), index);
-      await settle('pushes', index);
+      await settle(index);
     }
   };
   const delivered = process.env.BENCH_PROFILE ? await traced(page, `pushes-${size}`, [], deliver) : (await deliver(), null);

@@ -26,7 +26,7 @@ export const DATA_PATHS = { snapshot: '/__bench/snapshot.json', head: '/__bench/
 export interface TimedChange {
   /** Start to the list changed and laid out; null when nothing in the page changed. */
   changedMs: number | null;
-  /** Start to the end of the next frame after the last change. */
+  /** Start to the end of the next frame after the last change (pushes only: a keystroke's is Chromium's). */
   frameMs: number | null;
   done: boolean;
 }
@@ -51,7 +51,7 @@ export type WithProbe = typeof globalThis & {
   __bench: PageProbe;
   __benchPush(index: number): void;
   /** Resolves once the change `index` of `list` has settled: waited for in the page, with no polling there. */
-  __benchSettled(list: 'keys' | 'pushes', index: number): Promise<void>;
+  __benchSettled(list: 'pushes', index: number): Promise<void>;
 };
 
 /** The page script; `headRows`: the rows the window asks for its first screen at the bench's height. */
@@ -185,8 +185,13 @@ export function pageScript(headRows: number): string {
     check();
   }) });
 
+  // A keystroke's latency is Chromium's own (eventLatency.ts); here only its list work is timed, and
+  // with no frame loop of the probe's: a requestAnimationFrame in each of its frames was about
+  // 0.5 ms of the very frames that show the keystrokes.
   document.addEventListener('input', (event) => {
-    if (event.target instanceof Element && event.target.matches(selectors.search)) timeChange(bench.keys, event.timeStamp);
+    if (!(event.target instanceof Element && event.target.matches(selectors.search))) return;
+    open = { startedAt: event.timeStamp, changedMs: null, changesSinceFrame: false, frameMs: null, done: false };
+    bench.keys.push(open);
   }, true);
 
   // A poll's push arrives as IPC delivers it: deserialised (counted), then handed to the listeners.

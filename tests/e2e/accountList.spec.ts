@@ -20,7 +20,7 @@ interface PageElement {
 }
 interface InPage {
   document: { querySelector(selector: string): PageElement | null; querySelectorAll(selector: string): Iterable<PageElement>; scrollingElement: PageElement };
-  getComputedStyle(element: PageElement): { backgroundColor: string; boxShadow: string; overflowY: string };
+  getComputedStyle(element: PageElement): { backgroundColor: string; boxShadow: string; overflowY: string; willChange: string };
 }
 
 type Arranged = Array<SimAccount & { health: string }>;
@@ -383,6 +383,21 @@ test.describe('at the window’s minimum size, 480×360', () => {
     expect(layout.cutUsernames).toEqual([]);
     // The platform column gives way first (the icon and the row's name still say it).
     await expect(page.getByRole('columnheader', { name: 'Platform' })).toBeHidden();
+  });
+
+  test('the rows take a compositing layer of their own only while the list scrolls (at rest one was drawn again at every keystroke)', async ({ page }) => {
+    await expect(accountRows(page).first()).toBeVisible();
+    const willChange = () =>
+      page.evaluate(() => {
+        const { document, getComputedStyle } = globalThis as unknown as InPage;
+        return getComputedStyle(document.querySelector('[role="grid"] .rows')!).willChange;
+      });
+    expect(await willChange()).toBe('auto');
+    await page.locator('[role="grid"] .viewport').hover();
+    await page.mouse.wheel(0, 64);
+    await expect.poll(willChange).toBe('transform');
+    // Once the scroll has settled (VirtualList's SCROLL_SETTLED_MS, 200 ms), the layer goes.
+    await expect.poll(willChange).toBe('auto');
   });
 
   test('the toolbar is one row: search, filters, refresh and settings', async ({ page }) => {

@@ -20,8 +20,7 @@ describe('keyPressLatencies', () => {
       ...span('0x1', 'KEY_PRESSED', 0, 12_000),
       ...span('0x2', 'KEY_RELEASED', 20_000, 21_000),
       ...span('0x3', 'MOUSE_PRESSED', 30_000, 40_000),
-      { name: 'RendererMainProcessing', ph: 'b', ts: 1_000, pid: 7, id2: { local: '0x1' } },
-      { name: 'RendererMainProcessing', ph: 'e', ts: 6_000, pid: 7, id2: { local: '0x1' } },
+      ...stage('0x1', 'RendererMainProcessing', 1_000, 6_000),
     ];
     expect(keyPressLatencies(JSON.stringify(trace))).toEqual([12]);
   });
@@ -36,34 +35,35 @@ describe('keyPressLatencies', () => {
   });
 });
 
+/** A stage inside a span: another async begin and end with the span's id. */
+function stage(id: string, name: string, beginUs: number, endUs: number, pid = 7) {
+  return [
+    { name, ph: 'b', ts: beginUs, pid, id2: { local: id } },
+    { name, ph: 'e', ts: endUs, pid, id2: { local: id } },
+  ];
+}
+
 describe('keyPresses', () => {
-  it("gives each key press the stages Chromium traced inside it, by name, in ms", () => {
+  it('gives each key press the stages Chromium traced inside it, by name, in ms', () => {
     const trace = [
       ...span('0x1', 'KEY_PRESSED', 0, 12_000),
       ...span('0x2', 'KEY_PRESSED', 30_000, 39_000),
-      { name: 'RendererMainProcessing', ph: 'b', ts: 1_000, pid: 7, id2: { local: '0x1' } },
-      { name: 'RendererMainProcessing', ph: 'e', ts: 6_000, pid: 7, id2: { local: '0x1' } },
-      { name: 'EndCommitToActivation', ph: 'b', ts: 8_000, pid: 7, id2: { local: '0x1' } },
-      { name: 'EndCommitToActivation', ph: 'e', ts: 10_500, pid: 7, id2: { local: '0x1' } },
-      { name: 'RendererMainProcessing', ph: 'b', ts: 31_000, pid: 7, id2: { local: '0x2' } },
-      { name: 'RendererMainProcessing', ph: 'e', ts: 33_000, pid: 7, id2: { local: '0x2' } },
+      ...stage('0x1', 'RendererMainProcessing', 1_000, 6_000),
+      ...stage('0x1', 'EndCommitToActivation', 8_000, 10_500),
+      ...stage('0x2', 'RendererMainProcessing', 31_000, 33_000),
     ];
     expect(keyPresses(JSON.stringify(trace))).toEqual([
       { ms: 12, stages: { RendererMainProcessing: 5, EndCommitToActivation: 2.5 } },
       { ms: 9, stages: { RendererMainProcessing: 2 } },
     ]);
   });
-});
 
-describe('keyPresses, with ids used again', () => {
-  it('gives a stage to the press of its id that it lies within', () => {
+  it('gives a stage to the press of its id that it lies within (Chromium uses an id again)', () => {
     const trace = [
       ...span('0x1', 'KEY_PRESSED', 0, 10_000),
       ...span('0x1', 'KEY_PRESSED', 50_000, 58_000),
-      { name: 'RendererMainProcessing', ph: 'b', ts: 1_000, pid: 7, id2: { local: '0x1' } },
-      { name: 'RendererMainProcessing', ph: 'e', ts: 4_000, pid: 7, id2: { local: '0x1' } },
-      { name: 'RendererMainProcessing', ph: 'b', ts: 51_000, pid: 7, id2: { local: '0x1' } },
-      { name: 'RendererMainProcessing', ph: 'e', ts: 52_000, pid: 7, id2: { local: '0x1' } },
+      ...stage('0x1', 'RendererMainProcessing', 1_000, 4_000),
+      ...stage('0x1', 'RendererMainProcessing', 51_000, 52_000),
     ];
     expect(keyPresses(JSON.stringify(trace)).map((press) => press.stages)).toEqual([{ RendererMainProcessing: 3 }, { RendererMainProcessing: 1 }]);
   });

@@ -355,7 +355,7 @@ const KEY_STAGES: ReadonlyArray<{ label: string; stages: readonly string[] }> = 
   { label: "the key's events", stages: ['RendererMainProcessing'] },
   { label: 'its frame', stages: ['RendererMainFinishedToCommit', 'RendererMainFinishedToBeginImplFrame', 'BeginImplFrameToSendBeginMainFrame', 'SendBeginMainFrameToCommit', 'Commit'] },
   { label: 'raster', stages: ['EndCommitToActivation', 'Activation'] },
-  { label: 'drawn, presented', stages: ['EndActivateToSubmitCompositorFrame', 'SubmitCompositorFrameToPresentationCompositorFrame'] },
+  { label: 'drawn and presented', stages: ['EndActivateToSubmitCompositorFrame', 'SubmitCompositorFrameToPresentationCompositorFrame'] },
 ];
 
 /** "its stages (medians): to the page 0.6 ms, the key's events 7.5, …": where a keystroke's time goes. */

@@ -70,8 +70,3 @@ export function keyPresses(traceJson: string): KeyPress[] {
   };
   return presses.sort((a, b) => a.begin.ts! - b.begin.ts!).map((press) => ({ ms: press.ms, stages: stagesOf(press) }));
 }
-
-/** The latency in ms of each key press in a trace, in the order the keys were pressed. */
-export function keyPressLatencies(traceJson: string): number[] {
-  return keyPresses(traceJson).map((press) => press.ms);
-}

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { keyPresses, keyPressLatencies } from '../../bench/eventLatency.js';
+import { keyPresses } from '../../bench/eventLatency.js';
+
+/** Each key press's latency alone, in ms. */
+const latencies = (trace: unknown) => keyPresses(JSON.stringify(trace)).map((press) => press.ms);
 
 /** An EventLatency span as Chromium traces it: a nestable async begin and end sharing a local id. */
 function span(id: string, type: string, beginUs: number, endUs: number, pid = 7) {
@@ -9,10 +12,10 @@ function span(id: string, type: string, beginUs: number, endUs: number, pid = 7)
   ];
 }
 
-describe('keyPressLatencies', () => {
+describe('keyPresses: the latencies', () => {
   it("reads each key press's latency, in ms, in the order of the presses", () => {
     const trace = { traceEvents: [...span('0x2', 'KEY_PRESSED', 50_000, 61_500), ...span('0x1', 'KEY_PRESSED', 10_000, 19_250)] };
-    expect(keyPressLatencies(JSON.stringify(trace))).toEqual([9.25, 11.5]);
+    expect(latencies(trace)).toEqual([9.25, 11.5]);
   });
 
   it('leaves out key releases, other inputs and the stages inside a span', () => {
@@ -22,7 +25,7 @@ describe('keyPressLatencies', () => {
       ...span('0x3', 'MOUSE_PRESSED', 30_000, 40_000),
       ...stage('0x1', 'RendererMainProcessing', 1_000, 6_000),
     ];
-    expect(keyPressLatencies(JSON.stringify(trace))).toEqual([12]);
+    expect(latencies(trace)).toEqual([12]);
   });
 
   it('does not count a span the trace cut off, nor mix up two processes that use the same id', () => {
@@ -31,7 +34,7 @@ describe('keyPressLatencies', () => {
       { name: 'EventLatency', ph: 'b', ts: 2_000, pid: 8, id2: { local: '0x1' }, args: { event_latency: { event_type: 'KEY_PRESSED' } } },
       { name: 'EventLatency', ph: 'b', ts: 90_000, pid: 7, id2: { local: '0x9' }, args: { event_latency: { event_type: 'KEY_PRESSED' } } },
     ];
-    expect(keyPressLatencies(JSON.stringify(trace))).toEqual([8]);
+    expect(latencies(trace)).toEqual([8]);
   });
 });
 
